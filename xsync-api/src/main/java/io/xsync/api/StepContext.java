@@ -1,0 +1,26 @@
+package io.xsync.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the runtime hands a step when it is loaded: the model accessor bound to the step's
+ * identity, the synchronizer's name and the step's own settings from the config file.
+ */
+public interface StepContext {
+
+    /** The synchronizer's {@code name} from the config. */
+    String synchronizerName();
+
+    /** The model accessor; its saves count as made by this step's kind. */
+    Models models();
+
+    /** The step's settings ({@code steps.<StepName>} in the config), empty if none. */
+    Map<String, Object> settings();
+
+    /** Objects of the model that are dirty for sync (DESIGN §2), oldest first. */
+    List<ModelObject> dirtyObjects(String model);
+
+    /** Objects of the model that are deleted and still need their backend deletion. */
+    List<ModelObject> deletedObjects(String model);
+}

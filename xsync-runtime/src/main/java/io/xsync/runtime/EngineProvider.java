@@ -1,0 +1,13 @@
+package io.xsync.runtime;
+
+import java.util.Optional;
+
+/**
+ * Plugs an engine into the synchronizer. Found with {@link java.util.ServiceLoader}, so modules
+ * such as xsync-kafka and xsync-http add engines by being on the classpath.
+ */
+public interface EngineProvider {
+
+    /** The engine for this synchronizer, or empty when the config or steps do not call for it. */
+    Optional<Engine> create(SynchronizerContext context);
+}

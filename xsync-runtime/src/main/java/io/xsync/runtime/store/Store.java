@@ -1,0 +1,61 @@
+package io.xsync.runtime.store;
+
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
+import io.xsync.runtime.schema.Schema;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The model store: one table per model on H2 or PostgreSQL, created and migrated from the
+ * schema. All accessor operations made on a thread inside {@link #inTransaction(Callable)} join
+ * that transaction; outside one, each operation commits by itself.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The schema the store was opened with. */
+    Schema schema();
+
+    /** {@code h2} or {@code postgresql}. */
+    String dialect();
+
+    /** The pooled data source (for engines that keep tables of their own). */
+    DataSource dataSource();
+
+    /** A model accessor whose saves carry {@code actor}'s identity. */
+    Models models(Actor actor);
+
+    /**
+     * Runs {@code work} in one database transaction bound to the current thread; nested calls
+     * join the outer transaction. Commits when {@code work} returns, rolls back when it throws.
+     */
+    <T> T inTransaction(Callable<T> work) throws Exception;
+
+    /** The connection of the current thread's transaction, or null outside one. */
+    Connection currentConnection();
+
+    /** Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first. */
+    List<ModelObject> dirtyForSync(String model);
+
+    /** Deleted objects of the model whose backend deletion has not been done yet. */
+    List<ModelObject> deletedForSync(String model);
+
+    /** Objects of the model dirty for policy, deleted ones included (for handle_delete). */
+    List<ModelObject> dirtyForPolicy(String model);
+
+    /** Purges deleted rows that are reaped or were never synced and that nothing live points at. */
+    int reap(String model);
+
+    /**
+     * Registers a listener told the names of models whose rows changed, after each commit (in this
+     * process, and on PostgreSQL also in other processes).
+     */
+    void addChangeListener(Consumer<Set<String>> listener);
+
+    @Override
+    void close();
+}
