@@ -150,12 +150,20 @@ final class SchemaBuilder {
 
     private void addOwn(Message m, Resolved into) {
         Map<String, Field> ownNames = new HashMap<>();
+        Map<String, Field> ownColumns = new HashMap<>();
         Map<Integer, Field> ownNumbers = new HashMap<>();
         for (Field f : m.fields()) {
             Field same = ownNames.putIfAbsent(f.name(), f);
             if (same != null) {
                 throw new XprotoException(f.source(), "field '" + f.name() + "' is declared twice in message '"
                         + m.name() + "' (first at " + same.source() + ")");
+            }
+            String column = f.link() != null && f.link().kind() != LinkKind.MANYTOMANY ? f.name() + "_id" : f.name();
+            Field sameColumn = ownColumns.putIfAbsent(column, f);
+            if (sameColumn != null) {
+                throw new XprotoException(f.source(), "field '" + f.name() + "' of message '" + m.name()
+                        + "' needs column '" + column + "', already taken by '" + sameColumn.name() + "' at "
+                        + sameColumn.source());
             }
             Field sameNumber = ownNumbers.putIfAbsent(f.number(), f);
             if (sameNumber != null) {

@@ -84,6 +84,12 @@ class SchemaBuilderTest {
     }
 
     @Test
+    void textCanBeLoadedWithoutAFile() {
+        Schema s = XprotoLoader.loadText("inline.xproto", "message A { optional string s = 1; }");
+        assertThat(s.model("A").field("s").source()).hasToString("inline.xproto:1:13");
+    }
+
+    @Test
     void filesAreReadInFileNameOrder() {
         Fixtures.write(dir, "b.xproto", "message FromB {}\n");
         Fixtures.write(dir, "a.xproto", "message FromA (FromB) {}\n");
