@@ -69,7 +69,7 @@ final class ObjectWriter {
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
                 + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
-                + store.dialect0().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
+                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
         long id = store.tx().run("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
