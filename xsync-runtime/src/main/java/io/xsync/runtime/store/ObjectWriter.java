@@ -29,6 +29,11 @@ final class ObjectWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
 
     private final JdbcStore store;
+    private final Map<String, Insert> inserts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A cached INSERT statement and the columns it binds. */
+    private record Insert(List<String> columns, String sql) {
+    }
 
     ObjectWriter(JdbcStore store) {
         this.store = store;
@@ -67,9 +72,7 @@ final class ObjectWriter {
         stampChange(actor, row, now);
         validate(table, row, row.keySet());
         List<String> cols = new ArrayList<>(row.keySet());
-        String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
-                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
-                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
+        String sql = insertSql(table, cols);
         long id = store.tx().run("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
             UniqueRules.check(c, table, row, row.keySet(), 0);
@@ -145,6 +148,19 @@ final class ObjectWriter {
         }
         obj.saved(row);
         LOG.debug("updated {} {} as {}: {}", model, obj.id(), actor, setCols);
+    }
+
+    /** The INSERT of every column but id (which the sequence supplies); cached per table. */
+    private String insertSql(Table table, List<String> cols) {
+        Insert cached = inserts.get(table.name());
+        if (cached != null && cached.columns().equals(cols)) {
+            return cached.sql();
+        }
+        String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
+                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
+                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
+        inserts.put(table.name(), new Insert(List.copyOf(cols), sql));
+        return sql;
     }
 
     private static void stampChange(Actor actor, Map<String, Object> row, Instant now) {
