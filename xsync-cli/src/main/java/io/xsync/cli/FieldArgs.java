@@ -4,8 +4,7 @@ import io.xsync.api.ModelException;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.ModelDef;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import io.xsync.runtime.store.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,22 +78,7 @@ final class FieldArgs {
         if (text.isEmpty() && field.type() != FieldType.STRING) {
             return null;
         }
-        try {
-            switch (field.type()) {
-                case STRING: return text;
-                case INT32:
-                case UINT32: return Integer.valueOf(text);
-                case INT64:
-                case LINK: return Long.valueOf(text);
-                case BOOL: return parseBool(model, field, text);
-                case FLOAT: return Float.valueOf(text);
-                case DOUBLE: return Double.valueOf(text);
-                case TIMESTAMP: return Instant.parse(text);
-                default: throw new IllegalStateException(field.type().toString());
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw invalid(model, field, text);
-        }
+        return Values.parse(model.name(), field, text);
     }
 
     private static Boolean parseBool(ModelDef model, FieldDef field, String text) {
@@ -106,10 +90,7 @@ final class FieldArgs {
     }
 
     private static ModelException invalid(ModelDef model, FieldDef field, String text) {
-        String type = field.type() == FieldType.TIMESTAMP ? "an ISO-8601 instant"
-                : field.type() == FieldType.LINK ? "an id (int64)"
-                : "a " + field.type().name().toLowerCase(Locale.ROOT);
-        return new ModelException(ModelException.Kind.INVALID_VALUE, model.name() + "." + field.name() + ": '"
-                + text + "' is not " + type);
+        return new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "." + field.name()
+                + ": '" + text + "' is not a boolean");
     }
 }

@@ -33,6 +33,16 @@ final class LoggingSetup {
         }
     }
 
+    /**
+     * For one-shot tools ({@code validate}, {@code models}): only warnings and errors reach stderr,
+     * so that stdout/stderr carry the command's own output.
+     */
+    static void quiet() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+    }
+
     /** Applies {@code logging.level}, {@code logging.loggers}, {@code logging.format} and the name. */
     static void apply(XsyncConfig config) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {

@@ -54,6 +54,7 @@ final class ModelsCommand implements Callable<Integer> {
 
         @Override
         public final Integer call() {
+            LoggingSetup.quiet();
             XsyncConfig cfg = config.load();
             Schema schema = ModelAccess.schema(cfg);
             ModelDef def = schema.model(modelName);

@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LoggingSetup.quiet();
         XsyncConfig cfg = config.load();
         SynchronizerSummary summary = Synchronizer.validate(cfg);
         PrintWriter out = spec.commandLine().getOut();
