@@ -33,7 +33,7 @@ public record SynchronizerSummary(String name, List<String> models, LoadedSteps 
 
     /** One line for the log. */
     public String oneLine() {
-        return "synchronizer " + name + " started: " + models.size() + " models, steps: " + stepCounts()
+        return "synchronizer " + name + " started: models " + models + ", steps " + stepCounts()
                 + ", store " + storeUrl + ", engines " + (engines.isEmpty() ? "none" : String.join(", ", engines));
     }
 
