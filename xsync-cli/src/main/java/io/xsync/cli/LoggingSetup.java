@@ -45,10 +45,13 @@ final class LoggingSetup {
 
     /** Applies {@code logging.level}, {@code logging.loggers}, {@code logging.format} and the name. */
     static void apply(XsyncConfig config) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            apply(config, (LoggerContext) LoggerFactory.getILoggerFactory());
         }
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    }
+
+    /** As {@link #apply(XsyncConfig)}, on a given logger context. */
+    static void apply(XsyncConfig config, LoggerContext ctx) {
         ctx.putProperty(SYNC_PROPERTY, config.get(ConfigKeys.NAME));
         Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(config.get(ConfigKeys.LOGGING_LEVEL), Level.INFO));
@@ -68,9 +71,8 @@ final class LoggingSetup {
                 JsonEncoder json = new JsonEncoder();
                 json.setContext(ctx);
                 json.start();
-                out.stop();
+                // Swapped in place (stopping would close the console stream); happens at startup.
                 out.setEncoder(json);
-                out.start();
             }
         }
     }
