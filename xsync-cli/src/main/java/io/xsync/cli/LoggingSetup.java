@@ -52,7 +52,13 @@ final class LoggingSetup {
 
     /** As {@link #apply(XsyncConfig)}, on a given logger context. */
     static void apply(XsyncConfig config, LoggerContext ctx) {
-        ctx.putProperty(SYNC_PROPERTY, config.get(ConfigKeys.NAME));
+        String name = config.get(ConfigKeys.NAME);
+        ctx.putProperty(SYNC_PROPERTY, name);
+        try {
+            ctx.setName(name); // shows as context.name in JSON lines
+        } catch (IllegalStateException alreadyNamed) {
+            // a context is named once; the property above still carries the name
+        }
         Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(config.get(ConfigKeys.LOGGING_LEVEL), Level.INFO));
         for (Map.Entry<String, Object> e : config.get(ConfigKeys.LOGGING_LOGGERS).entrySet()) {
