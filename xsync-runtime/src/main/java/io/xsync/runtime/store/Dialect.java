@@ -1,5 +1,6 @@
 package io.xsync.runtime.store;
 
+import io.xsync.runtime.internal.Redact;
 import io.xsync.runtime.schema.FieldType;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ abstract class Dialect {
         if (url.startsWith("jdbc:h2:")) {
             return new H2Dialect();
         }
-        throw new StoreException("unsupported store URL '" + url + "': expected jdbc:h2:... or jdbc:postgresql:...");
+        throw new StoreException("unsupported store URL '" + Redact.jdbcUrl(url) + "': expected jdbc:h2:... or jdbc:postgresql:...");
     }
 
     /** {@code h2} or {@code postgresql}. */

@@ -68,7 +68,7 @@ public final class JdbcStore implements Store {
         try {
             ds = new HikariDataSource(poolConfig(settings));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the store at " + settings.url() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
         JdbcStore store = new JdbcStore(settings, schema, ds);
         try {
@@ -78,7 +78,7 @@ public final class JdbcStore implements Store {
             ds.close();
             throw e;
         }
-        LOG.info("store open: {} ({} models)", settings.url(), schema.models().size());
+        LOG.info("store open: {} ({} models)", settings.safeUrl(), schema.models().size());
         return store;
     }
 
@@ -98,7 +98,7 @@ public final class JdbcStore implements Store {
         try (Connection c = dataSource.getConnection()) {
             new SchemaMigrator(catalog, dialect).migrate(c);
         } catch (SQLException e) {
-            throw new StoreException("creating the store tables at " + settings.url() + " failed: " + e.getMessage(), e);
+            throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -232,7 +232,7 @@ public final class JdbcStore implements Store {
                 LOG.warn("store close hook failed: {}", e.toString());
             }
         }
-        LOG.info("store closed: {}", settings.url());
+        LOG.info("store closed: {}", settings.safeUrl());
     }
 
     /** An object of {@code model} or of a model inheriting from it, deleted or not. */

@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.internal.Redact;
 import java.nio.file.Path;
 
 /**
@@ -40,14 +41,15 @@ public record StoreSettings(String url, String user, String password, int poolSi
         return new StoreSettings(url, null, null, 10, "xsync-store");
     }
 
-    /** Settings from the {@code store.*} and {@code data_dir} keys. */
+    /** Settings from the {@code store.*}, {@code data_dir} and {@code name} keys (pool {@code xsync-store-<name>}). */
     public static StoreSettings fromConfig(XsyncConfig config) {
         String url = config.get(ConfigKeys.STORE_URL);
         if (url == null || url.isBlank()) {
             url = h2FileUrl(config.path(ConfigKeys.DATA_DIR));
         }
+        String name = config.get(ConfigKeys.NAME);
         return new StoreSettings(url, config.get(ConfigKeys.STORE_USER), config.get(ConfigKeys.STORE_PASSWORD),
-                config.get(ConfigKeys.STORE_POOL_SIZE), "xsync-store");
+                config.get(ConfigKeys.STORE_POOL_SIZE), name == null ? "xsync-store" : "xsync-store-" + name);
     }
 
     /** These settings with credentials. */
@@ -70,8 +72,13 @@ public record StoreSettings(String url, String user, String password, int poolSi
         return url.startsWith("jdbc:postgresql:");
     }
 
+    /** The URL with any password parameter masked, for logs and messages. */
+    public String safeUrl() {
+        return Redact.jdbcUrl(url);
+    }
+
     @Override
     public String toString() {
-        return "StoreSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", poolName=" + poolName + "]";
+        return "StoreSettings[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize + ", poolName=" + poolName + "]";
     }
 }
