@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells listeners which models changed, after the change committed. On PostgreSQL the change is
- * also published with {@code pg_notify} in the committing transaction, so that other processes
- * (see {@link PgChangeListener}) hear it; a process ignores its own notifications.
+ * Tells listeners which models changed, after the change committed. The change is also published
+ * in the committing transaction for other processes: on PostgreSQL with {@code pg_notify} (see
+ * {@link PgChangeListener}), on H2 as a row of {@code xsync_change_log} (see
+ * {@link H2ChangePoller}). A process ignores its own publications.
  */
 final class ChangeNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeNotifier.class);
@@ -25,6 +26,7 @@ final class ChangeNotifier {
     private final String origin = UUID.randomUUID().toString();
     private final Set<String> allModels;
     private volatile String channel;
+    private volatile boolean changeLog;
 
     /** @param allModels every model name, announced when changes may have been missed */
     ChangeNotifier(Set<String> allModels) {
@@ -34,6 +36,11 @@ final class ChangeNotifier {
     /** Publishes on this PostgreSQL channel from now on (null: local only). */
     void publishOn(String pgChannel) {
         this.channel = pgChannel;
+    }
+
+    /** Publishes by inserting rows into {@link H2ChangePoller#TABLE} from now on. */
+    void publishToChangeLog() {
+        this.changeLog = true;
     }
 
     String channel() {
@@ -46,14 +53,19 @@ final class ChangeNotifier {
 
     /** Called on the committing connection just before commit. */
     void beforeCommit(Connection connection, Set<String> models) throws SQLException {
-        String ch = channel;
-        if (ch == null || models.isEmpty()) {
+        if (models.isEmpty()) {
             return;
         }
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            st.setString(1, ch);
-            st.setString(2, origin + " " + String.join(",", models));
-            st.execute();
+        String payload = origin + " " + String.join(",", models);
+        String ch = channel;
+        if (ch != null) {
+            try (PreparedStatement st = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                st.setString(1, ch);
+                st.setString(2, payload);
+                st.execute();
+            }
+        } else if (changeLog) {
+            H2ChangePoller.append(connection, payload);
         }
     }
 

@@ -41,7 +41,7 @@ public final class JdbcStore implements Store {
     private final DeleteCascade cascade = new DeleteCascade(this);
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
-    private PgChangeListener listener;
+    private AutoCloseable listener;
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -103,7 +103,15 @@ public final class JdbcStore implements Store {
     }
 
     private void startListening() {
-        if (!(dialect instanceof Dialect.PostgresDialect)) {
+        if (dialect instanceof Dialect.H2Dialect) {
+            H2ChangePoller poller = new H2ChangePoller(dataSource, notifier);
+            try {
+                poller.start();
+            } catch (SQLException e) {
+                throw new StoreException("reading the store change log failed: " + e.getMessage(), e);
+            }
+            notifier.publishToChangeLog();
+            listener = poller;
             return;
         }
         String schemaName = tx.run("read current schema", c -> {
@@ -118,8 +126,9 @@ public final class JdbcStore implements Store {
             channel = channel.substring(0, 63);
         }
         notifier.publishOn(channel);
-        listener = new PgChangeListener(settings, channel, notifier);
-        listener.start();
+        PgChangeListener pg = new PgChangeListener(settings, channel, notifier);
+        pg.start();
+        listener = pg;
     }
 
     private static String rootMessage(Throwable e) {
@@ -222,7 +231,11 @@ public final class JdbcStore implements Store {
     @Override
     public void close() {
         if (listener != null) {
-            listener.close();
+            try {
+                listener.close();
+            } catch (Exception e) {
+                LOG.warn("stopping the store change listener failed: {}", e.toString());
+            }
         }
         dataSource.close();
         for (Runnable r : closeHooks) {

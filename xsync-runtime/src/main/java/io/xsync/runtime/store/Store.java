@@ -60,8 +60,11 @@ public interface Store extends AutoCloseable {
     int reap(String model);
 
     /**
-     * Registers a listener told the names of models whose rows changed, after each commit (in this
-     * process, and on PostgreSQL also in other processes).
+     * Registers a listener told the names of models whose rows changed, after each commit of this
+     * process (on the committing thread), and of other processes using the same database (on a
+     * store thread: PostgreSQL LISTEN/NOTIFY, or H2's change log polled twice a second). After the
+     * link to other processes was lost, every model name is announced once. Listeners should be
+     * quick (e.g. wake an engine).
      */
     void addChangeListener(Consumer<Set<String>> listener);
 

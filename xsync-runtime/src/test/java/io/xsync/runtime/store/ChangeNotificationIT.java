@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Change listeners: after commit, in this process and (PostgreSQL) across processes. */
+/**
+ * Change listeners: after commit, in this process and in other stores on the same database
+ * (PostgreSQL LISTEN/NOTIFY, H2 change log).
+ */
 class ChangeNotificationIT extends StoreTestSupport {
 
     @ParameterizedTest
@@ -68,9 +71,10 @@ class ChangeNotificationIT extends StoreTestSupport {
         assertThat(heard).hasSize(1);
     }
 
-    @Test
-    void anotherProcessHearsChangesThroughPostgres() {
-        try (TestStores.Database db = TestStores.database("postgresql");
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anotherStoreOnTheSameDatabaseHearsChanges(String dialect) {
+        try (TestStores.Database db = TestStores.database(dialect);
              JdbcStore writer = db.open(TestSchemas.chain());
              JdbcStore reader = db.open(TestSchemas.chain())) {
             List<Set<String>> heardByReader = new CopyOnWriteArrayList<>();
