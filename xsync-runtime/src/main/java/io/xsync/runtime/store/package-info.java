@@ -1,0 +1,35 @@
+/**
+ * The model store: {@link io.xsync.runtime.store.JdbcStore} on H2 (embedded default, a file under
+ * {@code data_dir} with {@code AUTO_SERVER=TRUE} so CLI commands work while {@code run} has it
+ * open) or PostgreSQL.
+ *
+ * <h2>Tables</h2>
+ * One table per model, {@code xs_<model lower case>}, holding the base, inherited and own fields as
+ * quoted lower-case columns; a {@code manytoone}/{@code onetoone} link {@code site} is the column
+ * {@code site_id}. Ids come from one sequence, {@code xsync_ids}, so they are unique across models
+ * (a link to a parent model may point at a row of any model inheriting from it).
+ * {@code xsync_columns} records each column's model, field and type: added models and fields are
+ * created in place on open, while a removed field or a changed type refuses to open with one
+ * message listing every difference. {@code xsync_offsets} keeps event offsets
+ * ({@link io.xsync.runtime.store.OffsetTable}); on H2, {@code xsync_change_log} carries change
+ * notifications between processes.
+ *
+ * <h2>Rules</h2>
+ * Saves follow DESIGN §2 by the {@link io.xsync.runtime.store.Actor} of the accessor
+ * ({@code ObjectWriter}, {@code SaveRules}, {@code UniqueRules}); deletes are soft and cascade in
+ * one transaction ({@code DeleteCascade}); "now" is a {@link io.xsync.runtime.store.MonotonicClock}.
+ * An update writes only the columns that changed since the object was loaded (or those named by
+ * {@code update_fields}), so concurrent writers of different fields do not undo each other.
+ *
+ * <h2>Transactions and notification</h2>
+ * {@code TxManager} binds a connection to the thread inside
+ * {@link io.xsync.runtime.store.Store#inTransaction}; every operation of that thread joins it.
+ * After a commit that changed rows, change listeners hear the model names; other processes hear
+ * them through PostgreSQL LISTEN/NOTIFY or H2's change log.
+ *
+ * <h2>Engine queries</h2>
+ * The WHERE clauses of dirty-for-sync, deleted-for-sync, dirty-for-policy and reap live in
+ * {@code Predicates}; on PostgreSQL the same text defines partial indexes, so these queries read
+ * only the rows they return.
+ */
+package io.xsync.runtime.store;
