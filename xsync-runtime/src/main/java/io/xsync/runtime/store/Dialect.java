@@ -17,7 +17,8 @@ abstract class Dialect {
         if (url.startsWith("jdbc:h2:")) {
             return new H2Dialect();
         }
-        throw new StoreException("unsupported store URL '" + Redact.jdbcUrl(url) + "': expected jdbc:h2:... or jdbc:postgresql:...");
+        throw new StoreException("unsupported store URL '" + Redact.jdbcUrl(url)
+                + "': expected jdbc:h2:... or jdbc:postgresql:...");
     }
 
     /** {@code h2} or {@code postgresql}. */

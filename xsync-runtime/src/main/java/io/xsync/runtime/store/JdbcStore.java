@@ -98,7 +98,8 @@ public final class JdbcStore implements Store {
         try (Connection c = dataSource.getConnection()) {
             new SchemaMigrator(catalog, dialect).migrate(c);
         } catch (SQLException e) {
-            throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: " + e.getMessage(), e);
+            throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
+                    + e.getMessage(), e);
         }
     }
 

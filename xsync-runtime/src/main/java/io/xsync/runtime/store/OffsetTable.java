@@ -37,7 +37,8 @@ public final class OffsetTable {
     /** The offset table of an open store (created when the store opened). */
     public OffsetTable(Store store) {
         this.store = store;
-        Dialect dialect = "postgresql".equals(store.dialect()) ? new Dialect.PostgresDialect() : new Dialect.H2Dialect();
+        Dialect dialect = "postgresql".equals(store.dialect())
+                ? new Dialect.PostgresDialect() : new Dialect.H2Dialect();
         this.upsert = dialect.upsert(TABLE, KEYS, VALUES);
     }
 

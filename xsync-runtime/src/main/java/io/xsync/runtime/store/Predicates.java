@@ -20,5 +20,6 @@ final class Predicates {
             + " AND (\"policed\" IS NULL OR \"policed\" < \"updated\" OR \"policed\" < \"changed_by_step\")";
 
     /** Deleted rows the reaper may purge (when nothing live links to them). */
-    static final String REAPABLE = "\"deleted\" = TRUE AND (\"backend_need_reap\" = TRUE OR \"backend_need_delete\" = FALSE)";
+    static final String REAPABLE = "\"deleted\" = TRUE"
+            + " AND (\"backend_need_reap\" = TRUE OR \"backend_need_delete\" = FALSE)";
 }

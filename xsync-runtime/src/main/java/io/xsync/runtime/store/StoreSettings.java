@@ -79,6 +79,7 @@ public record StoreSettings(String url, String user, String password, int poolSi
 
     @Override
     public String toString() {
-        return "StoreSettings[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize + ", poolName=" + poolName + "]";
+        return "StoreSettings[url=" + safeUrl() + ", user=" + user + ", poolSize=" + poolSize
+                + ", poolName=" + poolName + "]";
     }
 }

@@ -27,7 +27,8 @@ final class Table {
         }
         this.byColumn = Collections.unmodifiableMap(cols);
         this.columns = List.copyOf(cols.keySet());
-        this.selectAll = "SELECT " + Dialect.columnList(columns.toArray(new String[0])) + " FROM " + Dialect.quote(name);
+        this.selectAll = "SELECT " + Dialect.columnList(columns.toArray(new String[0])) + " FROM "
+                + Dialect.quote(name);
     }
 
     static String tableName(String modelName) {

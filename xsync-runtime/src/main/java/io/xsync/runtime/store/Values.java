@@ -234,6 +234,7 @@ public final class Values {
             shown = shown.substring(0, 57) + "...";
         }
         return new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model + "." + field.name()
-                + " expects " + typeName(field.type()) + ", got " + value.getClass().getSimpleName() + " '" + shown + "'");
+                + " expects " + typeName(field.type()) + ", got " + value.getClass().getSimpleName()
+                + " '" + shown + "'");
     }
 }
