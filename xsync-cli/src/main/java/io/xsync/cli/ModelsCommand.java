@@ -122,7 +122,8 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an object; prints its id.")
     static final class CreateObject extends Base {
-        @Parameters(index = "1..*", paramLabel = "FIELD=VALUE")
+        @Parameters(index = "1..*", paramLabel = "FIELD=VALUE",
+                description = "Field values, converted by field type; a link takes an id (site=3).")
         List<String> assignments = new ArrayList<>();
 
         private Map<String, Object> values;
@@ -150,7 +151,8 @@ final class ModelsCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "ID")
         long id;
 
-        @Parameters(index = "2..*", paramLabel = "FIELD=VALUE", arity = "1..*")
+        @Parameters(index = "2..*", paramLabel = "FIELD=VALUE", arity = "1..*",
+                description = "Field values; an empty value clears a non-string field.")
         List<String> assignments = new ArrayList<>();
 
         private Map<String, Object> values;

@@ -1,6 +1,7 @@
 package io.xsync.cli;
 
 import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class XsyncCli {
     private static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new XsyncCli());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            LoggerFactory.getLogger(XsyncCli.class).debug("command failed", e);
             commandLine.getErr().println("xsync: " + message(e));
             commandLine.getErr().flush();
             return 1;

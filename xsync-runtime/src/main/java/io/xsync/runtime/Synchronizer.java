@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -142,6 +143,7 @@ public final class Synchronizer implements AutoCloseable {
         checkRequiredModels(config, schema);
         DependencyGraph graph = graph(config, schema);
         LoadedSteps steps = StepLoader.load(config, schema);
+        checkStepSettings(config, steps);
         if (!steps.eventSteps().isEmpty() && config.get(ConfigKeys.EVENT_BUS_ENDPOINT) == null) {
             throw new ConfigException(config.file() + ": event steps " + names(steps.eventSteps())
                     + " are loaded but event_bus.endpoint is not set");
@@ -166,6 +168,21 @@ public final class Synchronizer implements AutoCloseable {
             }
         }
         return graph;
+    }
+
+    /** Every {@code steps.<name>} must be a mapping and name a loaded step (a typo would go unnoticed). */
+    private static void checkStepSettings(XsyncConfig config, LoadedSteps steps) {
+        List<String> names = all(steps).stream().map(Step::name).collect(Collectors.toList());
+        for (Map.Entry<String, Object> e : config.get(ConfigKeys.STEPS).entrySet()) {
+            if (!names.contains(e.getKey())) {
+                throw new ConfigException(config.where(ConfigKeys.STEPS) + ": steps." + e.getKey()
+                        + " names no loaded step (steps: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+            if (!(e.getValue() instanceof Map)) {
+                throw new ConfigException(config.where(ConfigKeys.STEPS) + ": steps." + e.getKey()
+                        + " must be a mapping of settings");
+            }
+        }
     }
 
     private static void checkRequiredModels(XsyncConfig config, Schema schema) {

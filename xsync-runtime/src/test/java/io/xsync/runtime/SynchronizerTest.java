@@ -124,6 +124,14 @@ class SynchronizerTest {
     }
 
     @Test
+    void settingsForAnUnknownStepAreAnError() throws IOException {
+        pullStep();
+        assertThatThrownBy(() -> Synchronizer.validate(config("pull_steps_dir: pull\nsteps:\n  Recorde: {a: 1}\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("config.yaml:5: steps.Recorde names no loaded step (steps: Recorder)");
+    }
+
+    @Test
     void dependencyGraphFileMustExist() throws IOException {
         assertThatThrownBy(() -> Synchronizer.validate(config("dependency_graph: deps.json\n")))
                 .hasMessageContaining("config.yaml:4: dependency_graph ").hasMessageEndingWith("does not exist");

@@ -173,6 +173,30 @@ class XsyncConfigTest {
     }
 
     @Test
+    void anXosSynchronizerConfigLoads() {
+        XsyncConfig c = parse("name: fabric-crossconnect\n"
+                + "accessor:\n  username: xosadmin@opencord.org\n"
+                + "  password: \"@/opt/xos/services/fabric-crossconnect/credentials/xosadmin@opencord.org\"\n"
+                + "  kind: grpcapi\n  endpoint: xos-core:50051\n"
+                + "event_bus:\n  endpoint: cord-kafka\n  kind: kafka\n"
+                + "required_models:\n  - FabricCrossconnectService\n"
+                + "dependency_graph: \"/opt/xos/synchronizers/fabric-crossconnect/model-deps\"\n"
+                + "steps_dir: \"/opt/xos/synchronizers/fabric-crossconnect/steps\"\n"
+                + "sys_dir: \"/opt/xos/synchronizers/fabric-crossconnect/sys\"\n"
+                + "model_policies_dir: \"/opt/xos/synchronizers/fabric-crossconnect/model_policies\"\n"
+                + "models_dir: \"/opt/xos/synchronizers/fabric-crossconnect/models\"\n"
+                + "logging:\n  version: 1\n  handlers:\n    console:\n      class: logging.StreamHandler\n"
+                + "    file:\n      class: logging.handlers.RotatingFileHandler\n      filename: /var/log/xos.log\n"
+                + "  loggers:\n    'multistructlog':\n      handlers:\n          - console\n          - file\n"
+                + "      level: DEBUG\n");
+        assertThat(c.get(ConfigKeys.EVENT_BUS_ENDPOINT)).isEqualTo("cord-kafka");
+        assertThat(c.get(ConfigKeys.REQUIRED_MODELS)).containsExactly("FabricCrossconnectService");
+        assertThat(c.path(ConfigKeys.STEPS_DIR)).isEqualTo(Path.of("/opt/xos/synchronizers/fabric-crossconnect/steps"));
+        assertThat(c.warnings()).hasSize(5); // accessor, sys_dir, logging.version, logging.handlers, multistructlog
+        assertThat(c.get(ConfigKeys.LOGGING_LOGGERS)).isEmpty();
+    }
+
+    @Test
     void badLoggerLevelIsAnError() {
         assertThatThrownBy(() -> parse(MINIMAL + "logging:\n  loggers:\n    io.xsync: LOUD\n"))
                 .hasMessageEndingWith("config.yaml:5: key 'logging.loggers.io.xsync' must be one of "

@@ -1,0 +1,107 @@
+package io.xsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.xsync.api.Model;
+import io.xsync.runtime.EngineProvider;
+import io.xsync.runtime.Synchronizer;
+import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.store.Actor;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's walk-through on a copy of examples/hello: the synchronizer starts with its embedded
+ * broker, a JSON event on MyTopic becomes a MyModel object (once, even when sent twice), and the
+ * object is still there after a restart.
+ */
+class HelloExampleIT {
+    private static final String EVENT = "{\"first_name\": \"John\", \"last_name\": \"Doe\"}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eventsBecomeObjectsThatSurviveARestart() throws Exception {
+        Assumptions.assumeTrue(eventEngineAvailable(), "no event engine (xsync-kafka) on the classpath yet");
+        int kafkaPort = freePort();
+        XsyncConfig config = copyExample(kafkaPort);
+
+        try (Synchronizer sync = Synchronizer.start(config)) {
+            assertThat(sync.context().steps().eventSteps()).hasSize(1);
+            send(kafkaPort, EVENT);
+            Model myModel = sync.context().store().models(Actor.API).get("MyModel");
+            await().atMost(Duration.ofMinutes(1)).until(() -> myModel.count(Map.of("last_name", "Doe")) == 1);
+            send(kafkaPort, EVENT);
+            send(kafkaPort, "{\"first_name\": \"Jane\", \"last_name\": \"Doe\"}");
+            await().atMost(Duration.ofMinutes(1)).until(() -> myModel.count(Map.of("last_name", "Doe")) == 2);
+            assertThat(myModel.count(Map.of("first_name", "John"))).isEqualTo(1);
+        }
+
+        CliRun list = CliRun.of("models", "list", "MyModel", "first_name=John", "--json",
+                "--config", config.file().toString());
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.outLines()).hasSize(1);
+        assertThat(list.out()).contains("\"last_name\":\"Doe\"");
+    }
+
+    /** examples/hello copied, with a free broker port and the HTTP server on a free port. */
+    private XsyncConfig copyExample(int kafkaPort) throws IOException {
+        Path example = Path.of("..", "examples", "hello");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !example.relativize(f).startsWith("data"))::iterator) {
+                Path target = dir.resolve(example.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        Path config = dir.resolve("config.yaml");
+        String yaml = Files.readString(config)
+                .replace("  endpoint: embedded", "  embedded_port: " + kafkaPort + "\n  endpoint: embedded")
+                .replace("  port: 8181", "  port: 0");
+        Files.writeString(config, yaml);
+        return XsyncConfig.load(config);
+    }
+
+    private static void send(int port, String value) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("MyTopic", value)).get();
+        } catch (Exception e) {
+            throw new AssertionError("send to MyTopic failed", e);
+        }
+    }
+
+    private static boolean eventEngineAvailable() {
+        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
+            if (p.getClass().getName().startsWith("io.xsync.kafka.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
