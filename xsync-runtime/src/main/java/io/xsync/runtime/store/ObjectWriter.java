@@ -75,13 +75,13 @@ final class ObjectWriter {
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
                 bindRow(st, table, row, cols);
                 st.executeUpdate();
+                store.tx().changed(model);
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
                 }
             }
         });
-        store.tx().changed(model);
         row.put("id", id);
         obj.saved(row);
         LOG.debug("inserted {} {} as {}", model, id, actor);
@@ -129,13 +129,16 @@ final class ObjectWriter {
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 bindRow(st, table, row, setCols);
                 st.setLong(setCols.size() + 1, obj.id());
-                return st.executeUpdate();
+                int count = st.executeUpdate();
+                if (count > 0) {
+                    store.tx().changed(model);
+                }
+                return count;
             }
         });
         if (n == 0) {
             throw new ModelException(ModelException.Kind.NOT_FOUND, model + " " + obj.id() + " no longer exists");
         }
-        store.tx().changed(model);
         obj.saved(row);
         LOG.debug("updated {} {} as {}: {}", model, obj.id(), actor, setCols);
     }

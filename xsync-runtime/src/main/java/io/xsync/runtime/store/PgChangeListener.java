@@ -109,6 +109,14 @@ final class PgChangeListener implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close(); // wakes the blocked poll
+            } catch (SQLException e) {
+                LOG.debug("closing the listener connection failed", e);
+            }
+        }
         thread.interrupt();
         try {
             thread.join(POLL_MILLIS * 4L);

@@ -1,5 +1,6 @@
 package io.xsync.runtime.store;
 
+import io.xsync.runtime.schema.BaseFields;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.LinkDef;
@@ -72,30 +73,7 @@ public final class TestSchemas {
 
     /** The base fields every model gets, in order (DESIGN §2). */
     public static List<FieldDef> baseFields(String model) {
-        List<FieldDef> f = new ArrayList<>();
-        f.add(base("id", FieldType.INT64, null, false));
-        f.add(base("created", FieldType.TIMESTAMP, null, false));
-        f.add(base("updated", FieldType.TIMESTAMP, null, false));
-        for (String ts : List.of("enacted", "policed", "changed_by_step", "changed_by_policy")) {
-            f.add(base(ts, FieldType.TIMESTAMP, null, true));
-        }
-        for (String b : List.of("deleted", "write_protect", "lazy_blocked", "no_sync", "no_policy")) {
-            f.add(base(b, FieldType.BOOL, false, false));
-        }
-        f.add(base("backend_status", FieldType.STRING, "Provisioning in progress", false));
-        f.add(base("backend_code", FieldType.INT32, 0, false));
-        f.add(base("backend_register", FieldType.STRING, "{}", false));
-        f.add(base("backend_need_delete", FieldType.BOOL, false, false));
-        f.add(base("backend_need_reap", FieldType.BOOL, false, false));
-        f.add(base("policy_status", FieldType.STRING, "Policy in process", false));
-        f.add(base("policy_code", FieldType.INT32, 0, false));
-        f.add(base("leaf_model_name", FieldType.STRING, model, false));
-        return f;
-    }
-
-    private static FieldDef base(String name, FieldType type, Object def, boolean nullable) {
-        return new FieldDef(name, type, 0, false, Map.of(), def, nullable, 0, List.of(), false, false, true, null,
-                BUILTIN);
+        return BaseFields.fields(model);
     }
 
     /** Builds models field by field; modifiers apply to the field added last. */
