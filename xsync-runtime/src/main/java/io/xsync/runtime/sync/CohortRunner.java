@@ -3,24 +3,21 @@ package io.xsync.runtime.sync;
 import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
-import io.xsync.api.Save;
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one cohort, in order, on the calling thread: calls the step for each object and writes the
- * result (DESIGN §2, §3) with {@code update_fields}. After the first failure (or an object still
+ * Runs one cohort, in order, on the calling thread: calls the step for each object and records the
+ * result (DESIGN §2, §3) through {@link Bookkeeping}. After the first failure (or an object still
  * backing off) every later object of the cohort is skipped with "Failed due to error in model M
  * id N: ...". {@code enacted} moves only after success, so a crash mid-call leaves the object
  * dirty.
@@ -50,7 +47,11 @@ final class CohortRunner {
         this.killed = killed;
     }
 
-    void run(List<WorkItem> cohort, boolean deletion, PassStats stats) {
+    /**
+     * Runs a cohort whose objects were just reloaded; results go to {@code book}. The caller
+     * flushes {@code book}.
+     */
+    void run(List<WorkItem> cohort, boolean deletion, PassStats stats, Bookkeeping book) {
         Failure failure = null;
         Map<ObjectRef, Boolean> pending = new HashMap<>();
         for (WorkItem item : cohort) {
@@ -63,18 +64,17 @@ final class CohortRunner {
             try {
                 if (failure != null) {
                     if (!failure.ref().equals(item.ref())) {
-                        skip(item, failure, stats);
+                        skip(item, failure, stats, book);
                     }
                     continue;
                 }
-                item.object().refresh();
                 if (!pending.computeIfAbsent(item.ref(), r -> stillPending(item.object(), deletion))) {
                     LOG.debug("{} no longer needs {}", item.ref(), deletion ? "deletion" : "sync");
                     continue;
                 }
                 failure = waiting(item, stats);
                 if (failure == null) {
-                    failure = call(item, deletion, stats);
+                    failure = call(item, deletion, stats, book);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Bookkeeping of {} failed: {}", item.ref(), e.toString());
@@ -99,10 +99,11 @@ final class CohortRunner {
         return new Failure(item.ref(), item.object().getString("backend_status"));
     }
 
-    private Failure call(WorkItem item, boolean deletion, PassStats stats) {
+    private Failure call(WorkItem item, boolean deletion, PassStats stats, Bookkeeping book) {
         ModelObject obj = item.object();
         if (!deletion && !obj.getBoolean("backend_need_delete")) {
-            write(obj, Map.of("backend_need_delete", true));
+            // normally marked for the whole unit beforehand; this covers a failed bulk mark
+            Bookkeeping.writeNow(obj, Map.of("backend_need_delete", true));
         }
         long t0 = System.nanoTime();
         Throwable error = null;
@@ -130,14 +131,14 @@ final class CohortRunner {
         Instant now = Instant.now();
         SyncOutcome.State state = state(obj);
         if (kind == Kind.SUCCESS) {
-            write(obj, deletion ? SyncOutcome.deleted(state, now) : SyncOutcome.synced(state, now));
+            book.add(obj, deletion ? SyncOutcome.deleted(state, now) : SyncOutcome.synced(state, now));
             stats.synced.incrementAndGet();
             LOG.debug("{} of {} by {} done", deletion ? "Deletion" : "Sync", item.ref(), item.step().name());
             return null;
         }
         String message = SyncOutcome.message(error);
         Map<String, Object> fields = SyncOutcome.failed(state, kind, message, now, backoff);
-        write(obj, fields);
+        book.add(obj, fields);
         metrics.countFailure(item.ref().model(), item.step().name(), kind);
         logFailure(item, deletion, kind, message, error);
         if (kind == Kind.DEFERRED) {
@@ -150,9 +151,8 @@ final class CohortRunner {
         return new Failure(item.ref(), message);
     }
 
-    private void skip(WorkItem item, Failure failure, PassStats stats) {
-        item.object().refresh();
-        write(item.object(), SyncOutcome.skipped(failure.ref(), failure.message()));
+    private void skip(WorkItem item, Failure failure, PassStats stats, Bookkeeping book) {
+        book.add(item.object(), SyncOutcome.skipped(failure.ref(), failure.message()));
         stats.skipped.incrementAndGet();
         LOG.debug("{} skipped: {} failed", item.ref(), failure.ref());
     }
@@ -189,20 +189,5 @@ final class CohortRunner {
     static SyncOutcome.State state(ModelObject o) {
         return new SyncOutcome.State(o.getInstant("updated"), o.getInstant("changed_by_policy"),
                 o.getString("backend_status"), (int) o.getLong("backend_code"), o.getString("backend_register"));
-    }
-
-    /** Saves the fields whose value differs, as bookkeeping ({@code update_fields}). */
-    static void write(ModelObject o, Map<String, Object> fields) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        fields.forEach((k, v) -> {
-            if (!Objects.equals(o.get(k), v)) {
-                changed.put(k, v);
-            }
-        });
-        if (changed.isEmpty()) {
-            return;
-        }
-        changed.forEach(o::set);
-        o.save(Save.updateFields(changed.keySet().toArray(new String[0])));
     }
 }

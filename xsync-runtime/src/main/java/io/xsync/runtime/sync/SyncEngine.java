@@ -2,6 +2,7 @@ package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
+import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.SynchronizerContext;
@@ -12,6 +13,7 @@ import io.xsync.runtime.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -264,6 +266,11 @@ public final class SyncEngine implements Engine {
         return units;
     }
 
+    /**
+     * One unit on a worker thread: claim its cohorts, reload their objects in bulk, mark
+     * {@code backend_need_delete} for those about to be synced, run the cohorts, commit the
+     * results, release the claims.
+     */
     private void runUnit(List<List<WorkItem>> unit, boolean deletion, PassStats stats) {
         if (stopping) {
             return;
@@ -276,20 +283,89 @@ public final class SyncEngine implements Engine {
         }
         boolean[] claimed = claims.claim(groups);
         List<ObjectRef> mine = new ArrayList<>();
+        List<List<WorkItem>> cohorts = new ArrayList<>();
+        for (int i = 0; i < unit.size(); i++) {
+            if (claimed[i]) {
+                mine.addAll(groups.get(i));
+                cohorts.add(unit.get(i));
+            } else {
+                stats.unclaimed.addAndGet(groups.get(i).size());
+                LOG.debug("Cohort of {} is claimed elsewhere", groups.get(i).iterator().next());
+            }
+        }
+        Bookkeeping book = new Bookkeeping(store);
         try {
-            for (int i = 0; i < unit.size(); i++) {
-                if (claimed[i]) {
-                    mine.addAll(groups.get(i));
-                    runner.run(unit.get(i), deletion, stats);
-                } else {
-                    stats.unclaimed.addAndGet(groups.get(i).size());
-                    LOG.debug("Cohort of {} is claimed elsewhere", groups.get(i).iterator().next());
+            Map<ObjectRef, ModelObject> fresh = reload(mine, deletion);
+            if (!deletion) {
+                markNeedDelete(fresh.values());
+            }
+            for (List<WorkItem> cohort : cohorts) {
+                List<WorkItem> current = new ArrayList<>(cohort.size());
+                for (WorkItem item : cohort) {
+                    ModelObject o = fresh.get(item.ref());
+                    if (o != null) { // gone from the phase (e.g. deleted meanwhile): nothing to do
+                        current.add(new WorkItem(item.step(), o, item.ref()));
+                    }
                 }
+                runner.run(current, deletion, stats, book);
             }
         } finally {
             if (!killed) {
+                book.flush();
                 claims.release(mine);
             }
+        }
+    }
+
+    /** The claimed objects as they are now, one query per model and chunk of ids. */
+    private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
+        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        for (ObjectRef r : refs) {
+            ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
+        }
+        Map<ObjectRef, ModelObject> fresh = new java.util.HashMap<>();
+        for (Map.Entry<String, List<Long>> e : ids.entrySet()) {
+            List<Long> all = e.getValue();
+            for (int from = 0; from < all.size(); from += 500) {
+                Map<String, Object> criteria = new java.util.HashMap<>();
+                criteria.put("id__in", all.subList(from, Math.min(all.size(), from + 500)));
+                criteria.put("deleted", deletion);
+                for (ModelObject o : store.models(Actor.SYNC_STEP).get(e.getKey()).filter(criteria)) {
+                    fresh.put(new ObjectRef(e.getKey(), o.id()), o);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Saves {@code backend_need_delete = true}, in one transaction, for the objects about to be
+     * synced (pending and due), before any {@code syncRecord} of the unit.
+     */
+    private void markNeedDelete(Collection<ModelObject> objects) {
+        Instant now = Instant.now();
+        List<ModelObject> marks = new ArrayList<>();
+        for (ModelObject o : objects) {
+            if (!o.getBoolean("backend_need_delete") && CohortRunner.stillPending(o, false)
+                    && BackendRegister.parse(o.getString("backend_register")).due(now, settings.backoff())) {
+                marks.add(o);
+            }
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        try {
+            store.inTransaction(() -> {
+                for (ModelObject o : marks) {
+                    o.set("backend_need_delete", true);
+                    o.save(Save.updateFields("backend_need_delete"));
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            // the runner marks each object itself before its call
+            LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
+            marks.forEach(ModelObject::refresh);
         }
     }
 

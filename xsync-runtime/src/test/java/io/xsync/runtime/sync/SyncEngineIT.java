@@ -152,8 +152,9 @@ class SyncEngineIT {
         assertThat(reg.nextRun()).isAfter(Instant.now().plus(Duration.ofMinutes(9)));
 
         ModelObject skipped = reload(store, inst);
+        // the message of the failing call, or the slice's status while it backs off
         assertThat(skipped.getString("backend_status"))
-                .isEqualTo("Failed due to error in model Slice id " + badSlice.id() + ": boom 2");
+                .startsWith("Failed due to error in model Slice id " + badSlice.id() + ": ").endsWith("boom 2");
         assertThat(skipped.getLong("backend_code")).isEqualTo(2);
         assertThat(skipped.getInstant("enacted")).isNull();
         assertThat(step.syncs("Instance", inst.id())).isZero();
