@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,18 @@ final class Bookkeeping {
     private record Write(ModelObject object, Map<String, Object> fields) {
     }
 
+    /** Runs a piece of work in some surrounding (e.g. marking the engine's own writes). */
+    interface Wrapper {
+        <T> T run(Callable<T> work) throws Exception;
+    }
+
     private final Store store;
+    private final Wrapper wrapper;
     private final List<Write> writes = new ArrayList<>();
 
-    Bookkeeping(Store store) {
+    Bookkeeping(Store store, Wrapper wrapper) {
         this.store = store;
+        this.wrapper = wrapper;
     }
 
     /** Queues the fields whose value differs from the object's; flushes when the batch is full. */
@@ -50,18 +58,21 @@ final class Bookkeeping {
         List<Write> batch = new ArrayList<>(writes);
         writes.clear();
         try {
-            store.inTransaction(() -> {
+            wrapper.run(() -> store.inTransaction(() -> {
                 for (Write w : batch) {
                     save(w.object(), w.fields());
                 }
                 return null;
-            });
+            }));
         } catch (Exception e) {
             LOG.debug("Batched bookkeeping failed ({}); writing one by one", e.toString());
             for (Write w : batch) {
                 try {
-                    save(w.object(), w.fields());
-                } catch (RuntimeException ex) {
+                    wrapper.run(() -> {
+                        save(w.object(), w.fields());
+                        return null;
+                    });
+                } catch (Exception ex) {
                     LOG.warn("Could not record the sync result of {} {}: {}", w.object().model().name(),
                             w.object().id(), ex.getMessage());
                 }

@@ -64,6 +64,8 @@ public final class SyncEngine implements Engine {
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile Instant gaugesRefreshed = Instant.EPOCH;
+    /** Set while this engine commits its own bookkeeping, whose change notices need no new pass. */
+    private final ThreadLocal<Boolean> ownWrites = ThreadLocal.withInitial(() -> false);
     private ExecutorService workers;
     private ScheduledExecutorService timers;
 
@@ -106,11 +108,12 @@ public final class SyncEngine implements Engine {
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
         timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
         long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
-        timers.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::renewClaims, 0, renewMs, TimeUnit.MILLISECONDS);
         long reapMs = Math.max(100, settings.reapInterval().toMillis());
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
-            if (!Collections.disjoint(models, observed)) {
+            // in-process notices come on the committing thread: skip those of our bookkeeping
+            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
                 loop.signal();
             }
         });
@@ -169,11 +172,6 @@ public final class SyncEngine implements Engine {
     /** Runs one pass on the calling thread (cohorts on the worker threads) and says what it did. */
     public PassStats runPass() {
         PassStats stats = new PassStats();
-        try {
-            claims.purgeExpired();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not purge expired claims: {}", e.getMessage());
-        }
         Map<String, Integer> pending = runPhase(false, stats);
         Map<String, Integer> deleted = runPhase(true, stats);
         refreshGauges(pending, deleted, stats);
@@ -293,7 +291,7 @@ public final class SyncEngine implements Engine {
                 LOG.debug("Cohort of {} is claimed elsewhere", groups.get(i).iterator().next());
             }
         }
-        Bookkeeping book = new Bookkeeping(store);
+        Bookkeeping book = new Bookkeeping(store, this::quietly);
         try {
             Map<ObjectRef, ModelObject> fresh = reload(mine, deletion);
             if (!deletion) {
@@ -314,6 +312,16 @@ public final class SyncEngine implements Engine {
                 book.flush();
                 claims.release(mine);
             }
+        }
+    }
+
+    /** Runs our own bookkeeping so that its change notices do not start another pass. */
+    private <T> T quietly(java.util.concurrent.Callable<T> work) throws Exception {
+        ownWrites.set(true);
+        try {
+            return work.call();
+        } finally {
+            ownWrites.set(false);
         }
     }
 
@@ -355,13 +363,13 @@ public final class SyncEngine implements Engine {
             return;
         }
         try {
-            store.inTransaction(() -> {
+            quietly(() -> store.inTransaction(() -> {
                 for (ModelObject o : marks) {
                     o.set("backend_need_delete", true);
                     o.save(Save.updateFields("backend_need_delete"));
                 }
                 return null;
-            });
+            }));
         } catch (Exception e) {
             // the runner marks each object itself before its call
             LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
@@ -386,9 +394,13 @@ public final class SyncEngine implements Engine {
         }
     }
 
+    /** Keeps our claims alive and drops those of replicas that died. */
     private void renewClaims() {
         try {
             claims.renew();
+            if (claims.purgeExpired() > 0) {
+                loop.signal(); // objects a dead replica held can be synced now
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not renew claims of {}: {}", claims.owner(), e.getMessage());
         }
