@@ -161,4 +161,20 @@ class AccessorIT extends StoreTestSupport {
                 .isInstanceOfSatisfying(ModelException.class,
                         e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.INVALID_VALUE));
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aLinkSetToAnObjectOfTheWrongModelIsRefused(String dialect) {
+        JdbcStore store = open(dialect);
+        ModelObject site = site(store, "s");
+        ModelObject slice = slice(store, site, "x");
+        assertThatThrownBy(() -> api(store).get("Instance").newObject().set("slice", site))
+                .isInstanceOfSatisfying(ModelException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.INVALID_VALUE))
+                .hasMessageContaining("Instance.slice").hasMessageContaining("Slice").hasMessageContaining("Site");
+        ModelObject vsg = api(store).get("VsgService").newObject().set("name", "v");
+        vsg.save();
+        api(store).get("Tenant").newObject().set("provider", vsg); // a subclass of the peer is fine
+        assertThat(slice.related("site")).contains(site);
+    }
 }

@@ -91,4 +91,32 @@ class ChangeNotificationIT extends StoreTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> heardByReader.contains(Set.of("Slice")));
         }
     }
+
+    @Test
+    void theListenerReconnectsAndAnnouncesThatChangesMayHaveBeenMissed() throws Exception {
+        try (TestStores.Database db = TestStores.database("postgresql");
+             JdbcStore writer = db.open(TestSchemas.chain());
+             JdbcStore reader = db.open(TestSchemas.chain())) {
+            List<Set<String>> heard = new CopyOnWriteArrayList<>();
+            reader.addChangeListener(heard::add);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                site(writer, "s");
+                assertThat(heard).contains(Set.of("Site"));
+            });
+            String appName = PgChangeListener.applicationName(reader.notificationChannel());
+            try (var c = writer.dataSource().getConnection();
+                 var st = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                         + " WHERE application_name = ?")) {
+                st.setString(1, appName);
+                st.execute();
+            }
+            Set<String> all = Set.copyOf(reader.models(Actor.API).names());
+            await().atMost(Duration.ofSeconds(20)).until(() -> heard.contains(all));
+            heard.clear();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                site(writer, "again");
+                assertThat(heard).contains(Set.of("Site"));
+            });
+        }
+    }
 }

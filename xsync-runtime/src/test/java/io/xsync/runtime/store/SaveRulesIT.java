@@ -303,4 +303,35 @@ class SaveRulesIT extends StoreTestSupport {
         ModelObject slice = slice(store, site, "x");
         assertThat(java.util.Set.of(site.id(), image.id(), slice.id())).hasSize(3);
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void uniqueFieldsAreUniqueAmongLiveRows(String dialect) {
+        JdbcStore store = open(dialect);
+        ModelObject img = api(store).get("Image").newObject().set("name", "ubuntu");
+        img.save();
+        ModelObject dup = api(store).get("Image").newObject().set("name", "ubuntu");
+        assertThatThrownBy(dup::save).isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(kind(e)).isEqualTo(ModelException.Kind.CONFLICT))
+                .hasMessageContaining("Image with name = 'ubuntu' exists already (id " + img.id() + ")");
+        img.save(); // saving itself is no conflict
+        img.delete();
+        dup.save(); // a deleted row does not block re-creating the object
+        assertThat(dup.isNew()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void uniqueWithChecksTheCombination(String dialect) {
+        JdbcStore store = open(dialect);
+        ModelObject a = site(store, "a");
+        ModelObject b = site(store, "b");
+        slice(store, a, "x");
+        ModelObject bx = slice(store, b, "x"); // same name on another site: fine
+        bx.set("site", a);
+        assertThatThrownBy(bx::save).isInstanceOf(ModelException.class)
+                .satisfies(e -> assertThat(kind(e)).isEqualTo(ModelException.Kind.CONFLICT))
+                .hasMessageContaining("name = 'x'").hasMessageContaining("site_id = '" + a.id() + "'");
+        assertThat(reload(store, bx).get("site")).isEqualTo(b.id());
+    }
 }

@@ -28,10 +28,10 @@ public final class TestSchemas {
      * <ul>
      *   <li>Site: name (required, max_length 20), enabled bool, counter int32, ratio double, size int64,
      *       status_detail (feedback_state), last_seen int64 (bookkeeping_state)</li>
-     *   <li>Slice: name, required manytoone site-&gt;Site, description (optional)</li>
+     *   <li>Slice: name (unique_with site), required manytoone site-&gt;Site, description (optional)</li>
      *   <li>Instance: name, required manytoone slice-&gt;Slice, kind (choices vm, container),
      *       optional manytoone image-&gt;Image</li>
-     *   <li>Image: name</li>
+     *   <li>Image: name (unique)</li>
      *   <li>Service: name; VsgService (Service): vlan int32</li>
      *   <li>Tenant: name, required manytoone provider-&gt;Service</li>
      * </ul>
@@ -47,11 +47,11 @@ public final class TestSchemas {
                 .field("status_detail", FieldType.STRING).feedback()
                 .field("last_seen", FieldType.INT64).bookkeeping()
                 .model("Slice")
-                .field("name", FieldType.STRING).required()
+                .field("name", FieldType.STRING).required().option("unique_with", "site")
                 .link("site", "Site").required()
                 .field("description", FieldType.STRING).nullable()
                 .model("Image")
-                .field("name", FieldType.STRING)
+                .field("name", FieldType.STRING).option("unique", "True")
                 .model("Instance")
                 .field("name", FieldType.STRING).required()
                 .link("slice", "Slice").required()
@@ -148,6 +148,12 @@ public final class TestSchemas {
 
         public Builder choices(String... values) {
             field.choices = List.of(values);
+            return this;
+        }
+
+        /** Any xproto option as written (e.g. {@code unique}, {@code unique_with}, {@code db_index}). */
+        public Builder option(String key, String value) {
+            field.options.put(key, value);
             return this;
         }
 
