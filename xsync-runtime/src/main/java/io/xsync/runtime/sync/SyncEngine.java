@@ -169,7 +169,11 @@ public final class SyncEngine implements Engine {
         return stats.wakeUp();
     }
 
-    /** Runs one pass on the calling thread (cohorts on the worker threads) and says what it did. */
+    /**
+     * Runs one pass on the calling thread (cohorts on the worker threads, so only after
+     * {@link #start()}) and says what it did. Safe to call while the loop runs: claims keep the
+     * two from syncing one object at once.
+     */
     public PassStats runPass() {
         PassStats stats = new PassStats();
         Map<String, Integer> pending = runPhase(false, stats);
