@@ -93,6 +93,10 @@ public final class ConfigKeys {
             Duration.ofHours(8), "Longest backoff.");
     public static final ConfigKey<Duration> SYNC_REAP_INTERVAL = opt("sync.reap_interval", ConfigKey.Type.DURATION,
             Duration.ofSeconds(30), "How often deleted, reaped rows are purged.");
+    public static final ConfigKey<Duration> SYNC_CLAIM_LEASE = opt("sync.claim_lease", ConfigKey.Type.DURATION,
+            Duration.ofMinutes(2), "How long a replica's claim on an object outlives the replica (renewed while alive).");
+    public static final ConfigKey<Duration> SYNC_DEFERRED_RETRY = opt("sync.deferred_retry", ConfigKey.Type.DURATION,
+            Duration.ofSeconds(1), "Longest wait before deferred objects (DeferredException) are retried.");
     public static final ConfigKey<Duration> PULL_DEFAULT_INTERVAL = opt("pull.interval", ConfigKey.Type.DURATION,
             Duration.ofSeconds(5), "Interval of pull steps that do not set their own.");
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = opt("shutdown_timeout", ConfigKey.Type.DURATION,

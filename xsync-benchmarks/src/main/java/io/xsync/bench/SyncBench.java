@@ -1,0 +1,424 @@
+package io.xsync.bench;
+
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.xsync.api.Model;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
+import io.xsync.api.StepContext;
+import io.xsync.api.SyncStep;
+import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.LinkDef;
+import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.steps.LoadedSteps;
+import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.Store;
+import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.sync.CohortPlanner;
+import io.xsync.runtime.sync.ModelOrder;
+import io.xsync.runtime.sync.ObjectRef;
+import io.xsync.runtime.sync.SyncEngine;
+import io.xsync.runtime.sync.SyncSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code xsync-bench sync}: cohort computation for chains and independent objects, no-op sync
+ * throughput, and API save → {@code syncRecord} latency, on H2 and PostgreSQL.
+ *
+ * <pre>
+ * options: --objects N      objects in chains and again independent ones (default 100000 each)
+ *          --db h2|postgresql|both (default both)
+ *          --threads N      sync.threads (default 4)
+ *          --samples N      latency samples (default 500)
+ *          --pg-url URL     (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres)
+ * </pre>
+ */
+public final class SyncBench {
+    private static final String MODELS = """
+            // sync benchmark: a three-level chain and an independent model
+            message Site (XOSBase) { required string name = 1 [max_length = 64]; }
+            message Slice (XOSBase) {
+                required string name = 1 [max_length = 64];
+                required manytoone site->Site:slices = 2;
+            }
+            message Instance (XOSBase) {
+                required string name = 1 [max_length = 64];
+                required manytoone slice->Slice:instances = 2;
+            }
+            message Node (XOSBase) { required string name = 1 [max_length = 64]; }
+            """;
+    private static final List<String> ALL = List.of("Site", "Slice", "Instance", "Node");
+
+    private int objects = 100_000;
+    private List<String> dbs = List.of("h2", "postgresql");
+    private int threads = 4;
+    private int samples = 500;
+    private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private Schema schema;
+    private DependencyGraph graph;
+    private double lastLoadSeconds;
+
+    public static void main(String[] args) throws Exception {
+        // per-object DEBUG lines would measure the logger, not the engine
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("XSYNC_BENCH_LOG"),
+                        ch.qos.logback.classic.Level.WARN));
+        SyncBench b = new SyncBench();
+        b.parse(args);
+        b.run();
+    }
+
+    private void parse(String[] args) {
+        for (int i = 0; i < args.length; i += 2) {
+            String v = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--objects" -> objects = Integer.parseInt(v);
+                case "--db" -> dbs = v.equals("both") ? List.of("h2", "postgresql") : List.of(v);
+                case "--threads" -> threads = Integer.parseInt(v);
+                case "--samples" -> samples = Integer.parseInt(v);
+                case "--pg-url" -> pgUrl = v;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--objects, --db, --threads, --samples, --pg-url)");
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("xsync-bench-models");
+        Files.writeString(dir.resolve("bench.xproto"), MODELS);
+        schema = XprotoLoader.load(dir);
+        graph = DependencyGraph.derive(schema);
+        print("sync.objects.chained", chains() * 3, "objects");
+        print("sync.objects.independent", objects, "objects");
+        for (String db : dbs) {
+            try (Db d = open(db, "xsync_bench_sync")) {
+                populate(d.store);
+                cohorts(db, d.store);
+                throughput(db, d.store);
+            }
+            try (Db d = open(db, "xsync_bench_latency")) {
+                latency(db, d.store);
+            }
+        }
+    }
+
+    private int chains() {
+        return (objects + 2) / 3;
+    }
+
+    /** Chains Site ← Slice ← Instance and independent Nodes, saved by the API in batches. */
+    private void populate(JdbcStore store) throws Exception {
+        long t0 = System.nanoTime();
+        Models api = store.models(Actor.API);
+        Model site = api.get("Site");
+        Model slice = api.get("Slice");
+        Model inst = api.get("Instance");
+        Model node = api.get("Node");
+        int batch = 500;
+        for (int from = 0; from < chains(); from += batch) {
+            int start = from;
+            store.inTransaction(() -> {
+                for (int i = start; i < Math.min(start + batch, chains()); i++) {
+                    ModelObject s = site.newObject().set("name", "site" + i);
+                    s.save();
+                    ModelObject sl = slice.newObject().set("name", "slice" + i).set("site", s.id());
+                    sl.save();
+                    inst.newObject().set("name", "inst" + i).set("slice", sl.id()).save();
+                }
+                return null;
+            });
+        }
+        for (int from = 0; from < objects; from += batch) {
+            int start = from;
+            store.inTransaction(() -> {
+                for (int i = start; i < Math.min(start + batch, objects); i++) {
+                    node.newObject().set("name", "node" + i).save();
+                }
+                return null;
+            });
+        }
+        print("sync.populate." + store.dialect(), ms(t0), "ms");
+    }
+
+    /** Loads the dirty objects, then times the cohort planner alone, and a pairwise baseline on a sample. */
+    private void cohorts(String db, JdbcStore store) {
+        long t0 = System.nanoTime();
+        List<ModelObject> pending = new ArrayList<>();
+        for (String m : ALL) {
+            pending.addAll(store.dirtyForSync(m));
+        }
+        lastLoadSeconds = ms(t0) / 1000.0;
+        print("sync.cohorts.load." + db, ms(t0), "ms");
+        Map<String, String> columns = linkColumns();
+        List<String> models = new ArrayList<>();
+        schema.models().forEach(m -> models.add(m.name()));
+        CohortPlanner planner = new CohortPlanner(graph, new ModelOrder(graph, models));
+        List<List<ModelObject>> cohorts = null;
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long t1 = System.nanoTime();
+            cohorts = planner.cohorts(pending, SyncBench::ref, (o, f) -> link(o, f, columns));
+            best = Math.min(best, ms(t1));
+        }
+        print("sync.cohorts.plan." + db + " (" + pending.size() + " objects, best of 5)", best, "ms");
+        print("sync.cohorts.count." + db, cohorts.size(), "cohorts");
+        if (db.equals(dbs.get(0))) {
+            pairwiseBaseline(pending, planner, columns);
+        }
+    }
+
+    /** XOS compared every pair of objects; time that on a sample against the planner on the same sample. */
+    private void pairwiseBaseline(List<ModelObject> pending, CohortPlanner planner, Map<String, String> columns) {
+        int n = Math.min(3000, pending.size());
+        List<ModelObject> sample = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sample.add(pending.get((int) ((long) i * pending.size() / n)));
+        }
+        long t0 = System.nanoTime();
+        int[] group = new int[n];
+        Arrays.setAll(group, i -> i);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && linked(sample.get(i), sample.get(j), columns)) {
+                    int gi = group[i];
+                    int gj = group[j];
+                    for (int k = 0; k < n; k++) {
+                        if (group[k] == gj) {
+                            group[k] = gi;
+                        }
+                    }
+                }
+            }
+        }
+        double pairwise = ms(t0);
+        long t1 = System.nanoTime();
+        planner.cohorts(sample, SyncBench::ref, (o, f) -> link(o, f, columns));
+        double linear = ms(t1);
+        print("sync.cohorts.baseline.pairwise (" + n + " objects)", pairwise, "ms");
+        print("sync.cohorts.baseline.planner (" + n + " objects)", linear, "ms");
+        print("sync.cohorts.baseline.speedup", pairwise / Math.max(linear, 0.001), "x");
+    }
+
+    private boolean linked(ModelObject a, ModelObject b, Map<String, String> columns) {
+        for (DependencyGraph.Edge e : graph.edges().getOrDefault(a.model().name(), List.of())) {
+            if (e.peer().equals(b.model().name()) && Long.valueOf(b.id()).equals(link(a, e.field(), columns))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts an engine with a no-op step over every model and waits until nothing is dirty. */
+    private void throughput(String db, JdbcStore store) throws Exception {
+        NoopStep step = new NoopStep(null);
+        SyncEngine engine = engine(store, step);
+        int total = chains() * 3 + objects;
+        long t0 = System.nanoTime();
+        engine.start();
+        try {
+            while (dirty(store) > 0) {
+                Thread.sleep(50);
+            }
+        } finally {
+            engine.stop(Duration.ofSeconds(30));
+        }
+        double s = ms(t0) / 1000.0;
+        print("sync.noop.elapsed." + db + " (" + total + " objects, " + threads + " threads)", s * 1000, "ms");
+        print("sync.noop.throughput." + db, total / s, "objects/s");
+        // the pass first reads every dirty object through the store (sync.cohorts.load)
+        print("sync.noop.throughput_after_load." + db, total / Math.max(0.001, s - lastLoadSeconds), "objects/s");
+    }
+
+    /** Saves objects one by one through the API and measures save → syncRecord. */
+    private void latency(String db, JdbcStore store) throws Exception {
+        Map<String, Long> created = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        NoopStep step = new NoopStep(o -> {
+            Long t = created.get(o.getString("name"));
+            if (t != null) {
+                latencies.add(System.nanoTime() - t);
+            }
+        });
+        SyncEngine engine = engine(store, step);
+        engine.start();
+        try {
+            Model node = store.models(Actor.API).get("Node");
+            for (int i = 0; i < 20 + samples; i++) { // the first 20 warm up
+                String name = "n" + i;
+                ModelObject o = node.newObject().set("name", name);
+                if (i >= 20) {
+                    created.put(name, System.nanoTime());
+                }
+                o.save();
+                Thread.sleep(10);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (latencies.size() < samples && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            engine.stop(Duration.ofSeconds(10));
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        sorted.sort(null);
+        if (sorted.isEmpty()) {
+            print("sync.latency." + db, 0, "samples (none arrived)");
+            return;
+        }
+        print("sync.latency.p50." + db + " (API save -> syncRecord, " + sorted.size() + " samples)",
+                sorted.get(sorted.size() / 2) / 1e6, "ms");
+        print("sync.latency.p99." + db, sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))) / 1e6,
+                "ms");
+    }
+
+    private SyncEngine engine(Store store, NoopStep step) {
+        step.init(stepContext(store));
+        CompositeMeterRegistry metrics = new CompositeMeterRegistry();
+        SynchronizerContext ctx = new SynchronizerContext("bench", null, schema, graph, store,
+                new LoadedSteps(List.of(step), List.of(), List.of(), List.of()), metrics);
+        SyncSettings settings = SyncSettings.defaults().withThreads(threads).withSafetyInterval(Duration.ofMinutes(5));
+        return new SyncEngine(ctx, settings);
+    }
+
+    private long dirty(Store store) {
+        long n = 0;
+        for (String m : ALL) {
+            n += store.models(Actor.FRAMEWORK).get(m).count(Map.of("enacted__isnull", true));
+        }
+        return n;
+    }
+
+    private Map<String, String> linkColumns() {
+        Map<String, String> columns = new HashMap<>();
+        for (ModelDef m : schema.models()) {
+            for (LinkDef l : m.links()) {
+                if (l.column() != null) {
+                    columns.put(m.name() + "." + l.field(), l.column());
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static ObjectRef ref(ModelObject o) {
+        return new ObjectRef(o.model().name(), o.id());
+    }
+
+    private static Long link(ModelObject o, String field, Map<String, String> columns) {
+        String c = columns.get(o.model().name() + "." + field);
+        Object v = c == null ? null : o.get(c);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private Db open(String db, String name) throws Exception {
+        if (db.equals("h2")) {
+            Path dir = Files.createTempDirectory("xsync-bench-h2");
+            JdbcStore store = JdbcStore.open(StoreSettings.of("jdbc:h2:file:" + dir.resolve("bench"))
+                    .withPoolSize(threads + 4).withPoolName(name), schema);
+            return new Db(store, () -> deleteTree(dir));
+        }
+        execute(pgUrl, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        execute(pgUrl, "CREATE SCHEMA " + name);
+        String url = pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
+        JdbcStore store = JdbcStore.open(StoreSettings.of(url).withPoolSize(threads + 4).withPoolName(name), schema);
+        return new Db(store, () -> execute(pgUrl, "DROP SCHEMA IF EXISTS " + name + " CASCADE"));
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // temporary files; nothing to do
+        }
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void print(String name, double value, String unit) {
+        System.out.printf("%s: %s %s%n", name, value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value) : String.format("%.2f", value), unit);
+    }
+
+    private static StepContext stepContext(Store store) {
+        return new StepContext() {
+            @Override
+            public String synchronizerName() {
+                return "bench";
+            }
+
+            @Override
+            public Models models() {
+                return store.models(Actor.SYNC_STEP);
+            }
+
+            @Override
+            public Map<String, Object> settings() {
+                return Map.of();
+            }
+
+            @Override
+            public List<ModelObject> dirtyObjects(String model) {
+                return store.dirtyForSync(model);
+            }
+
+            @Override
+            public List<ModelObject> deletedObjects(String model) {
+                return store.deletedForSync(model);
+            }
+        };
+    }
+
+    /** A store and how to remove its database. */
+    private record Db(JdbcStore store, Runnable drop) implements AutoCloseable {
+        @Override
+        public void close() {
+            store.close();
+            drop.run();
+        }
+    }
+
+    /** Observes every benchmark model and does nothing but an optional probe. */
+    static final class NoopStep extends SyncStep {
+        private final java.util.function.Consumer<ModelObject> probe;
+
+        NoopStep(java.util.function.Consumer<ModelObject> probe) {
+            this.probe = probe;
+        }
+
+        @Override
+        public List<String> observes() {
+            return ALL;
+        }
+
+        @Override
+        public void syncRecord(ModelObject o) {
+            if (probe != null) {
+                probe.accept(o);
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.xsync.runtime.policy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
+import io.xsync.api.Policy;
+import io.xsync.api.Save;
+import io.xsync.runtime.Engine;
+import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.Store;
+import io.xsync.runtime.sync.ModelOrder;
+import io.xsync.runtime.sync.ObjectRef;
+import io.xsync.runtime.sync.PassLoop;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs model policies for objects that are dirty for policy (DESIGN §2, §5), on one thread
+ * ({@code xsync-policy-loop}), models in dependency order. For each object every policy of its
+ * model is called, in one transaction with the bookkeeping: {@code handleDelete} for deleted
+ * objects, {@code handleCreate} when {@code policed} is null, else {@code handleUpdate}. On
+ * success {@code policed = max(updated, changed_by_step)}, {@code policy_status = "done"},
+ * {@code policy_code = 1}; on failure the policy's writes roll back, the message goes to
+ * {@code policy_status} with {@code policy_code = 2} and the object stays dirty: it is retried
+ * when it changes again or after the safety interval, and the other objects go on.
+ */
+public final class PolicyEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
+
+    /** The version of an object that failed, so it is not retried in a tight loop. */
+    private record FailureMark(Instant updated, Instant changedByStep, Instant at) {
+    }
+
+    private final Store store;
+    private final Map<String, List<Policy>> policies = new LinkedHashMap<>();
+    private final Duration retryAfter;
+    private final MeterRegistry registry;
+    private final PassLoop loop;
+    private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
+
+    /**
+     * @param retryAfter how long a failed object waits before it is retried without a change
+     */
+    public PolicyEngine(SynchronizerContext ctx, Duration retryAfter) {
+        this.store = ctx.store();
+        this.retryAfter = retryAfter;
+        this.registry = ctx.metrics();
+        List<String> models = new ArrayList<>();
+        ctx.schema().models().forEach(m -> models.add(m.name()));
+        for (String model : new ModelOrder(ctx.graph(), models).order()) {
+            for (Policy p : ctx.steps().policies()) {
+                if (p.modelName().equals(model)) {
+                    policies.computeIfAbsent(model, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        for (Policy p : ctx.steps().policies()) {
+            if (!policies.containsKey(p.modelName())) {
+                LOG.warn("Policy {} names model {}, which the schema does not define; it will not run",
+                        p.name(), p.modelName());
+            }
+        }
+        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter);
+    }
+
+    @Override
+    public String name() {
+        return "policy";
+    }
+
+    @Override
+    public void start() {
+        store.addChangeListener(models -> {
+            if (!Collections.disjoint(models, policies.keySet())) {
+                loop.signal();
+            }
+        });
+        loop.start();
+        LOG.info("Policy engine started for models {}", policies.keySet());
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        loop.stop(timeout);
+        LOG.info("Policy engine stopped");
+    }
+
+    private Instant runPassForLoop() {
+        runPass();
+        return null;
+    }
+
+    /** Runs one pass on the calling thread; returns how many objects were policed successfully. */
+    public int runPass() {
+        int done = 0;
+        for (Map.Entry<String, List<Policy>> e : policies.entrySet()) {
+            List<ModelObject> dirty;
+            try {
+                dirty = store.dirtyForPolicy(e.getKey());
+            } catch (RuntimeException ex) {
+                LOG.warn("Could not read objects of {} dirty for policy: {}", e.getKey(), ex.getMessage());
+                continue;
+            }
+            for (ModelObject o : dirty) {
+                if (!waitsAfterFailure(o) && police(e.getKey(), o.id(), e.getValue())) {
+                    done++;
+                }
+            }
+        }
+        return done;
+    }
+
+    private boolean waitsAfterFailure(ModelObject o) {
+        FailureMark f = failures.get(new ObjectRef(o.model().name(), o.id()));
+        return f != null && Objects.equals(f.updated(), o.getInstant("updated"))
+                && Objects.equals(f.changedByStep(), o.getInstant("changed_by_step"))
+                && Instant.now().isBefore(f.at().plus(retryAfter));
+    }
+
+    /** Runs every policy of the model on one object; true on success. */
+    private boolean police(String model, long id, List<Policy> modelPolicies) {
+        Models models = store.models(Actor.POLICY);
+        Optional<ModelObject> found = models.get(model).get(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        ModelObject obj = found.get();
+        ObjectRef ref = new ObjectRef(model, id);
+        MDC.put("model", model);
+        MDC.put("object", Long.toString(id));
+        try {
+            store.inTransaction(() -> {
+                for (Policy p : modelPolicies) {
+                    MDC.put("step", p.name());
+                    call(p, obj);
+                }
+                write(obj, PolicyOutcome.done(obj.getInstant("updated"), obj.getInstant("changed_by_step")));
+                return null;
+            });
+            failures.remove(ref);
+            LOG.debug("Policies of {} done", ref);
+            return true;
+        } catch (Exception e) {
+            fail(ref, obj, e);
+            return false;
+        } finally {
+            MDC.remove("step");
+            MDC.remove("model");
+            MDC.remove("object");
+        }
+    }
+
+    private void call(Policy p, ModelObject obj) throws Exception {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            if (obj.getBoolean("deleted")) {
+                p.handleDelete(obj);
+            } else if (obj.getInstant("policed") == null) {
+                p.handleCreate(obj);
+            } else {
+                p.handleUpdate(obj);
+            }
+        } catch (Exception e) {
+            Counter.builder("xsync.policy.failures").description("Failed policy calls")
+                    .tags("model", obj.model().name(), "policy", p.name()).register(registry).increment();
+            throw new PolicyFailure(p.name(), e);
+        } finally {
+            sample.stop(Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
+                    .tags("model", obj.model().name(), "policy", p.name()).register(registry));
+        }
+    }
+
+    private void fail(ObjectRef ref, ModelObject obj, Exception e) {
+        Throwable cause = e instanceof PolicyFailure pf ? pf.getCause() : e;
+        String message = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getName() : cause.getMessage();
+        String policy = e instanceof PolicyFailure pf ? pf.policy : "policy bookkeeping";
+        LOG.warn("Policy {} failed on {}: {}", policy, ref, message);
+        try {
+            obj.refresh();
+            failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),
+                    Instant.now()));
+            write(obj, PolicyOutcome.failed(message));
+        } catch (RuntimeException ex) {
+            LOG.warn("Could not record the policy failure of {}: {}", ref, ex.getMessage());
+        }
+    }
+
+    private static void write(ModelObject o, Map<String, Object> fields) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (!Objects.equals(o.get(k), v)) {
+                changed.put(k, v);
+            }
+        });
+        if (!changed.isEmpty()) {
+            changed.forEach(o::set);
+            o.save(Save.updateFields(changed.keySet().toArray(new String[0])));
+        }
+    }
+
+    /** A policy's exception, tagged with the policy's name. */
+    private static final class PolicyFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String policy;
+
+        PolicyFailure(String policy, Exception cause) {
+            super(cause);
+            this.policy = policy;
+        }
+    }
+}

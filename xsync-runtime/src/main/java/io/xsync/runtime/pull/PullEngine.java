@@ -1,0 +1,100 @@
+package io.xsync.runtime.pull;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.xsync.api.PullStep;
+import io.xsync.runtime.Engine;
+import io.xsync.runtime.sync.NamedThreads;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Calls every pull step's {@link PullStep#pullRecords()} on its own interval, measured from the
+ * end of one run to the start of the next so runs of one step never overlap, on threads named
+ * {@code xsync-pull-N}. A step that keeps the inherited {@link PullStep#interval()} gets
+ * {@code pull.interval}. A failure is logged, counted ({@code xsync.pull.failures}) and the step
+ * runs again on schedule; runs are timed ({@code xsync.pull.duration}).
+ */
+public final class PullEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(PullEngine.class);
+
+    private final List<PullStep> steps;
+    private final Duration defaultInterval;
+    private final MeterRegistry registry;
+    private ScheduledExecutorService scheduler;
+
+    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry) {
+        this.steps = List.copyOf(steps);
+        this.defaultInterval = defaultInterval;
+        this.registry = registry;
+    }
+
+    @Override
+    public String name() {
+        return "pull";
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(steps.size(), 4)),
+                new NamedThreads("xsync-pull"));
+        for (PullStep step : steps) {
+            long ms = Math.max(1, interval(step).toMillis());
+            scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
+            LOG.info("Pull step {} runs every {}", step.name(), interval(step));
+        }
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Pull engine stopped");
+    }
+
+    /** The step's own interval, or {@code pull.interval} when it keeps the inherited one. */
+    Duration interval(PullStep step) {
+        try {
+            boolean own = step.getClass().getMethod("interval").getDeclaringClass() != PullStep.class;
+            return own ? step.interval() : defaultInterval;
+        } catch (NoSuchMethodException e) {
+            return defaultInterval;
+        }
+    }
+
+    /** One run of a step; never throws, so the schedule goes on. */
+    void run(PullStep step) {
+        MDC.put("step", step.name());
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            step.pullRecords();
+            LOG.debug("Pull step {} done", step.name());
+        } catch (Exception | LinkageError | AssertionError e) {
+            Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
+                    .register(registry).increment();
+            LOG.warn("Pull step {} failed: {}", step.name(), e.toString());
+            LOG.debug("Pull step {} failed with", step.name(), e);
+        } finally {
+            sample.stop(Timer.builder("xsync.pull.duration").description("Time of pull step runs")
+                    .tag("step", step.name()).register(registry));
+            MDC.remove("step");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.xsync.runtime.sync;
+
+import io.xsync.api.ModelObject;
+import io.xsync.api.Save;
+import io.xsync.runtime.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bookkeeping writes of one unit of work, saved with {@code update_fields} (so they never count
+ * as a change of the object) and committed together to spare a commit per object. Losing them in
+ * a crash is harmless: {@code enacted} has not moved, so the objects are synced again.
+ */
+final class Bookkeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(Bookkeeping.class);
+    /** Most writes committed in one transaction. */
+    static final int MAX_BATCH = 64;
+
+    private record Write(ModelObject object, Map<String, Object> fields) {
+    }
+
+    /** Runs a piece of work in some surrounding (e.g. marking the engine's own writes). */
+    interface Wrapper {
+        <T> T run(Callable<T> work) throws Exception;
+    }
+
+    private final Store store;
+    private final Wrapper wrapper;
+    private final List<Write> writes = new ArrayList<>();
+
+    Bookkeeping(Store store, Wrapper wrapper) {
+        this.store = store;
+        this.wrapper = wrapper;
+    }
+
+    /** Queues the fields whose value differs from the object's; flushes when the batch is full. */
+    void add(ModelObject o, Map<String, Object> fields) {
+        Map<String, Object> changed = changed(o, fields);
+        if (!changed.isEmpty()) {
+            writes.add(new Write(o, changed));
+            if (writes.size() >= MAX_BATCH) {
+                flush();
+            }
+        }
+    }
+
+    /** Commits the queued writes in one transaction; on failure retries them one by one. */
+    void flush() {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<Write> batch = new ArrayList<>(writes);
+        writes.clear();
+        try {
+            wrapper.run(() -> store.inTransaction(() -> {
+                for (Write w : batch) {
+                    save(w.object(), w.fields());
+                }
+                return null;
+            }));
+        } catch (Exception e) {
+            LOG.debug("Batched bookkeeping failed ({}); writing one by one", e.toString());
+            for (Write w : batch) {
+                try {
+                    wrapper.run(() -> {
+                        save(w.object(), w.fields());
+                        return null;
+                    });
+                } catch (Exception ex) {
+                    LOG.warn("Could not record the sync result of {} {}: {}", w.object().model().name(),
+                            w.object().id(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Saves at once (outside any batch) the fields whose value differs. */
+    static void writeNow(ModelObject o, Map<String, Object> fields) {
+        Map<String, Object> changed = changed(o, fields);
+        if (!changed.isEmpty()) {
+            save(o, changed);
+        }
+    }
+
+    private static Map<String, Object> changed(ModelObject o, Map<String, Object> fields) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (!Objects.equals(o.get(k), v)) {
+                changed.put(k, v);
+            }
+        });
+        return changed;
+    }
+
+    private static void save(ModelObject o, Map<String, Object> fields) {
+        fields.forEach(o::set);
+        o.save(Save.updateFields(fields.keySet().toArray(new String[0])));
+    }
+}

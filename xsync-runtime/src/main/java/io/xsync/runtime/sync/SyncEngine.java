@@ -1,0 +1,449 @@
+package io.xsync.runtime.sync;
+
+import io.xsync.api.ModelObject;
+import io.xsync.api.Policy;
+import io.xsync.api.Save;
+import io.xsync.api.SyncStep;
+import io.xsync.runtime.Engine;
+import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.schema.LinkDef;
+import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reconcile loop for sync steps. A pass collects each step's pending objects
+ * ({@link SyncStep#fetchPending(boolean)}), splits them into cohorts ({@link CohortPlanner}),
+ * claims each cohort in the database ({@link ClaimTable}) and runs cohorts concurrently on
+ * {@code sync.threads} threads named {@code xsync-sync-N}, each cohort in dependency order;
+ * then the same for deleted objects in reverse order. Passes start when the store reports a
+ * change to an observed model, after the safety interval, and when a backed-off or deferred
+ * object becomes due. A reaper purges deleted rows every {@code sync.reap_interval}.
+ *
+ * <p>Objects of a model that has a policy wait until the policy has handled their latest
+ * version ({@code policed} not null and not older than {@code updated}) unless they are
+ * {@code no_policy}; the policy engine's save then starts a new pass.
+ */
+public final class SyncEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /** Most objects a thread claims and runs as one unit (small cohorts are packed together). */
+    private static final int UNIT_MAX = 256;
+
+    private final Store store;
+    private final List<SyncStep> steps;
+    private final SyncSettings settings;
+    private final Set<String> observed = new LinkedHashSet<>();
+    private final Set<String> policed = new HashSet<>();
+    private final ModelOrder order;
+    private final CohortPlanner planner;
+    private final ClaimTable claims;
+    private final SyncMetrics metrics;
+    private final CohortRunner runner;
+    private final Map<String, String> linkColumns = new ConcurrentHashMap<>();
+    private final PassLoop loop;
+    private volatile boolean stopping;
+    private volatile boolean killed;
+    private volatile Instant gaugesRefreshed = Instant.EPOCH;
+    /** Set while this engine commits its own bookkeeping, whose change notices need no new pass. */
+    private final ThreadLocal<Boolean> ownWrites = ThreadLocal.withInitial(() -> false);
+    private ExecutorService workers;
+    private ScheduledExecutorService timers;
+
+    public SyncEngine(SynchronizerContext ctx, SyncSettings settings) {
+        this.store = ctx.store();
+        this.steps = List.copyOf(ctx.steps().syncSteps());
+        this.settings = settings;
+        for (SyncStep s : steps) {
+            observed.addAll(s.observes());
+        }
+        for (Policy p : ctx.steps().policies()) {
+            policed.add(p.modelName());
+        }
+        List<String> models = new ArrayList<>();
+        ctx.schema().models().forEach(m -> models.add(m.name()));
+        this.order = new ModelOrder(ctx.graph(), models);
+        this.planner = new CohortPlanner(ctx.graph(), order);
+        String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
+        this.metrics = new SyncMetrics(ctx.metrics());
+        this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
+                () -> stopping, () -> killed);
+        this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
+        ctx.schema().models().forEach(this::indexLinks);
+    }
+
+    @Override
+    public String name() {
+        return "sync";
+    }
+
+    /** This replica's name in the claim table. */
+    public String owner() {
+        return claims.owner();
+    }
+
+    @Override
+    public void start() {
+        claims.createTable();
+        workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
+        timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
+        long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
+        timers.scheduleWithFixedDelay(this::renewClaims, 0, renewMs, TimeUnit.MILLISECONDS);
+        long reapMs = Math.max(100, settings.reapInterval().toMillis());
+        timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
+        store.addChangeListener(models -> {
+            // in-process notices come on the committing thread: skip those of our bookkeeping
+            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
+                loop.signal();
+            }
+        });
+        loop.start();
+        LOG.info("Sync engine started: {} step(s) observing {}, {} thread(s), replica {}", steps.size(),
+                observed, settings.threads(), claims.owner());
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        loop.stop(timeout);
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers.shutdownNow();
+            timers.shutdownNow();
+            try {
+                claims.releaseAll();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release claims of {}: {}", claims.owner(), e.getMessage());
+            }
+        }
+        LOG.info("Sync engine stopped");
+    }
+
+    /**
+     * Stops at once as if the process died: no result is written for calls in flight and claims
+     * are left to expire. For crash tests.
+     */
+    void kill() {
+        killed = true;
+        stopping = true;
+        loop.stop(Duration.ZERO);
+        if (workers != null) {
+            workers.shutdownNow();
+            timers.shutdownNow();
+        }
+    }
+
+    /** Asks for a pass now (as a change notification does). */
+    public void wakeUp() {
+        loop.signal();
+    }
+
+    private Instant passForLoop() {
+        PassStats stats = runPass();
+        return stats.wakeUp();
+    }
+
+    /**
+     * Runs one pass on the calling thread (cohorts on the worker threads, so only after
+     * {@link #start()}) and says what it did. Safe to call while the loop runs: claims keep the
+     * two from syncing one object at once.
+     */
+    public PassStats runPass() {
+        PassStats stats = new PassStats();
+        Map<String, Integer> pending = runPhase(false, stats);
+        Map<String, Integer> deleted = runPhase(true, stats);
+        refreshGauges(pending, deleted, stats);
+        if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
+            LOG.debug("Sync pass: {}", stats);
+        }
+        return stats;
+    }
+
+    /** Collects, plans and runs one phase; returns the number of pending objects per model. */
+    private Map<String, Integer> runPhase(boolean deletion, PassStats stats) {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        List<WorkItem> items = collect(deletion, counts);
+        if (items.isEmpty() || stopping) {
+            return counts;
+        }
+        List<List<WorkItem>> cohorts = planner.cohorts(items, WorkItem::ref, this::linkValue);
+        if (deletion) {
+            cohorts.forEach(Collections::reverse);
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (List<List<WorkItem>> unit : units(cohorts)) {
+            futures.add(workers.submit(() -> runUnit(unit, deletion, stats)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return counts;
+            } catch (ExecutionException e) {
+                LOG.warn("Sync unit failed: {}", e.getCause().toString(), e.getCause());
+            }
+        }
+        return counts;
+    }
+
+    private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
+        List<WorkItem> items = new ArrayList<>();
+        for (SyncStep step : steps) {
+            List<ModelObject> objects;
+            try {
+                objects = step.fetchPending(deletion);
+            } catch (RuntimeException e) {
+                LOG.warn("fetchPending({}) of step {} failed: {}", deletion, step.name(), e.toString());
+                continue;
+            }
+            for (ModelObject o : objects) {
+                counts.merge(o.model().name(), 1, Integer::sum);
+                if (deletion || !awaitsPolicy(o)) {
+                    items.add(WorkItem.of(step, o));
+                }
+            }
+        }
+        return items;
+    }
+
+    /** Whether a policy of the object's model has yet to handle its current version. */
+    private boolean awaitsPolicy(ModelObject o) {
+        if (!policed.contains(o.model().name()) || o.getBoolean("no_policy")) {
+            return false;
+        }
+        Instant p = o.getInstant("policed");
+        Instant u = o.getInstant("updated");
+        return p == null || (u != null && p.isBefore(u));
+    }
+
+    /** Packs cohorts into units of work: big cohorts alone, small ones together, enough units for every thread. */
+    private List<List<List<WorkItem>>> units(List<List<WorkItem>> cohorts) {
+        int total = 0;
+        for (List<WorkItem> c : cohorts) {
+            total += c.size();
+        }
+        int target = Math.max(1, Math.min(UNIT_MAX, total / (settings.threads() * 4)));
+        List<List<List<WorkItem>>> units = new ArrayList<>();
+        List<List<WorkItem>> current = new ArrayList<>();
+        int size = 0;
+        for (List<WorkItem> c : cohorts) {
+            if (size > 0 && size + c.size() > target) {
+                units.add(current);
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(c);
+            size += c.size();
+        }
+        if (!current.isEmpty()) {
+            units.add(current);
+        }
+        return units;
+    }
+
+    /**
+     * One unit on a worker thread: claim its cohorts, reload their objects in bulk, mark
+     * {@code backend_need_delete} for those about to be synced, run the cohorts, commit the
+     * results, release the claims.
+     */
+    private void runUnit(List<List<WorkItem>> unit, boolean deletion, PassStats stats) {
+        if (stopping) {
+            return;
+        }
+        List<Set<ObjectRef>> groups = new ArrayList<>(unit.size());
+        for (List<WorkItem> cohort : unit) {
+            Set<ObjectRef> refs = new LinkedHashSet<>();
+            cohort.forEach(i -> refs.add(i.ref()));
+            groups.add(refs);
+        }
+        boolean[] claimed = claims.claim(groups);
+        List<ObjectRef> mine = new ArrayList<>();
+        List<List<WorkItem>> cohorts = new ArrayList<>();
+        for (int i = 0; i < unit.size(); i++) {
+            if (claimed[i]) {
+                mine.addAll(groups.get(i));
+                cohorts.add(unit.get(i));
+            } else {
+                stats.unclaimed.addAndGet(groups.get(i).size());
+                LOG.debug("Cohort of {} is claimed elsewhere", groups.get(i).iterator().next());
+            }
+        }
+        Bookkeeping book = new Bookkeeping(store, this::quietly);
+        try {
+            Map<ObjectRef, ModelObject> fresh = reload(mine, deletion);
+            if (!deletion) {
+                markNeedDelete(fresh.values());
+            }
+            for (List<WorkItem> cohort : cohorts) {
+                List<WorkItem> current = new ArrayList<>(cohort.size());
+                for (WorkItem item : cohort) {
+                    ModelObject o = fresh.get(item.ref());
+                    if (o != null) { // gone from the phase (e.g. deleted meanwhile): nothing to do
+                        current.add(new WorkItem(item.step(), o, item.ref()));
+                    }
+                }
+                runner.run(current, deletion, stats, book);
+            }
+        } finally {
+            if (!killed) {
+                book.flush();
+                claims.release(mine);
+            }
+        }
+    }
+
+    /** Runs our own bookkeeping so that its change notices do not start another pass. */
+    private <T> T quietly(java.util.concurrent.Callable<T> work) throws Exception {
+        ownWrites.set(true);
+        try {
+            return work.call();
+        } finally {
+            ownWrites.set(false);
+        }
+    }
+
+    /** The claimed objects as they are now, one query per model and chunk of ids. */
+    private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
+        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        for (ObjectRef r : refs) {
+            ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
+        }
+        Map<ObjectRef, ModelObject> fresh = new java.util.HashMap<>();
+        for (Map.Entry<String, List<Long>> e : ids.entrySet()) {
+            List<Long> all = e.getValue();
+            for (int from = 0; from < all.size(); from += 500) {
+                Map<String, Object> criteria = new java.util.HashMap<>();
+                criteria.put("id__in", all.subList(from, Math.min(all.size(), from + 500)));
+                criteria.put("deleted", deletion);
+                for (ModelObject o : store.models(Actor.SYNC_STEP).get(e.getKey()).filter(criteria)) {
+                    fresh.put(new ObjectRef(e.getKey(), o.id()), o);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Saves {@code backend_need_delete = true}, in one transaction, for the objects about to be
+     * synced (pending and due), before any {@code syncRecord} of the unit.
+     */
+    private void markNeedDelete(Collection<ModelObject> objects) {
+        Instant now = Instant.now();
+        List<ModelObject> marks = new ArrayList<>();
+        for (ModelObject o : objects) {
+            if (!o.getBoolean("backend_need_delete") && CohortRunner.stillPending(o, false)
+                    && BackendRegister.parse(o.getString("backend_register")).due(now, settings.backoff())) {
+                marks.add(o);
+            }
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        try {
+            quietly(() -> store.inTransaction(() -> {
+                for (ModelObject o : marks) {
+                    o.set("backend_need_delete", true);
+                    o.save(Save.updateFields("backend_need_delete"));
+                }
+                return null;
+            }));
+        } catch (Exception e) {
+            // the runner marks each object itself before its call
+            LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
+            marks.forEach(ModelObject::refresh);
+        }
+    }
+
+    private Long linkValue(WorkItem item, String field) {
+        String column = linkColumns.get(item.ref().model() + '.' + field);
+        if (column == null) {
+            return null;
+        }
+        Object v = item.object().get(column);
+        return v instanceof Number n ? n.longValue() : null;
+    }
+
+    private void indexLinks(ModelDef m) {
+        for (LinkDef l : m.links()) {
+            if (l.column() != null) {
+                linkColumns.put(m.name() + '.' + l.field(), l.column());
+            }
+        }
+    }
+
+    /** Keeps our claims alive and drops those of replicas that died. */
+    private void renewClaims() {
+        try {
+            claims.renew();
+            if (claims.purgeExpired() > 0) {
+                loop.signal(); // objects a dead replica held can be synced now
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew claims of {}: {}", claims.owner(), e.getMessage());
+        }
+    }
+
+    /** Purges deleted rows, dependents first so that what they point at can go in the same round. */
+    private void reap() {
+        List<String> models = new ArrayList<>(order.order());
+        Collections.reverse(models);
+        for (String model : models) {
+            try {
+                int n = store.reap(model);
+                if (n > 0) {
+                    LOG.debug("Reaped {} deleted {} row(s)", n, model);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Reaping {} failed: {}", model, e.getMessage());
+            }
+        }
+    }
+
+    /** Refreshes the per-model gauges, at most once a second (two count queries per model). */
+    private void refreshGauges(Map<String, Integer> pending, Map<String, Integer> deleted, PassStats stats) {
+        Instant now = Instant.now();
+        boolean busy = stats.synced() + stats.failed() > 0;
+        if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
+            return;
+        }
+        gaugesRefreshed = now;
+        for (String model : observed) {
+            metrics.setObjects(model, SyncMetrics.PENDING, pending.getOrDefault(model, 0));
+            metrics.setObjects(model, SyncMetrics.DELETED, deleted.getOrDefault(model, 0));
+            try {
+                var m = store.models(Actor.FRAMEWORK).get(model);
+                metrics.setObjects(model, SyncMetrics.OK, m.count(Map.of("backend_code", SyncOutcome.CODE_OK)));
+                metrics.setObjects(model, SyncMetrics.ERROR, m.count(Map.of("backend_code", SyncOutcome.CODE_ERROR)));
+            } catch (RuntimeException e) {
+                LOG.debug("Could not count {} objects: {}", model, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.xsync.runtime.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.xsync.api.PullStep;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class PullEngineTest {
+
+    /** Counts runs, records thread names and whether two runs ever overlapped. */
+    static class Counting extends PullStep {
+        final AtomicInteger runs = new AtomicInteger();
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger overlaps = new AtomicInteger();
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Duration interval() {
+            return Duration.ofMillis(1);
+        }
+
+        @Override
+        public void pullRecords() throws Exception {
+            if (inside.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            threads.add(Thread.currentThread().getName());
+            Thread.sleep(5);
+            runs.incrementAndGet();
+            inside.decrementAndGet();
+        }
+    }
+
+    static class Failing extends PullStep {
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Override
+        public Duration interval() {
+            return Duration.ofMillis(1);
+        }
+
+        @Override
+        public void pullRecords() {
+            runs.incrementAndGet();
+            throw new IllegalStateException("backend unreachable");
+        }
+    }
+
+    static class Inherits extends PullStep {
+        @Override
+        public void pullRecords() {
+        }
+    }
+
+    @Test
+    void runsRepeatedlyWithoutOverlapOnNamedThreads() {
+        Counting step = new Counting();
+        PullEngine engine = new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        engine.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> step.runs.get() >= 10);
+        } finally {
+            engine.stop(Duration.ofSeconds(5));
+        }
+        assertThat(step.overlaps.get()).isZero();
+        assertThat(step.threads).allMatch(t -> t.startsWith("xsync-pull-"));
+    }
+
+    @Test
+    void failuresAreCountedAndTheStepKeepsRunning() {
+        Failing failing = new Failing();
+        Counting healthy = new Counting();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), registry);
+        engine.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> failing.runs.get() >= 3 && healthy.runs.get() >= 3);
+        } finally {
+            engine.stop(Duration.ofSeconds(5));
+        }
+        assertThat(registry.get("xsync.pull.failures").tag("step", "Failing").counter().count())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(registry.get("xsync.pull.duration").tag("step", "Counting").timer().count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void stepsThatKeepTheInheritedIntervalGetTheConfiguredOne() {
+        PullEngine engine = new PullEngine(List.of(), Duration.ofSeconds(42), new SimpleMeterRegistry());
+        assertThat(engine.interval(new Inherits())).isEqualTo(Duration.ofSeconds(42));
+        assertThat(engine.interval(new Counting())).isEqualTo(Duration.ofMillis(1));
+    }
+}

@@ -1,0 +1,80 @@
+package io.xsync.runtime.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClaimTableIT {
+    private static final ObjectRef SITE = new ObjectRef("Site", 1);
+    private static final ObjectRef SLICE = new ObjectRef("Slice", 1);
+    private static final ObjectRef OTHER = new ObjectRef("Slice", 2);
+
+    private DataSource db(String kind, String name) throws Exception {
+        return kind.equals("h2") ? TestDatabases.h2(name) : TestDatabases.pg("xsync_sync_" + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_a");
+        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
+        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
+        a.createTable();
+        b.createTable();
+        assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(true);
+        assertThat(b.claim(List.of(Set.of(SITE)))).containsExactly(false);
+        assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(false);
+        assertThat(a.holder(SITE)).isEqualTo("a");
+        a.release(List.of(SITE));
+        assertThat(a.holder(SITE)).isNull();
+        assertThat(b.claim(List.of(Set.of(SITE)))).containsExactly(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void aGroupIsClaimedAllOrNothing(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_b");
+        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
+        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
+        a.createTable();
+        assertThat(a.claim(List.of(Set.of(SLICE)))).containsExactly(true);
+        assertThat(b.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(false, true);
+        assertThat(b.holder(SITE)).as("partial claim given back").isNull();
+        assertThat(b.holder(OTHER)).isEqualTo("b");
+        b.releaseAll();
+        assertThat(b.holder(OTHER)).isNull();
+        assertThat(a.holder(SLICE)).isEqualTo("a");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void expiredClaimsOfACrashedOwnerArePurged(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_c");
+        ClaimTable crashed = new ClaimTable(ds, "crashed", Duration.ofMillis(-1000));
+        ClaimTable alive = new ClaimTable(ds, "alive", Duration.ofMinutes(1));
+        crashed.createTable();
+        assertThat(crashed.claim(List.of(Set.of(SITE)))).containsExactly(true);
+        assertThat(alive.claim(List.of(Set.of(SLICE)))).containsExactly(true);
+        assertThat(alive.purgeExpired()).isEqualTo(1);
+        assertThat(alive.holder(SITE)).isNull();
+        assertThat(alive.holder(SLICE)).isEqualTo("alive");
+        assertThat(alive.claim(List.of(Set.of(SITE)))).containsExactly(true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void renewalKeepsClaimsAlive(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_d");
+        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMillis(-1000));
+        a.createTable();
+        a.claim(List.of(Set.of(SITE)));
+        new ClaimTable(ds, "a", Duration.ofMinutes(1)).renew();
+        assertThat(a.purgeExpired()).isZero();
+        assertThat(a.holder(SITE)).isEqualTo("a");
+    }
+}

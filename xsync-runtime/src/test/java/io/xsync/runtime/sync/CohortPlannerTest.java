@@ -1,0 +1,129 @@
+package io.xsync.runtime.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.DependencyGraph.Edge;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CohortPlannerTest {
+
+    /** A pending object: model, id and link field values. */
+    record Obj(String model, long id, Map<String, Long> links) {
+        ObjectRef ref() {
+            return new ObjectRef(model, id);
+        }
+
+        @Override
+        public String toString() {
+            return model + id;
+        }
+    }
+
+    static Obj o(String model, long id, Object... links) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (int i = 0; i < links.length; i += 2) {
+            m.put((String) links[i], ((Number) links[i + 1]).longValue());
+        }
+        return new Obj(model, id, m);
+    }
+
+    static DependencyGraph chainGraph() {
+        Map<String, List<Edge>> e = new LinkedHashMap<>();
+        e.put("Instance", List.of(new Edge("Slice", "slice", "instances"), new Edge("Instance", "parent", "")));
+        e.put("Slice", List.of(new Edge("Site", "site", "slices")));
+        e.put("Site", List.of());
+        return new DependencyGraph(e);
+    }
+
+    static CohortPlanner planner(DependencyGraph g) {
+        return new CohortPlanner(g, new ModelOrder(g, g.edges().keySet()));
+    }
+
+    static List<List<Obj>> plan(DependencyGraph g, List<Obj> items) {
+        return planner(g).cohorts(items, Obj::ref, (x, field) -> x.links().get(field));
+    }
+
+    @Test
+    void modelOrderPutsDependenciesFirstAndIgnoresSelfLinks() {
+        ModelOrder order = new ModelOrder(chainGraph(), List.of("Instance", "Slice", "Site", "Other"));
+        assertThat(order.order()).containsExactly("Site", "Other", "Slice", "Instance");
+        assertThat(order.rank("Nope")).isEqualTo(4);
+    }
+
+    @Test
+    void modelOrderKeepsCyclesInFileOrderAfterTheRest() {
+        Map<String, List<Edge>> e = new LinkedHashMap<>();
+        e.put("A", List.of(new Edge("B", "b", "")));
+        e.put("B", List.of(new Edge("A", "a", "")));
+        e.put("C", List.of());
+        assertThat(new ModelOrder(new DependencyGraph(e), e.keySet()).order()).containsExactly("C", "A", "B");
+    }
+
+    @Test
+    void chainFormsOneCohortOrderedDependenciesFirst() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Slice", 7, "site", 3),
+                o("Site", 3)));
+        assertThat(c).hasSize(1);
+        assertThat(c.get(0)).extracting(Obj::toString).containsExactly("Site3", "Slice7", "Instance1");
+    }
+
+    @Test
+    void unrelatedObjectsFormSeparateCohortsInInputOrder() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Slice", 7, "site", 3),
+                o("Instance", 2, "slice", 8), o("Site", 4), o("Site", 3)));
+        assertThat(c).extracting(Object::toString)
+                .containsExactly("[Site3, Slice7, Instance1]", "[Instance2]", "[Site4]");
+    }
+
+    @Test
+    void linksToObjectsThatAreNotPendingDoNotJoin() {
+        // Slice 7 is not pending, so Site 3 and Instance 1 are independent.
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Site", 3)));
+        assertThat(c).hasSize(2);
+    }
+
+    @Test
+    void selfLinksAreIgnored() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "parent", 2), o("Instance", 2)));
+        assertThat(c).hasSize(2);
+    }
+
+    @Test
+    void sameIdInDifferentModelsIsNotTheSameObject() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Slice", 1, "site", 9), o("Site", 1)));
+        assertThat(c).hasSize(2);
+    }
+
+    @Test
+    void oneObjectSeenTwiceStaysInOneCohort() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Site", 1), o("Slice", 5), o("Site", 1)));
+        assertThat(c).extracting(Object::toString).containsExactly("[Site1, Site1]", "[Slice5]");
+    }
+
+    @Test
+    void twoSlicesOfOneSiteShareACohort() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Slice", 1, "site", 9), o("Slice", 2, "site", 9),
+                o("Instance", 5, "slice", 2), o("Site", 9)));
+        assertThat(c).extracting(Object::toString).containsExactly("[Site9, Slice1, Slice2, Instance5]");
+    }
+
+    @Test
+    void handlesManyObjects() {
+        List<Obj> items = new ArrayList<>();
+        int chains = 30_000;
+        for (int i = 0; i < chains; i++) {
+            items.add(o("Instance", i, "slice", i));
+            items.add(o("Slice", i, "site", i));
+            items.add(o("Site", i));
+        }
+        List<List<Obj>> c = plan(chainGraph(), items);
+        assertThat(c).hasSize(chains);
+        assertThat(c).allSatisfy(cohort -> assertThat(cohort).extracting(Obj::model)
+                .containsExactly("Site", "Slice", "Instance"));
+    }
+}
