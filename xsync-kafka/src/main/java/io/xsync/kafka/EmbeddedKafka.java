@@ -123,6 +123,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static void format(Path dataDir) {
         String dir = logDir(dataDir).toString();
+        if (Files.exists(logDir(dataDir).resolve("meta.properties"))) {
+            return; // formatted by an earlier run: keep its cluster id
+        }
         try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream())) {
             new Formatter()
                     .setPrintStream(quiet)

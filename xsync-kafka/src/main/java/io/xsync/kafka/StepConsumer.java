@@ -342,6 +342,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         } catch (RuntimeException e) {
             LOG.debug("step {}: consumer close: {}", step.name(), e.getMessage());
         }
+        metrics.close();
         LOG.info("step {}: consumer stopped", step.name());
     }
 }

@@ -20,8 +20,11 @@ final class StepMetrics {
     final Counter deadLettered;
     final Timer processing;
     private final AtomicLong lag = new AtomicLong();
+    private final MeterRegistry registry;
+    private final Gauge lagGauge;
 
     StepMetrics(MeterRegistry registry, String step) {
+        this.registry = registry;
         processed = Counter.builder("xsync.events.processed").tag("step", step)
                 .description("Events processed and committed").register(registry);
         failed = Counter.builder("xsync.events.failed").tag("step", step)
@@ -32,8 +35,13 @@ final class StepMetrics {
                 .description("Events sent to the dead-letter topic").register(registry);
         processing = Timer.builder("xsync.events.processing").tag("step", step)
                 .description("Time spent in processEvent").register(registry);
-        Gauge.builder("xsync.events.lag", lag, AtomicLong::get).tag("step", step)
+        lagGauge = Gauge.builder("xsync.events.lag", lag, AtomicLong::get).tag("step", step)
                 .description("Events on the broker not processed yet").register(registry);
+    }
+
+    /** Removes the lag gauge (it would report a stopped consumer); counters keep their totals. */
+    void close() {
+        registry.remove(lagGauge);
     }
 
     void lag(long value) {
