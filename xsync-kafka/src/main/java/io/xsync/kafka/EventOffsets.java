@@ -3,17 +3,19 @@ package io.xsync.kafka;
 import io.xsync.api.XsyncException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import javax.sql.DataSource;
+import io.xsync.runtime.store.OffsetTable;
+import io.xsync.runtime.store.Store;
+import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The table {@code xsync_event_offsets}: for each consumer group and partition, the offset of
+ * Event offsets in the store's table {@code xsync_offsets} (see
+ * {@link io.xsync.runtime.store.OffsetTable}): for each consumer group and partition, the offset of
  * the next event to process. It is the source of truth for where a step resumes; it is written
  * in the same transaction as the model writes of the events it covers.
  *
@@ -22,21 +24,24 @@ import org.apache.kafka.common.TopicPartition;
  * back, so a replica that lost a partition cannot apply its events a second time.
  */
 final class EventOffsets {
-    static final String TABLE = "xsync_event_offsets";
+    static final String TABLE = "xsync_offsets";
+    private static final String Q_TABLE = "\"" + TABLE + "\"";
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final DataSource dataSource;
+    private final Store store;
+    private final OffsetTable table;
 
-    EventOffsets(DataSource dataSource) {
-        this.dataSource = dataSource;
+    EventOffsets(Store store) {
+        this.store = store;
+        this.table = new OffsetTable(store);
     }
 
-    /** Creates the table when missing. */
+    /** Creates the table when the store did not (same definition as the store's). */
     void createTable() {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + TABLE + " (group_id VARCHAR(255) NOT NULL, "
-                + "topic VARCHAR(255) NOT NULL, partition_no INT NOT NULL, next_offset BIGINT NOT NULL, "
-                + "PRIMARY KEY (group_id, topic, partition_no))";
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        String ddl = "CREATE TABLE IF NOT EXISTS " + Q_TABLE + " (\"group_id\" VARCHAR(255) NOT NULL, "
+                + "\"topic\" VARCHAR(255) NOT NULL, \"partition\" INTEGER NOT NULL, \"next_offset\" BIGINT NOT NULL, "
+                + "PRIMARY KEY (\"group_id\", \"topic\", \"partition\"))";
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(ddl);
             if (!c.getAutoCommit()) {
                 c.commit();
@@ -51,28 +56,11 @@ final class EventOffsets {
 
     /** The stored next offsets of the given partitions; partitions without a row are absent. */
     Map<TopicPartition, Long> load(String group, Collection<TopicPartition> partitions) {
+        List<OffsetTable.Partition> wanted = partitions.stream()
+                .map(tp -> new OffsetTable.Partition(tp.topic(), tp.partition())).toList();
         Map<TopicPartition, Long> result = new HashMap<>();
-        if (partitions.isEmpty()) {
-            return result;
-        }
-        String sql = "SELECT topic, partition_no, next_offset FROM " + TABLE + " WHERE group_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, group);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TopicPartition tp = new TopicPartition(rs.getString(1), rs.getInt(2));
-                    if (partitions.contains(tp)) {
-                        result.put(tp, rs.getLong(3));
-                    }
-                }
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new XsyncException("cannot read " + TABLE + " for group " + group + ": " + e.getMessage(), e);
-        }
+        table.load(group, wanted).forEach((p, next) -> result.put(new TopicPartition(p.topic(), p.partition()), next));
+        return result;
     }
 
     /**
@@ -86,8 +74,8 @@ final class EventOffsets {
             insert(c, group, tp, next);
             return;
         }
-        String sql = "UPDATE " + TABLE + " SET next_offset = ? WHERE group_id = ? AND topic = ? AND partition_no = ?"
-                + " AND next_offset = ?";
+        String sql = "UPDATE " + Q_TABLE + " SET \"next_offset\" = ? WHERE \"group_id\" = ? AND \"topic\" = ?"
+                + " AND \"partition\" = ? AND \"next_offset\" = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, next);
             ps.setString(2, group);
@@ -101,7 +89,7 @@ final class EventOffsets {
     }
 
     private static void insert(Connection c, String group, TopicPartition tp, long next) throws SQLException {
-        String sql = "INSERT INTO " + TABLE + " (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, ?)";
+        String sql = "INSERT INTO " + Q_TABLE + " (\"group_id\", \"topic\", \"partition\", \"next_offset\") VALUES (?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, group);
             ps.setString(2, tp.topic());

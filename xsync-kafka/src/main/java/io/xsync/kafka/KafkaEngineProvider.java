@@ -23,6 +23,12 @@ public final class KafkaEngineProvider implements EngineProvider {
     /** The {@code event_bus.endpoint} value that runs the built-in broker. */
     public static final String EMBEDDED = "embedded";
 
+    /** After the model engines, before the HTTP server. */
+    @Override
+    public int order() {
+        return 200;
+    }
+
     @Override
     public Optional<Engine> create(SynchronizerContext context) {
         List<EventStep> steps = context.steps().eventSteps();

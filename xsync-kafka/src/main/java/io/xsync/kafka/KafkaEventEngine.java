@@ -101,7 +101,7 @@ public final class KafkaEventEngine implements Engine {
             broker = embedded.get();
         }
         EventSettings settings = settingsSupplier.get();
-        EventOffsets offsets = new EventOffsets(store.dataSource());
+        EventOffsets offsets = new EventOffsets(store);
         offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());

@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.JdbcStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +30,7 @@ class BrokerOutageIT {
         EmbeddedKafka broker = EmbeddedKafka.start(dir, port);
         String topic = "outage";
         broker.createTopic(topic, 2);
-        try (TxStore store = new TxStore(TestDb.h2(), 4)) {
+        try (JdbcStore store = TestDb.open(TestDb.h2(), 4)) {
             TestDb.exec(store, RecordingStep.TABLE_DDL);
             EventSettings settings = EventSettings.defaults("outage", broker.bootstrapServers())
                     .withOutageLogInterval(Duration.ofSeconds(5));
@@ -83,7 +85,7 @@ class BrokerOutageIT {
         }
     }
 
-    private static long rows(TxStore store) throws Exception {
+    private static long rows(JdbcStore store) throws Exception {
         return TestDb.queryLong(store, "SELECT COUNT(*) FROM seen");
     }
 }

@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.JdbcStore;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 
@@ -18,9 +20,11 @@ public final class ChildSynchronizer {
         String topic = args[1];
         String url = args[2];
         String name = args[3];
-        TxStore store = new TxStore(url, 6);
+        JdbcStore store = TestDb.open(url, 6);
         RecordingStep step = new RecordingStep("Child", List.of(topic), null, store);
-        EventSettings settings = EventSettings.defaults(name, bootstrap).withBatchSize(100);
+        EventSettings settings = EventSettings.defaults(name, bootstrap).withBatchSize(100)
+                // the killed child's group membership expires sooner, so the restart resumes sooner
+                .withClientProperties(java.util.Map.of("session.timeout.ms", 10_000, "heartbeat.interval.ms", 1_000));
         KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store, settings, new SimpleMeterRegistry());
         engine.start();
         System.out.println("child synchronizer running");

@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.JdbcStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,12 +23,12 @@ class EventEngineIT {
     private final EmbeddedKafka kafka = SharedBroker.get();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<KafkaEventEngine> engines = new ArrayList<>();
-    private TxStore store;
+    private JdbcStore store;
     private String synchronizer;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new TxStore(TestDb.h2(), 8);
+        store = TestDb.open(TestDb.h2(), 8);
         TestDb.exec(store, RecordingStep.TABLE_DDL);
         synchronizer = SharedBroker.uniqueTopic("sync");
     }
@@ -187,7 +189,7 @@ class EventEngineIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Resume'") >= 80);
         Thread.sleep(1000);
         assertThat(seen("step = 'Resume'")).isEqualTo(80);
-        assertThat(TestDb.queryLong(store, "SELECT SUM(next_offset) FROM " + EventOffsets.TABLE
-                + " WHERE group_id = 'xsync." + synchronizer + ".Resume'")).isEqualTo(80);
+        assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + EventOffsets.TABLE
+                + "\" WHERE \"group_id\" = 'xsync." + synchronizer + ".Resume'")).isEqualTo(80);
     }
 }

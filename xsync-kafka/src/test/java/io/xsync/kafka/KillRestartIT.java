@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.JdbcStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,13 +23,13 @@ class KillRestartIT {
     private static final int EVENTS = 20_000;
     private final EmbeddedKafka kafka = SharedBroker.get();
     private String url;
-    private TxStore store;
+    private JdbcStore store;
     private final List<Process> children = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         url = TestDb.postgresSchema("xsync_kafka_kill");
-        store = new TxStore(url, 2);
+        store = TestDb.open(url, 2);
         TestDb.exec(store, RecordingStep.TABLE_DDL);
     }
 

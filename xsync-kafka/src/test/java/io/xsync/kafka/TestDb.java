@@ -8,10 +8,29 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.StoreSettings;
 
 /** Databases for the event ITs: a private in-memory H2, or a private schema on the test PostgreSQL. */
 public final class TestDb {
+    /** The models of the event tests. */
+    public static final String MODELS = "message MyModel {\n"
+            + "  required string first_name = 1 [max_length = 100, db_index = True];\n"
+            + "  required string last_name = 2 [max_length = 100];\n"
+            + "}\n";
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
     private TestDb() {
+    }
+
+    /** Opens the store (the real {@link JdbcStore}) on a database URL, with {@link #MODELS}. */
+    public static JdbcStore open(String url, int poolSize) {
+        Schema schema = XprotoLoader.loadText("events.xproto", MODELS);
+        return JdbcStore.open(StoreSettings.of(url).withPoolSize(poolSize)
+                .withPoolName("xsync-kafka-test-" + POOLS.incrementAndGet()), schema);
     }
 
     /** A JDBC URL of a fresh in-memory H2 database. */
@@ -42,14 +61,14 @@ public final class TestDb {
     }
 
     /** Runs DDL or DML. */
-    public static void exec(TxStore store, String sql) throws SQLException {
+    public static void exec(JdbcStore store, String sql) throws SQLException {
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     /** One long from a query. */
-    public static long queryLong(TxStore store, String sql) throws SQLException {
+    public static long queryLong(JdbcStore store, String sql) throws SQLException {
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -58,7 +77,7 @@ public final class TestDb {
     }
 
     /** The first column of every row, as text. */
-    public static List<String> queryStrings(TxStore store, String sql) throws SQLException {
+    public static List<String> queryStrings(JdbcStore store, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
