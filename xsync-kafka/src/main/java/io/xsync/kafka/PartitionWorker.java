@@ -26,8 +26,12 @@ final class PartitionWorker {
     private final int batchSize;
     private final Object lock = new Object();
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
+    private final int lowWater;
+    private final Runnable onLow;
     private boolean scheduled;
     private boolean fenced;
+    /** Set by the poll thread while the partition is paused; cleared when {@link #onLow} ran. */
+    private volatile boolean paused;
     private volatile boolean active = true;
     /** Next offset as stored in the database (null: no row yet); touched by one task at a time. */
     private volatile Long storedNext;
@@ -36,8 +40,16 @@ final class PartitionWorker {
     /** Highest next offset committed, for the Kafka-side commit. */
     private volatile long committedNext = -1;
 
-    PartitionWorker(TopicPartition tp, Long storedNext, EventRunner runner, Executor executor, int batchSize) {
+    /**
+     * @param lowWater backlog under which a paused partition should be resumed
+     * @param onLow    called (once per pause) when the backlog of a paused partition fell under
+     *                 {@code lowWater}, so the poll thread resumes it at once
+     */
+    PartitionWorker(TopicPartition tp, Long storedNext, EventRunner runner, Executor executor, int batchSize,
+                    int lowWater, Runnable onLow) {
         this.tp = tp;
+        this.lowWater = lowWater;
+        this.onLow = onLow;
         this.storedNext = storedNext;
         this.runner = runner;
         this.executor = executor;
@@ -83,6 +95,11 @@ final class PartitionWorker {
         }
     }
 
+    /** The poll thread paused the partition (true) or resumed it (false). */
+    void paused(boolean value) {
+        paused = value;
+    }
+
     /** Records queued and not yet taken. */
     int backlog() {
         synchronized (lock) {
@@ -120,6 +137,10 @@ final class PartitionWorker {
             List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
             while (batch.size() < batchSize && !queue.isEmpty()) {
                 batch.add(queue.poll());
+            }
+            if (paused && queue.size() < lowWater) {
+                paused = false;
+                onLow.run();
             }
             return batch;
         }

@@ -87,12 +87,11 @@ final class StepConsumer implements ConsumerRebalanceListener {
             subscribe();
             while (running) {
                 housekeeping();
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-                dispatch(records);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("step {}: consumer woken up unexpectedly", step.name(), e);
+                try {
+                    dispatch(consumer.poll(POLL));
+                } catch (WakeupException e) {
+                    // a worker caught up with a paused partition, or stop() was called
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("step {}: consumer failed, no more events for this step", step.name(), e);
@@ -111,8 +110,16 @@ final class StepConsumer implements ConsumerRebalanceListener {
         }
     }
 
+    private int highWater() {
+        return Math.max(4 * settings.batchSize(), 2000);
+    }
+
+    private int lowWater() {
+        return Math.max(2 * settings.batchSize(), 1000);
+    }
+
     private void dispatch(ConsumerRecords<byte[], byte[]> records) {
-        int high = Math.max(2 * settings.batchSize(), 1000);
+        int high = highWater();
         for (TopicPartition tp : records.partitions()) {
             PartitionWorker w = workers.get(tp);
             if (w == null) {
@@ -121,6 +128,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
             w.offer(records.records(tp));
             if (w.backlog() >= high && paused.add(tp)) {
                 consumer.pause(List.of(tp));
+                w.paused(true);
             }
         }
     }
@@ -160,8 +168,11 @@ final class StepConsumer implements ConsumerRebalanceListener {
         List<TopicPartition> resume = new ArrayList<>();
         for (TopicPartition tp : paused) {
             PartitionWorker w = workers.get(tp);
-            if (w == null || w.backlog() < settings.batchSize()) {
+            if (w == null || w.backlog() < lowWater()) {
                 resume.add(tp);
+                if (w != null) {
+                    w.paused(false);
+                }
             }
         }
         if (!resume.isEmpty()) {
@@ -245,7 +256,8 @@ final class StepConsumer implements ConsumerRebalanceListener {
             if (next != null) {
                 consumer.seek(tp, next);
             }
-            workers.put(tp, new PartitionWorker(tp, next, runner, pool, settings.batchSize()));
+            workers.put(tp, new PartitionWorker(tp, next, runner, pool, settings.batchSize(), lowWater(),
+                    consumer::wakeup));
         }
         LOG.info("step {}: assigned {} (stored offsets {})", step.name(), partitions, stored);
     }
