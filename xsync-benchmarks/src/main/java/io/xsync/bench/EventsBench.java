@@ -38,7 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code xsync-bench events [--events N] [--partitions P] [--batch-size B] [--concurrency C]
- * [--latency-events L] [--pg-url URL] [--no-pg]}: event throughput and latency of xsync against
+ * [--latency-events L] [--pg-url URL] [--no-pg] [--only a,b,h2,pg,latency]}: event throughput and latency of xsync against
  * plain Kafka and a hand-written consumer, on an embedded broker and a pre-filled topic of JSON
  * events of about 60 bytes. Prints {@code name: value unit} lines and the ratios.
  */
@@ -92,28 +92,46 @@ public final class EventsBench {
         topic = "bench-events";
         kafka.createTopic(topic, partitions);
         fill();
-        double a = report("a_plain_consumer", plainConsumer(), "events/s");
-        double b = report("b_xsync_noop", xsyncRate(new BenchSteps.NoOp(topic), h2Store("noop")), "events/s");
-        double cH2 = report("c_xsync_mymodel_h2", xsyncRate(new BenchSteps.MyModelStep(topic), h2Store("c")), "events/s");
-        double dH2 = report("d_handwritten_h2", handWritten(h2Store("d"), false), "events/s");
+        double a = want("a") ? report("a_plain_consumer", plainConsumer(), "events/s") : Double.NaN;
+        double b = want("b") ? report("b_xsync_noop", xsyncRate(new BenchSteps.NoOp(topic), h2Store("noop")),
+                "events/s") : Double.NaN;
+        double cH2 = Double.NaN;
+        double dH2 = Double.NaN;
+        if (want("h2")) {
+            cH2 = report("c_xsync_mymodel_h2", xsyncRate(new BenchSteps.MyModelStep(topic), h2Store("c")), "events/s");
+            dH2 = report("d_handwritten_h2", handWritten(h2Store("d"), false), "events/s");
+        }
         double cPg = Double.NaN;
         double dPg = Double.NaN;
-        if (!opts.containsKey("no-pg")) {
+        if (want("pg")) {
             cPg = report("c_xsync_mymodel_pg", xsyncRate(new BenchSteps.MyModelStep(topic), pgStore()), "events/s");
             dPg = report("d_handwritten_pg", handWritten(pgStore(), true), "events/s");
         }
-        int n = Integer.parseInt(opts.getOrDefault("latency-events", "1000"));
-        double[] e = xsyncLatency(n);
-        double[] f = plainLatency(n);
-        report("e_xsync_latency_p50", e[0], "ms");
-        report("e_xsync_latency_p99", e[1], "ms");
-        report("f_plain_latency_p50", f[0], "ms");
-        report("f_plain_latency_p99", f[1], "ms");
+        double[] e = {Double.NaN, Double.NaN};
+        double[] f = {Double.NaN, Double.NaN};
+        if (want("latency")) {
+            int n = Integer.parseInt(opts.getOrDefault("latency-events", "1000"));
+            e = xsyncLatency(n);
+            f = plainLatency(n);
+            report("e_xsync_latency_p50", e[0], "ms");
+            report("e_xsync_latency_p99", e[1], "ms");
+            report("f_plain_latency_p50", f[0], "ms");
+            report("f_plain_latency_p99", f[1], "ms");
+        }
         report("ratio_b_over_a", b / a, "(target >= 0.8)");
         report("ratio_c_over_d_h2", cH2 / dH2, "(target >= 0.7)");
         report("ratio_c_over_d_pg", cPg / dPg, "(target >= 0.7)");
         report("e_p99_minus_f_p99", e[1] - f[1], "ms (target <= 5)");
         kafka.close();
+    }
+
+    /** Whether a part runs: {@code --only a,b,h2,pg,latency} picks parts; {@code --no-pg} drops PostgreSQL. */
+    private boolean want(String part) {
+        if ("pg".equals(part) && opts.containsKey("no-pg")) {
+            return false;
+        }
+        String only = opts.get("only");
+        return only == null || Arrays.asList(only.split(",")).contains(part);
     }
 
     private static double report(String name, double value, String unit) {
