@@ -152,6 +152,7 @@ final class EventRunner {
 
     /** Retries a failed event alone; dead-letters it when attempts run out (or it is malformed). */
     private void retryOrDeadLetter(PartitionWorker worker, ConsumerRecord<byte[], byte[]> record, Throwable cause) {
+        MDC.put("offset", Long.toString(record.offset()));
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
@@ -256,7 +257,7 @@ final class EventRunner {
     private static Map<String, byte[]> headers(Headers headers) {
         Header[] array = headers.toArray();
         if (array.length == 0) {
-            return Map.of();
+            return null; // Event treats null as no headers, without copying a map per event
         }
         Map<String, byte[]> map = new LinkedHashMap<>();
         for (Header h : array) {

@@ -192,4 +192,59 @@ class EventEngineIT {
         assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + EventOffsets.TABLE
                 + "\" WHERE \"group_id\" = 'xsync." + synchronizer + ".Resume'")).isEqualTo(80);
     }
+
+    @Test
+    void blockModeRetriesBeyondTheAttemptsAndKeepsOrder() throws Exception {
+        String topic = SharedBroker.uniqueTopic("block");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withOnFailure(EventSettings.FailureMode.BLOCK).withDeadLetterTopic(topic + ".dlq");
+        AtomicInteger stubborn = new AtomicInteger();
+        start(s, new RecordingStep("Block", List.of(topic), null, store)
+                .failWhen(e -> e.text().equals("stubborn") && stubborn.incrementAndGet() <= 5));
+        TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"k", "before"},
+                new String[] {"k", "stubborn"}, new String[] {"k", "after"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Block'") == 3);
+        assertThat(TestDb.queryStrings(store, "SELECT v FROM seen ORDER BY id")).containsExactly("before", "stubborn", "after");
+        assertThat(stubborn.get()).isEqualTo(6); // 5 failures, more than events.retry.attempts (3)
+        assertThat(registry.get("xsync.events.dead_lettered").tag("step", "Block").counter().count()).isZero();
+    }
+
+    @Test
+    void shutdownFinishesTheBatchInFlightAndLeavesTheRestForTheNextStart() throws Exception {
+        String topic = SharedBroker.uniqueTopic("drain");
+        kafka.createTopic(topic, 2);
+        String group = "xsync." + synchronizer + ".Slow";
+        start(settings().withBatchSize(5), new RecordingStep("Slow", List.of(topic), null, store).failWhen(e -> {
+            sleepQuietly(50);
+            return false;
+        }));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new String[] {"k" + i, "s" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Slow'") >= 20);
+
+        engines.remove(0).stop(Duration.ofSeconds(10));
+        long applied = seen("step = 'Slow'");
+        assertThat(applied).isLessThan(200);
+        // what was applied and what the stored offsets say agree: nothing half-done
+        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+                + "\" WHERE \"group_id\" = '" + group + "'")).isEqualTo(applied);
+
+        start(settings(), new RecordingStep("Slow", List.of(topic), null, store));
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Slow'") >= 200);
+        Thread.sleep(500);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(200);
+        assertThat(seen("step = 'Slow'")).isEqualTo(200);
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
