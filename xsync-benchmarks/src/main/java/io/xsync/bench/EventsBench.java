@@ -172,7 +172,7 @@ public final class EventsBench {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(500, batchSize));
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(2000, batchSize)); // as the engine does
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class KafkaEventEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventEngine.class);
 
+    /** Records per poll (unless batch_size is larger); polls are cheap to hand out, so take many. */
+    static final int MAX_POLL_RECORDS = 2000;
+
     private final List<EventStep> steps;
     private final Store store;
     private final MeterRegistry registry;
@@ -150,7 +153,7 @@ public final class KafkaEventEngine implements Engine {
     static Map<String, Object> consumerProperties(EventSettings settings, EventStep step) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(500, settings.batchSize()));
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(MAX_POLL_RECORDS, settings.batchSize()));
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         p.putAll(settings.clientProperties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());

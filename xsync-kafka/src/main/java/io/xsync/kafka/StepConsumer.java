@@ -111,11 +111,11 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private int highWater() {
-        return Math.max(4 * settings.batchSize(), 2000);
+        return Math.max(4 * settings.batchSize(), 4 * KafkaEventEngine.MAX_POLL_RECORDS);
     }
 
     private int lowWater() {
-        return Math.max(2 * settings.batchSize(), 1000);
+        return Math.max(2 * settings.batchSize(), 2 * KafkaEventEngine.MAX_POLL_RECORDS);
     }
 
     private void dispatch(ConsumerRecords<byte[], byte[]> records) {
