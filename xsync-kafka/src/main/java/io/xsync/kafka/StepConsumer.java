@@ -52,6 +52,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
     private final IntervalLog outageLog;
+    private final IntervalLog dbLog;
     private volatile boolean running = true;
     private long lastHousekeeping;
     private long disconnectedSince = -1;
@@ -66,6 +67,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         this.metrics = metrics;
         this.group = settings.groupId(step.name());
         this.outageLog = new IntervalLog(settings.outageLogInterval());
+        this.dbLog = new IntervalLog(settings.outageLogInterval());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "xsync-kafka-" + index + "-" + n.incrementAndGet()));
@@ -151,7 +153,16 @@ final class StepConsumer implements ConsumerRebalanceListener {
                 continue;
             }
             TopicPartition tp = w.partition();
-            Long stored = offsets.load(group, List.of(tp)).get(tp);
+            Long stored;
+            try {
+                stored = offsets.load(group, List.of(tp)).get(tp);
+            } catch (RuntimeException e) {
+                if (dbLog.due()) {
+                    LOG.warn("step {}: cannot read the stored offset of {} (retrying): {}", step.name(), tp,
+                            e.getMessage());
+                }
+                continue; // still fenced: tried again on the next loop
+            }
             long target = stored != null ? stored : w.firstOffered();
             if (target >= 0) {
                 consumer.seek(tp, target);
@@ -263,7 +274,6 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {
-        IntervalLog dbLog = new IntervalLog(settings.outageLogInterval());
         while (true) {
             try {
                 return offsets.load(group, partitions);
