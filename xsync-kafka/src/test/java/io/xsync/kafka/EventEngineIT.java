@@ -46,7 +46,11 @@ class EventEngineIT {
     }
 
     private void start(EventSettings settings, RecordingStep... steps) {
-        KafkaEventEngine engine = new KafkaEventEngine(List.of(steps), store, settings, registry);
+        start(settings, registry, steps);
+    }
+
+    private void start(EventSettings settings, SimpleMeterRegistry meters, RecordingStep... steps) {
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(steps), store, settings, meters);
         engine.start();
         engines.add(engine);
     }
@@ -238,6 +242,36 @@ class EventEngineIT {
         Thread.sleep(500);
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(200);
         assertThat(seen("step = 'Slow'")).isEqualTo(200);
+    }
+
+    @Test
+    void replicasOfOneSynchronizerSplitThePartitionsAndApplyEachEventOnce() throws Exception {
+        String topic = SharedBroker.uniqueTopic("replicas");
+        kafka.createTopic(topic, 4);
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        start(settings().withBatchSize(10), registry, slowShared(topic));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            events.add(new String[] {"k" + i, "r" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Shared'") >= 50);
+        // a second replica joins mid-stream: partitions move between them while events are in flight
+        start(settings().withBatchSize(10), second, slowShared(topic));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> seen("step = 'Shared'") >= 1000);
+        Thread.sleep(1000);
+        assertThat(seen("step = 'Shared'")).isEqualTo(1000);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(1000);
+        assertThat(registry.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
+        assertThat(second.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
+    }
+
+    private RecordingStep slowShared(String topic) {
+        return new RecordingStep("Shared", List.of(topic), null, store).failWhen(e -> {
+            sleepQuietly(20);
+            return false;
+        });
     }
 
     private static void sleepQuietly(long ms) {
