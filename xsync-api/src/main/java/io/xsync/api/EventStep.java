@@ -7,7 +7,9 @@ import java.util.List;
  * {@link #pattern()} (a regular expression over topic names), not both. Every event step sees
  * every event of its topics; events of one partition arrive in order. Model writes made in
  * {@link #processEvent(Event)} commit together with the event's offset; an exception rolls them
- * back and the event is retried, then dead-lettered.
+ * back and the event is retried, then dead-lettered. Partitions are processed in parallel by
+ * the one instance of the step, so {@link #processEvent(Event)} may run on several threads at
+ * once (for different partitions): keep per-event state in local variables.
  */
 public abstract class EventStep extends Step {
 

@@ -1,0 +1,88 @@
+package io.xsync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xsync.api.Event;
+import io.xsync.api.EventStep;
+import io.xsync.api.Model;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Save;
+import java.util.List;
+import java.util.Map;
+
+/** The event steps the events benchmark runs. */
+final class BenchSteps {
+    private BenchSteps() {
+    }
+
+    /** Does nothing: measures the engine alone. */
+    static final class NoOp extends EventStep {
+        private final String topic;
+
+        NoOp(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of(topic);
+        }
+
+        @Override
+        public void processEvent(Event event) {
+        }
+    }
+
+    /** The seed's step: parse, look the person up, create it when missing. */
+    static final class MyModelStep extends EventStep {
+        private final String topic;
+
+        MyModelStep(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of(topic);
+        }
+
+        @Override
+        public void processEvent(Event event) {
+            JsonNode v = event.json();
+            String first = v.path("first_name").asText();
+            String last = v.path("last_name").asText();
+            Model myModel = models().get("MyModel");
+            if (!myModel.filter(Map.of("first_name", first, "last_name", last)).isEmpty()) {
+                return;
+            }
+            ModelObject obj = myModel.newObject();
+            obj.set("first_name", first);
+            obj.set("last_name", last);
+            obj.save(Save.alwaysUpdateTimestamp());
+        }
+    }
+
+    /** Notes when each event (key = its number) reached processEvent. */
+    static final class Arrival extends EventStep {
+        private final String topic;
+        private final java.util.concurrent.atomic.AtomicLongArray arrived;
+
+        Arrival(String topic, java.util.concurrent.atomic.AtomicLongArray arrived) {
+            this.topic = topic;
+            this.arrived = arrived;
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of(topic);
+        }
+
+        @Override
+        public void processEvent(Event event) {
+            long now = System.nanoTime();
+            int i = Integer.parseInt(event.keyText());
+            if (i >= 0 && i < arrived.length()) {
+                arrived.set(i, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.xsync.kafka;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends events that keep failing to the dead-letter topic: same key and value, the original
+ * headers, plus headers saying what failed and where ({@code xsync.*}, see the constants). A send
+ * is retried until the broker acknowledges it, so a dead-lettered event is never lost.
+ */
+final class DeadLetters {
+    static final String EXCEPTION_CLASS = "xsync.exception.class";
+    static final String EXCEPTION_MESSAGE = "xsync.exception.message";
+    static final String EXCEPTION_STACKTRACE = "xsync.exception.stacktrace";
+    static final String STEP = "xsync.step";
+    static final String ORIGINAL_TOPIC = "xsync.original.topic";
+    static final String ORIGINAL_PARTITION = "xsync.original.partition";
+    static final String ORIGINAL_OFFSET = "xsync.original.offset";
+    static final String ATTEMPTS = "xsync.attempts";
+    static final String FAILED_AT = "xsync.failed.at";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final int MAX_TRACE = 8 * 1024;
+
+    private final Producer<byte[], byte[]> producer;
+    private final String topic;
+    private final EventSettings settings;
+
+    DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings) {
+        this.producer = producer;
+        this.topic = settings.deadLetterTopic();
+        this.settings = settings;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    /**
+     * Sends the record and waits for the acknowledgement, retrying with backoff while
+     * {@code active} holds.
+     *
+     * @throws Stopped when {@code active} turns false before the send succeeded
+     */
+    void send(String step, ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts,
+              BooleanSupplier active) {
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, record.key(), record.value(),
+                headers(step, record, error, attempts));
+        IntervalLog outage = new IntervalLog(settings.outageLogInterval());
+        for (int failures = 1; ; failures++) {
+            if (!active.getAsBoolean()) {
+                throw new Stopped();
+            }
+            try {
+                producer.send(out).get(30, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            } catch (Exception e) {
+                if (outage.due()) {
+                    LOG.warn("cannot send {}-{}@{} to dead-letter topic {} (still trying): {}", record.topic(),
+                            record.partition(), record.offset(), topic, e.getMessage());
+                }
+                Backoff.sleep(settings.retryDelay(failures), active);
+            }
+        }
+    }
+
+    private static RecordHeaders headers(String step, ConsumerRecord<byte[], byte[]> record, Throwable error,
+                                         int attempts) {
+        RecordHeaders h = new RecordHeaders();
+        for (Header header : record.headers()) {
+            h.add(header);
+        }
+        Throwable root = rootCause(error);
+        h.add(EXCEPTION_CLASS, utf8(root.getClass().getName()));
+        h.add(EXCEPTION_MESSAGE, utf8(String.valueOf(root.getMessage())));
+        h.add(EXCEPTION_STACKTRACE, utf8(stackTrace(error)));
+        h.add(STEP, utf8(step));
+        h.add(ORIGINAL_TOPIC, utf8(record.topic()));
+        h.add(ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
+        h.add(ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
+        h.add(ATTEMPTS, utf8(Integer.toString(attempts)));
+        h.add(FAILED_AT, utf8(Instant.now().toString()));
+        return h;
+    }
+
+    /** The step's own exception: unwraps only reflection and framework wrappers without a message. */
+    static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof java.lang.reflect.InvocationTargetException
+                || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter w = new StringWriter();
+        error.printStackTrace(new PrintWriter(w));
+        String s = w.toString();
+        return s.length() > MAX_TRACE ? s.substring(0, MAX_TRACE) : s;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

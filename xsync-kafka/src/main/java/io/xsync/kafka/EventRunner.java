@@ -1,0 +1,288 @@
+package io.xsync.kafka;
+
+import io.xsync.api.Event;
+import io.xsync.api.EventFormatException;
+import io.xsync.api.EventStep;
+import io.xsync.runtime.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one event step over batches of one partition, effectively once into the model.
+ *
+ * <p>Up to {@code events.batch_size} events share one database transaction, which also moves the
+ * partition's stored offset. When an event fails, the transaction is rolled back; the events
+ * before it are replayed in a transaction of their own, and the failing event is retried alone
+ * with exponential backoff, then dead-lettered (or, with {@code on_failure: block}, retried
+ * until it succeeds). Every event is thus applied once, whatever fails. Database outages are
+ * not the event's fault: they are retried without counting attempts.
+ */
+final class EventRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRunner.class);
+
+    private final EventStep step;
+    private final String group;
+    private final Store store;
+    private final EventSettings settings;
+    private final StepMetrics metrics;
+    private final DeadLetters deadLetters;
+    private final IntervalLog dbOutage;
+
+    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters) {
+        this.step = step;
+        this.group = settings.groupId(step.name());
+        this.store = store;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.dbOutage = new IntervalLog(settings.outageLogInterval());
+    }
+
+    /** Processes the records of one partition in order; see the class comment. */
+    void process(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> records) {
+        MDC.put("step", step.name());
+        MDC.put("topic", worker.partition().topic());
+        MDC.put("partition", Integer.toString(worker.partition().partition()));
+        try {
+            processAll(worker, records);
+        } finally {
+            MDC.remove("step");
+            MDC.remove("topic");
+            MDC.remove("partition");
+            MDC.remove("offset");
+        }
+    }
+
+    private void processAll(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> records) {
+        int i = 0;
+        int failing = -1;
+        Throwable failure = null;
+        int singleUntil = 0;
+        while (i < records.size()) {
+            if (!worker.isActive()) {
+                throw new Stopped();
+            }
+            if (i == failing) {
+                retryOrDeadLetter(worker, records.get(i), failure);
+                i++;
+                continue;
+            }
+            int end = Math.min(records.size(), i + (i < singleUntil ? 1 : settings.batchSize()));
+            if (failing > i) {
+                end = Math.min(end, failing);
+            }
+            try {
+                commit(worker, records.subList(i, end));
+                i = end;
+            } catch (EventFailure f) {
+                if (isOutage(f.getCause())) {
+                    waitForDatabase(f, worker);
+                    continue;
+                }
+                failing = i + f.index;
+                failure = f.getCause();
+                metrics.failed.increment();
+                LOG.warn("event {} failed: {}", where(records.get(failing)), describe(failure));
+            } catch (EventOffsets.StaleOffsetException e) {
+                throw e;
+            } catch (Exception e) {
+                if (isOutage(e)) {
+                    waitForDatabase(e, worker);
+                } else if (end - i > 1) {
+                    singleUntil = end; // the commit failed: find the culprit one event at a time
+                } else {
+                    failing = i;
+                    failure = e;
+                    metrics.failed.increment();
+                    LOG.warn("event {} failed at commit: {}", where(records.get(i)), describe(e));
+                }
+            }
+        }
+    }
+
+    /** One transaction: every record through the step, then the stored offset. */
+    private void commit(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk) throws Exception {
+        long next = chunk.get(chunk.size() - 1).offset() + 1;
+        try {
+            store.inTransaction(() -> {
+                for (int k = 0; k < chunk.size(); k++) {
+                    apply(chunk.get(k), k);
+                }
+                advance(worker, next);
+                return null;
+            });
+        } catch (Exception e) {
+            throw unwrap(e);
+        }
+        worker.committed(next);
+        metrics.processed.increment(chunk.size());
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
+        MDC.put("offset", Long.toString(record.offset()));
+        long t0 = System.nanoTime();
+        try {
+            step.processEvent(toEvent(record));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("processed event {}", where(record));
+            }
+        } catch (Exception e) {
+            throw new EventFailure(index, e);
+        } finally {
+            metrics.processing.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void advance(PartitionWorker worker, long next) throws SQLException {
+        Connection c = store.currentConnection();
+        EventOffsets.advance(c, group, worker.partition(), worker.storedNext(), next);
+    }
+
+    /** Retries a failed event alone; dead-letters it when attempts run out (or it is malformed). */
+    private void retryOrDeadLetter(PartitionWorker worker, ConsumerRecord<byte[], byte[]> record, Throwable cause) {
+        MDC.put("offset", Long.toString(record.offset()));
+        int attempts = 1;
+        while (settings.onFailure() == EventSettings.FailureMode.BLOCK
+                || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
+            Backoff.sleep(settings.retryDelay(attempts), worker::isActive);
+            metrics.retried.increment();
+            try {
+                commit(worker, List.of(record));
+                LOG.info("event {} succeeded on attempt {}", where(record), attempts + 1);
+                return;
+            } catch (EventFailure f) {
+                if (isOutage(f.getCause())) {
+                    waitForDatabase(f, worker);
+                    continue;
+                }
+                cause = f.getCause();
+            } catch (EventOffsets.StaleOffsetException e) {
+                throw e;
+            } catch (Exception e) {
+                if (isOutage(e)) {
+                    waitForDatabase(e, worker);
+                    continue;
+                }
+                cause = e;
+            }
+            attempts++;
+            metrics.failed.increment();
+            LOG.warn("event {} failed on attempt {}: {}", where(record), attempts, describe(cause));
+        }
+        deadLetter(worker, record, cause, attempts);
+    }
+
+    private void deadLetter(PartitionWorker worker, ConsumerRecord<byte[], byte[]> record, Throwable cause,
+                            int attempts) {
+        deadLetters.send(step.name(), record, cause, attempts, worker::isActive);
+        LOG.error("event {} sent to dead-letter topic {} after {} attempt(s): {}", where(record),
+                deadLetters.topic(), attempts, describe(cause));
+        metrics.deadLettered.increment();
+        long next = record.offset() + 1;
+        while (true) {
+            try {
+                store.inTransaction(() -> {
+                    advance(worker, next);
+                    return null;
+                });
+                worker.committed(next);
+                return;
+            } catch (EventOffsets.StaleOffsetException e) {
+                throw e;
+            } catch (Exception e) {
+                Exception u = unwrap(e);
+                if (u instanceof EventOffsets.StaleOffsetException s) {
+                    throw s;
+                }
+                waitForDatabase(u, worker);
+            }
+        }
+    }
+
+    private void waitForDatabase(Exception e, PartitionWorker worker) {
+        if (dbOutage.due()) {
+            LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
+                    worker.partition(), describe(e));
+        }
+        Backoff.sleep(settings.retryMax(), worker::isActive);
+    }
+
+    private static Exception unwrap(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EventFailure f) {
+                return f;
+            }
+            if (t instanceof EventOffsets.StaleOffsetException s) {
+                return s;
+            }
+        }
+        return e;
+    }
+
+    /** Whether the error means the database cannot be reached (not the event's fault). */
+    static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The record as the step sees it. */
+    static Event toEvent(ConsumerRecord<byte[], byte[]> r) {
+        Instant ts = r.timestamp() >= 0 ? Instant.ofEpochMilli(r.timestamp()) : null;
+        return new Event(r.topic(), r.partition(), r.offset(), r.key(), r.value(), ts, headers(r.headers()));
+    }
+
+    private static Map<String, byte[]> headers(Headers headers) {
+        Header[] array = headers.toArray();
+        if (array.length == 0) {
+            return null; // Event treats null as no headers, without copying a map per event
+        }
+        Map<String, byte[]> map = new LinkedHashMap<>();
+        for (Header h : array) {
+            map.put(h.key(), h.value());
+        }
+        return map;
+    }
+
+    private static String where(ConsumerRecord<?, ?> r) {
+        return r.topic() + "-" + r.partition() + "@" + r.offset();
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = DeadLetters.rootCause(t);
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** The step threw while processing the {@code index}-th event of a transaction. */
+    static final class EventFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int index;
+
+        EventFailure(int index, Throwable cause) {
+            super(cause.toString(), cause, false, false);
+            this.index = index;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.xsync.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.xsync.api.EventStep;
+import io.xsync.runtime.Engine;
+import io.xsync.runtime.store.Store;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event engine: runs every event step of a synchronizer against Kafka.
+ *
+ * <ul>
+ *   <li>Each step has its own consumer group {@code xsync.<synchronizer>.<StepName>}, so every step
+ *       sees every event of its topics, and replicas of one synchronizer split the partitions.</li>
+ *   <li>Events of one partition are processed in order, partitions in parallel
+ *       ({@code events.concurrency} threads per step), by the one step instance.</li>
+ *   <li>Model writes and the partition's offset commit in one database transaction (table
+ *       {@code xsync_event_offsets}); on assignment the consumer seeks to the stored offsets.
+ *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
+ *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
+ * </ul>
+ */
+public final class KafkaEventEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventEngine.class);
+
+    /** Records per poll (unless batch_size is larger); polls are cheap to hand out, so take many. */
+    static final int MAX_POLL_RECORDS = 2000;
+
+    private final List<EventStep> steps;
+    private final Store store;
+    private final MeterRegistry registry;
+    private final Supplier<EventSettings> settingsSupplier;
+    private final Supplier<EmbeddedKafka> embedded;
+    private final List<StepConsumer> consumers = new ArrayList<>();
+    private EmbeddedKafka broker;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    /**
+     * An engine for the given steps, connecting to {@code settings.bootstrap()}.
+     *
+     * @param steps    initialised event steps, each with {@code topics()} or {@code pattern()}
+     * @param store    the model store (transactions and the offsets table)
+     * @param registry where the per-step meters go
+     */
+    public KafkaEventEngine(List<EventStep> steps, Store store, EventSettings settings, MeterRegistry registry) {
+        this(steps, store, registry, () -> settings, null);
+    }
+
+    /** An engine that first starts {@code embedded} and then connects to it. */
+    KafkaEventEngine(List<EventStep> steps, Store store, MeterRegistry registry,
+                     Supplier<EventSettings> settings, Supplier<EmbeddedKafka> embedded) {
+        this.steps = List.copyOf(steps);
+        this.store = store;
+        this.registry = registry;
+        this.settingsSupplier = settings;
+        this.embedded = embedded;
+        steps.forEach(KafkaEventEngine::validate);
+    }
+
+    /** Checks a step's declarations; the message names the step. */
+    static void validate(EventStep step) {
+        boolean hasTopics = step.topics() != null && !step.topics().isEmpty();
+        boolean hasPattern = step.pattern() != null && !step.pattern().isBlank();
+        if (hasTopics == hasPattern) {
+            throw new io.xsync.api.XsyncException("event step " + step.name()
+                    + " must declare either topics() or pattern(), " + (hasTopics ? "not both" : "found neither"));
+        }
+        if (!"kafka".equalsIgnoreCase(step.technology())) {
+            throw new io.xsync.api.XsyncException("event step " + step.name() + " uses technology '"
+                    + step.technology() + "'; only kafka is supported");
+        }
+        if (hasPattern) {
+            try {
+                java.util.regex.Pattern.compile(step.pattern());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new io.xsync.api.XsyncException("event step " + step.name() + ": invalid pattern: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (embedded != null) {
+            broker = embedded.get();
+        }
+        EventSettings settings = settingsSupplier.get();
+        EventOffsets offsets = new EventOffsets(store);
+        offsets.createTable();
+        producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        DeadLetters deadLetters = new DeadLetters(producer, settings);
+        int index = 0;
+        for (EventStep step : steps) {
+            StepMetrics metrics = new StepMetrics(registry, step.name());
+            EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters);
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(settings, step),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            StepConsumer sc = new StepConsumer(step, consumer, runner, offsets, settings, metrics, ++index);
+            consumers.add(sc);
+            sc.start();
+        }
+        LOG.info("event engine started: {} step(s) on {}, dead-letter topic {}", steps.size(), settings.bootstrap(),
+                settings.deadLetterTopic());
+    }
+
+    @Override
+    public synchronized void stop(Duration timeout) {
+        List<Thread> stoppers = new ArrayList<>();
+        for (StepConsumer c : consumers) {
+            Thread t = new Thread(() -> c.stop(timeout), "xsync-kafka-stop");
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        consumers.clear();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        LOG.info("event engine stopped");
+    }
+
+    static Map<String, Object> consumerProperties(EventSettings settings, EventStep step) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(MAX_POLL_RECORDS, settings.batchSize()));
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.putAll(settings.clientProperties());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(step.name()));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId(step.name()) + "-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.keySet().removeIf(k -> ProducerConfig.configNames().contains(k) && !ConsumerConfig.configNames().contains(k));
+        return p;
+    }
+
+    static Map<String, Object> producerProperties(EventSettings settings) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        p.putAll(settings.clientProperties());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "xsync." + settings.synchronizer() + ".dead-letter");
+        p.keySet().removeIf(k -> ConsumerConfig.configNames().contains(k) && !ProducerConfig.configNames().contains(k));
+        return p;
+    }
+}

@@ -1,0 +1,370 @@
+package io.xsync.kafka;
+
+import io.xsync.api.EventStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka consumer of one event step: one poll thread (the only one touching the consumer)
+ * hands each partition's records to its {@link PartitionWorker}; workers run on the step's
+ * pool of {@code events.concurrency} threads. A partition whose backlog grows is paused until
+ * its worker catches up. On assignment the consumer seeks to the offsets stored in the
+ * database; on revocation it waits for the batch in flight.
+ */
+final class StepConsumer implements ConsumerRebalanceListener {
+    private static final Logger LOG = LoggerFactory.getLogger(StepConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long OUTAGE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    private final EventStep step;
+    private final Consumer<byte[], byte[]> consumer;
+    private final EventRunner runner;
+    private final EventOffsets offsets;
+    private final EventSettings settings;
+    private final StepMetrics metrics;
+    private final String group;
+    private final ExecutorService pool;
+    private final Thread pollThread;
+    private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
+    private final Set<TopicPartition> paused = new HashSet<>();
+    private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
+    private final IntervalLog outageLog;
+    private final IntervalLog dbLog;
+    private volatile boolean running = true;
+    private long lastHousekeeping;
+    private long disconnectedSince = -1;
+
+    StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
+                 EventSettings settings, StepMetrics metrics, int index) {
+        this.step = step;
+        this.consumer = consumer;
+        this.runner = runner;
+        this.offsets = offsets;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.group = settings.groupId(step.name());
+        this.outageLog = new IntervalLog(settings.outageLogInterval());
+        this.dbLog = new IntervalLog(settings.outageLogInterval());
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "xsync-kafka-" + index + "-" + n.incrementAndGet()));
+        this.pollThread = daemon(this::run, "xsync-kafka-" + index + "-poll");
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    void start() {
+        pollThread.start();
+    }
+
+    private void run() {
+        try {
+            subscribe();
+            while (running) {
+                housekeeping();
+                try {
+                    dispatch(consumer.poll(POLL));
+                } catch (WakeupException e) {
+                    // a worker caught up with a paused partition, or stop() was called
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("step {}: consumer failed, no more events for this step", step.name(), e);
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void subscribe() {
+        if (step.pattern() != null) {
+            consumer.subscribe(Pattern.compile(step.pattern()), this);
+            LOG.info("step {} listens on topics matching /{}/ as group {}", step.name(), step.pattern(), group);
+        } else {
+            consumer.subscribe(step.topics(), this);
+            LOG.info("step {} listens on {} as group {}", step.name(), step.topics(), group);
+        }
+    }
+
+    private int highWater() {
+        return Math.max(4 * settings.batchSize(), 4 * KafkaEventEngine.MAX_POLL_RECORDS);
+    }
+
+    private int lowWater() {
+        return Math.max(2 * settings.batchSize(), 2 * KafkaEventEngine.MAX_POLL_RECORDS);
+    }
+
+    private void dispatch(ConsumerRecords<byte[], byte[]> records) {
+        int high = highWater();
+        for (TopicPartition tp : records.partitions()) {
+            PartitionWorker w = workers.get(tp);
+            if (w == null) {
+                continue; // revoked during this poll
+            }
+            w.offer(records.records(tp));
+            if (w.backlog() >= high && paused.add(tp)) {
+                consumer.pause(List.of(tp));
+                w.paused(true);
+            }
+        }
+    }
+
+    private void housekeeping() {
+        reseekFenced();
+        resumeDrained();
+        long now = System.nanoTime();
+        if (now - lastHousekeeping >= HOUSEKEEPING_NANOS) {
+            lastHousekeeping = now;
+            commitToKafka();
+            updateLag();
+            watchConnection(now);
+        }
+    }
+
+    private void reseekFenced() {
+        for (PartitionWorker w : workers.values()) {
+            if (!w.needsSeek()) {
+                continue;
+            }
+            TopicPartition tp = w.partition();
+            Long stored;
+            try {
+                stored = offsets.load(group, List.of(tp)).get(tp);
+            } catch (RuntimeException e) {
+                if (dbLog.due()) {
+                    LOG.warn("step {}: cannot read the stored offset of {} (retrying): {}", step.name(), tp,
+                            e.getMessage());
+                }
+                continue; // still fenced: tried again on the next loop
+            }
+            long target = stored != null ? stored : w.firstOffered();
+            if (target >= 0) {
+                consumer.seek(tp, target);
+            }
+            w.seeked(stored);
+            LOG.info("step {}: {} repositioned at offset {}", step.name(), tp, target);
+        }
+    }
+
+    private void resumeDrained() {
+        if (paused.isEmpty()) {
+            return;
+        }
+        List<TopicPartition> resume = new ArrayList<>();
+        for (TopicPartition tp : paused) {
+            PartitionWorker w = workers.get(tp);
+            if (w == null || w.backlog() < lowWater()) {
+                resume.add(tp);
+                if (w != null) {
+                    w.paused(false);
+                }
+            }
+        }
+        if (!resume.isEmpty()) {
+            resume.forEach(paused::remove);
+            resume.removeIf(tp -> !workers.containsKey(tp));
+            consumer.resume(resume);
+        }
+    }
+
+    /** Commits processed offsets to Kafka too (asynchronously), so lag tools see progress. */
+    private void commitToKafka() {
+        Map<TopicPartition, OffsetAndMetadata> commit = pendingKafkaCommits(workers.values());
+        if (!commit.isEmpty()) {
+            consumer.commitAsync(commit, (done, error) -> {
+                if (error != null) {
+                    LOG.debug("step {}: async offset commit failed: {}", step.name(), error.getMessage());
+                }
+            });
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> pendingKafkaCommits(Collection<PartitionWorker> ws) {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (PartitionWorker w : ws) {
+            long next = w.committedNext();
+            Long last = kafkaCommitted.get(w.partition());
+            if (next >= 0 && (last == null || last != next)) {
+                commit.put(w.partition(), new OffsetAndMetadata(next));
+                kafkaCommitted.put(w.partition(), next);
+            }
+        }
+        return commit;
+    }
+
+    private void updateLag() {
+        long lag = 0;
+        for (PartitionWorker w : workers.values()) {
+            lag += consumer.currentLag(w.partition()).orElse(0) + w.backlog();
+        }
+        metrics.lag(lag);
+    }
+
+    /** Logs once per interval while no broker connection is open; nothing is lost meanwhile. */
+    private void watchConnection(long now) {
+        boolean connected = connectionCount() > 0;
+        if (connected) {
+            if (disconnectedSince >= 0 && outageLog.reset()) {
+                LOG.info("step {}: Kafka at {} reachable again after {} s", step.name(), settings.bootstrap(),
+                        TimeUnit.NANOSECONDS.toSeconds(now - disconnectedSince));
+            }
+            disconnectedSince = -1;
+            return;
+        }
+        if (disconnectedSince < 0) {
+            disconnectedSince = now;
+        } else if (now - disconnectedSince >= OUTAGE_GRACE_NANOS && outageLog.due()) {
+            LOG.warn("step {}: Kafka at {} unreachable for {} s; still trying, events resume where they stopped",
+                    step.name(), settings.bootstrap(), TimeUnit.NANOSECONDS.toSeconds(now - disconnectedSince));
+        }
+    }
+
+    private double connectionCount() {
+        for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
+            MetricName m = e.getKey();
+            if ("connection-count".equals(m.name()) && "consumer-metrics".equals(m.group())) {
+                Object v = e.getValue().metricValue();
+                return v instanceof Number num ? num.doubleValue() : 1;
+            }
+        }
+        return 1;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> stored = loadStored(partitions);
+        for (TopicPartition tp : partitions) {
+            Long next = stored.get(tp);
+            if (next != null) {
+                consumer.seek(tp, next);
+            }
+            workers.put(tp, new PartitionWorker(tp, next, runner, pool, settings.batchSize(), lowWater(),
+                    consumer::wakeup));
+        }
+        LOG.info("step {}: assigned {} (stored offsets {})", step.name(), partitions, stored);
+    }
+
+    private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {
+        while (true) {
+            try {
+                return offsets.load(group, partitions);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    throw e;
+                }
+                if (dbLog.due()) {
+                    LOG.warn("step {}: cannot read stored offsets (retrying): {}", step.name(), e.getMessage());
+                }
+                Backoff.sleep(settings.retryMax(), () -> running);
+            }
+        }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        List<PartitionWorker> gone = release(partitions);
+        Map<TopicPartition, OffsetAndMetadata> commit = pendingKafkaCommits(gone);
+        if (!commit.isEmpty()) {
+            try {
+                consumer.commitSync(commit);
+            } catch (RuntimeException e) {
+                LOG.debug("step {}: offset commit on revocation failed: {}", step.name(), e.getMessage());
+            }
+        }
+        if (!partitions.isEmpty()) {
+            LOG.info("step {}: revoked {}", step.name(), partitions);
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        release(partitions);
+        LOG.warn("step {}: lost {} (another consumer may own them now)", step.name(), partitions);
+    }
+
+    private List<PartitionWorker> release(Collection<TopicPartition> partitions) {
+        List<PartitionWorker> gone = new ArrayList<>();
+        long timeout = settings.shutdownTimeout().toMillis();
+        for (TopicPartition tp : partitions) {
+            PartitionWorker w = workers.remove(tp);
+            paused.remove(tp);
+            kafkaCommitted.remove(tp);
+            if (w != null) {
+                if (!w.revoke(timeout)) {
+                    LOG.warn("step {}: batch of {} still running after {} ms; its offsets are fenced",
+                            step.name(), tp, timeout);
+                }
+                gone.add(w);
+            }
+        }
+        return gone;
+    }
+
+    /** Asks the poll thread to stop and waits for it (it drains in-flight work) up to the timeout. */
+    void stop(Duration timeout) {
+        running = false;
+        consumer.wakeup();
+        try {
+            pollThread.join(timeout.toMillis() + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pollThread.isAlive()) {
+            LOG.warn("step {}: consumer did not stop within {}", step.name(), timeout);
+        }
+    }
+
+    private void shutdown() {
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        List<PartitionWorker> all = new ArrayList<>(workers.values());
+        for (PartitionWorker w : all) {
+            w.revoke(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> commit = pendingKafkaCommits(all);
+            if (!commit.isEmpty()) {
+                consumer.commitSync(commit, Duration.ofSeconds(5));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("step {}: final offset commit failed: {}", step.name(), e.getMessage());
+        }
+        workers.clear();
+        pool.shutdownNow();
+        try {
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        } catch (RuntimeException e) {
+            LOG.debug("step {}: consumer close: {}", step.name(), e.getMessage());
+        }
+        metrics.close();
+        LOG.info("step {}: consumer stopped", step.name());
+    }
+}

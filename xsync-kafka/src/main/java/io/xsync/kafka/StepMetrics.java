@@ -1,0 +1,54 @@
+package io.xsync.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Micrometer meters of one event step, tagged {@code step=<name>}:
+ * {@code xsync.events.processed} (committed events), {@code xsync.events.failed} (failed
+ * attempts), {@code xsync.events.retried}, {@code xsync.events.dead_lettered},
+ * {@code xsync.events.processing} (time in {@code processEvent}) and {@code xsync.events.lag}
+ * (events on the broker not processed yet, over the step's assigned partitions).
+ */
+final class StepMetrics {
+    final Counter processed;
+    final Counter failed;
+    final Counter retried;
+    final Counter deadLettered;
+    final Timer processing;
+    private final AtomicLong lag = new AtomicLong();
+    private final MeterRegistry registry;
+    private final Gauge lagGauge;
+
+    StepMetrics(MeterRegistry registry, String step) {
+        this.registry = registry;
+        processed = Counter.builder("xsync.events.processed").tag("step", step)
+                .description("Events processed and committed").register(registry);
+        failed = Counter.builder("xsync.events.failed").tag("step", step)
+                .description("Failed processing attempts").register(registry);
+        retried = Counter.builder("xsync.events.retried").tag("step", step)
+                .description("Retries of failed events").register(registry);
+        deadLettered = Counter.builder("xsync.events.dead_lettered").tag("step", step)
+                .description("Events sent to the dead-letter topic").register(registry);
+        processing = Timer.builder("xsync.events.processing").tag("step", step)
+                .description("Time spent in processEvent").register(registry);
+        lagGauge = Gauge.builder("xsync.events.lag", lag, AtomicLong::get).tag("step", step)
+                .description("Events on the broker not processed yet").register(registry);
+    }
+
+    /** Removes the lag gauge (it would report a stopped consumer); counters keep their totals. */
+    void close() {
+        registry.remove(lagGauge);
+    }
+
+    void lag(long value) {
+        lag.set(value);
+    }
+
+    long lag() {
+        return lag.get();
+    }
+}

@@ -1,0 +1,284 @@
+package io.xsync.kafka;
+
+import io.xsync.runtime.store.JdbcStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event engine against the shared embedded broker and an H2 database. */
+class EventEngineIT {
+    private final EmbeddedKafka kafka = SharedBroker.get();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<KafkaEventEngine> engines = new ArrayList<>();
+    private JdbcStore store;
+    private String synchronizer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = TestDb.open(TestDb.h2(), 8);
+        TestDb.exec(store, RecordingStep.TABLE_DDL);
+        synchronizer = SharedBroker.uniqueTopic("sync");
+    }
+
+    @AfterEach
+    void tearDown() {
+        engines.forEach(e -> e.stop(Duration.ofSeconds(10)));
+        store.close();
+    }
+
+    private EventSettings settings() {
+        return EventSettings.defaults(synchronizer, kafka.bootstrapServers())
+                .withRetry(3, Duration.ofMillis(50), Duration.ofMillis(200))
+                .withClientProperties(Map.of(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500));
+    }
+
+    private void start(EventSettings settings, RecordingStep... steps) {
+        start(settings, registry, steps);
+    }
+
+    private void start(EventSettings settings, SimpleMeterRegistry meters, RecordingStep... steps) {
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(steps), store, settings, meters);
+        engine.start();
+        engines.add(engine);
+    }
+
+    private long seen(String where) throws Exception {
+        return TestDb.queryLong(store, "SELECT COUNT(*) FROM seen WHERE " + where);
+    }
+
+    @Test
+    void eventsOfOneKeyAreProcessedInOrder() throws Exception {
+        String topic = SharedBroker.uniqueTopic("order");
+        kafka.createTopic(topic, 3);
+        start(settings().withBatchSize(7), new RecordingStep("Order", List.of(topic), null, store));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(new String[] {"key" + (i % 5), Integer.toString(i)});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Order'") == 300);
+        for (int k = 0; k < 5; k++) {
+            List<String> values = TestDb.queryStrings(store, "SELECT v FROM seen WHERE k = 'key" + k + "' ORDER BY id");
+            List<Integer> numbers = values.stream().map(Integer::parseInt).toList();
+            assertThat(numbers).hasSize(60).isSorted();
+        }
+    }
+
+    @Test
+    void twoStepsOnOneTopicEachSeeEveryEvent() throws Exception {
+        String topic = SharedBroker.uniqueTopic("both");
+        kafka.createTopic(topic, 2);
+        start(settings(), new RecordingStep("First", List.of(topic), null, store),
+                new RecordingStep("Second", List.of(topic), null, store));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            events.add(new String[] {"k" + i, "v" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'First'") == 50 && seen("step = 'Second'") == 50);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen WHERE step = 'First'")).isEqualTo(50);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen WHERE step = 'Second'")).isEqualTo(50);
+    }
+
+    @Test
+    void patternSubscriptionPicksUpATopicCreatedLater() throws Exception {
+        String prefix = SharedBroker.uniqueTopic("pat");
+        start(settings(), new RecordingStep("Pattern", List.of(), java.util.regex.Pattern.quote(prefix) + "-.*", store));
+        Thread.sleep(2000); // the consumer is subscribed before the topic exists
+        String topic = prefix + "-later";
+        kafka.createTopic(topic, 1);
+        TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"a", "1"}, new String[] {"b", "2"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Pattern' AND topic = '" + topic + "'") == 2);
+    }
+
+    @Test
+    void failingEventIsRetriedThenDeadLetteredAndLaterEventsGoOn() throws Exception {
+        String topic = SharedBroker.uniqueTopic("fail");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withBatchSize(50).withDeadLetterTopic(topic + ".dlq");
+        kafka.createTopic(s.deadLetterTopic(), 1);
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        RecordingStep step = new RecordingStep("Failing", List.of(topic), null, store).failWhen(e -> {
+            int n = attempts.computeIfAbsent(e.text(), x -> new AtomicInteger()).incrementAndGet();
+            return e.text().equals("poison") || (e.text().equals("flaky") && n <= 2);
+        });
+        start(s, step);
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(new String[] {"k", i == 7 ? "poison" : i == 12 ? "flaky" : "v" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'v19'") == 1);
+        // every event but the poison one applied exactly once, even though they shared transactions
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(*) FROM seen")).isEqualTo(19);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(19);
+        assertThat(seen("v = 'poison'")).isZero();
+        assertThat(attempts.get("poison").get()).isEqualTo(3);
+        assertThat(attempts.get("flaky").get()).isEqualTo(3);
+
+        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic(), 1);
+        assertThat(dead).hasSize(1);
+        ConsumerRecord<byte[], byte[]> r = dead.get(0);
+        assertThat(new String(r.value())).isEqualTo("poison");
+        assertThat(TestEvents.header(r, DeadLetters.EXCEPTION_CLASS)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(TestEvents.header(r, DeadLetters.EXCEPTION_MESSAGE)).isEqualTo("refusing poison");
+        assertThat(TestEvents.header(r, DeadLetters.STEP)).isEqualTo("Failing");
+        assertThat(TestEvents.header(r, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(topic);
+        assertThat(TestEvents.header(r, DeadLetters.ORIGINAL_PARTITION)).isEqualTo("0");
+        assertThat(TestEvents.header(r, DeadLetters.ORIGINAL_OFFSET)).isEqualTo("7");
+        assertThat(TestEvents.header(r, DeadLetters.ATTEMPTS)).isEqualTo("3");
+
+        assertThat(registry.get("xsync.events.dead_lettered").tag("step", "Failing").counter().count()).isEqualTo(1);
+        assertThat(registry.get("xsync.events.retried").tag("step", "Failing").counter().count()).isEqualTo(4);
+        assertThat(registry.get("xsync.events.processed").tag("step", "Failing").counter().count()).isEqualTo(19);
+    }
+
+    @Test
+    void malformedJsonGoesToTheDeadLetterTopicWithAReadableReason() throws Exception {
+        String topic = SharedBroker.uniqueTopic("json");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withDeadLetterTopic(topic + ".dlq");
+        kafka.createTopic(s.deadLetterTopic(), 1);
+        start(s, new RecordingStep("Json", List.of(topic), null, store).parseJson());
+        TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"a", "{\"first_name\": \"John\"}"},
+                new String[] {"b", "{not json"}, new String[] {"c", "{\"first_name\": \"Jane\"}"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("k = 'c'") == 1);
+        assertThat(seen("k = 'b'")).isZero();
+        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic(), 1);
+        assertThat(dead).hasSize(1);
+        assertThat(TestEvents.header(dead.get(0), DeadLetters.EXCEPTION_CLASS))
+                .isEqualTo(io.xsync.api.EventFormatException.class.getName());
+        assertThat(TestEvents.header(dead.get(0), DeadLetters.EXCEPTION_MESSAGE))
+                .contains(topic + "-0@1").contains("not valid JSON");
+        assertThat(TestEvents.header(dead.get(0), DeadLetters.ATTEMPTS)).isEqualTo("1");
+    }
+
+    @Test
+    void restartedEngineResumesFromTheStoredOffsets() throws Exception {
+        String topic = SharedBroker.uniqueTopic("resume");
+        kafka.createTopic(topic, 2);
+        start(settings(), new RecordingStep("Resume", List.of(topic), null, store));
+        List<String[]> first = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(new String[] {"k" + i, "a" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, first);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Resume'") == 40);
+        engines.remove(0).stop(Duration.ofSeconds(10));
+
+        List<String[]> second = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            second.add(new String[] {"k" + i, "b" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, second);
+        start(settings(), new RecordingStep("Resume", List.of(topic), null, store));
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Resume'") >= 80);
+        Thread.sleep(1000);
+        assertThat(seen("step = 'Resume'")).isEqualTo(80);
+        assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + EventOffsets.TABLE
+                + "\" WHERE \"group_id\" = 'xsync." + synchronizer + ".Resume'")).isEqualTo(80);
+    }
+
+    @Test
+    void blockModeRetriesBeyondTheAttemptsAndKeepsOrder() throws Exception {
+        String topic = SharedBroker.uniqueTopic("block");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withOnFailure(EventSettings.FailureMode.BLOCK).withDeadLetterTopic(topic + ".dlq");
+        AtomicInteger stubborn = new AtomicInteger();
+        start(s, new RecordingStep("Block", List.of(topic), null, store)
+                .failWhen(e -> e.text().equals("stubborn") && stubborn.incrementAndGet() <= 5));
+        TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"k", "before"},
+                new String[] {"k", "stubborn"}, new String[] {"k", "after"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Block'") == 3);
+        assertThat(TestDb.queryStrings(store, "SELECT v FROM seen ORDER BY id")).containsExactly("before", "stubborn", "after");
+        assertThat(stubborn.get()).isEqualTo(6); // 5 failures, more than events.retry.attempts (3)
+        assertThat(registry.get("xsync.events.dead_lettered").tag("step", "Block").counter().count()).isZero();
+    }
+
+    @Test
+    void shutdownFinishesTheBatchInFlightAndLeavesTheRestForTheNextStart() throws Exception {
+        String topic = SharedBroker.uniqueTopic("drain");
+        kafka.createTopic(topic, 2);
+        String group = "xsync." + synchronizer + ".Slow";
+        start(settings().withBatchSize(5), new RecordingStep("Slow", List.of(topic), null, store).failWhen(e -> {
+            sleepQuietly(50);
+            return false;
+        }));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new String[] {"k" + i, "s" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Slow'") >= 20);
+
+        engines.remove(0).stop(Duration.ofSeconds(10));
+        long applied = seen("step = 'Slow'");
+        assertThat(applied).isLessThan(200);
+        // what was applied and what the stored offsets say agree: nothing half-done
+        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+                + "\" WHERE \"group_id\" = '" + group + "'")).isEqualTo(applied);
+
+        start(settings(), new RecordingStep("Slow", List.of(topic), null, store));
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Slow'") >= 200);
+        Thread.sleep(500);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(200);
+        assertThat(seen("step = 'Slow'")).isEqualTo(200);
+    }
+
+    @Test
+    void replicasOfOneSynchronizerSplitThePartitionsAndApplyEachEventOnce() throws Exception {
+        String topic = SharedBroker.uniqueTopic("replicas");
+        kafka.createTopic(topic, 4);
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        start(settings().withBatchSize(10), registry, slowShared(topic));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            events.add(new String[] {"k" + i, "r" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Shared'") >= 50);
+        // a second replica joins mid-stream: partitions move between them while events are in flight
+        start(settings().withBatchSize(10), second, slowShared(topic));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> seen("step = 'Shared'") >= 1000);
+        Thread.sleep(1000);
+        assertThat(seen("step = 'Shared'")).isEqualTo(1000);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(1000);
+        assertThat(registry.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
+        assertThat(second.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
+    }
+
+    private RecordingStep slowShared(String topic) {
+        return new RecordingStep("Shared", List.of(topic), null, store).failWhen(e -> {
+            sleepQuietly(20);
+            return false;
+        });
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.xsync.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.xsync.api.Event;
+import io.xsync.api.EventStep;
+import io.xsync.api.XsyncException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+class EventSettingsTest {
+
+    @Test
+    void groupIdIsPerSynchronizerAndStep() {
+        assertThat(EventSettings.defaults("vtn", "h:1").groupId("PortEventStep")).isEqualTo("xsync.vtn.PortEventStep");
+    }
+
+    @Test
+    void deadLetterTopicDefaultsToTheSynchronizerName() {
+        assertThat(EventSettings.defaults("vtn", "h:1").deadLetterTopic()).isEqualTo("vtn.dead-letter");
+    }
+
+    @Test
+    void retryDelayDoublesUpToTheMaximum() {
+        EventSettings s = EventSettings.defaults("x", "h:1").withRetry(10, Duration.ofMillis(100), Duration.ofSeconds(1));
+        assertThat(s.retryDelay(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(s.retryDelay(2)).isEqualTo(Duration.ofMillis(200));
+        assertThat(s.retryDelay(4)).isEqualTo(Duration.ofMillis(800));
+        assertThat(s.retryDelay(5)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.retryDelay(200)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void onFailureAcceptsOnlyKnownModes() {
+        assertThat(EventSettings.FailureMode.parse("block")).isEqualTo(EventSettings.FailureMode.BLOCK);
+        assertThat(EventSettings.FailureMode.parse("dead_letter")).isEqualTo(EventSettings.FailureMode.DEAD_LETTER);
+        assertThatThrownBy(() -> EventSettings.FailureMode.parse("ignore")).hasMessageContaining("events.on_failure");
+    }
+
+    @Test
+    void aStepMustDeclareTopicsOrAPatternNotBoth() {
+        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of(), null)))
+                .isInstanceOf(XsyncException.class).hasMessageContaining("Probe").hasMessageContaining("neither");
+        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of("a"), "b.*")))
+                .hasMessageContaining("Probe").hasMessageContaining("not both");
+        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of(), "(")))
+                .hasMessageContaining("Probe").hasMessageContaining("invalid pattern");
+        KafkaEventEngine.validate(step(List.of("a"), null));
+        KafkaEventEngine.validate(step(List.of(), "a.*"));
+    }
+
+    @Test
+    void recordsBecomeEventsWithHeadersAndTimestamp() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("source", "olt".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("t", 2, 42, 1_700_000_000_000L,
+                TimestampType.CREATE_TIME, 1, 5, "k".getBytes(), "{\"a\":1}".getBytes(), headers, java.util.Optional.empty());
+        Event e = EventRunner.toEvent(r);
+        assertThat(e.where()).isEqualTo("t-2@42");
+        assertThat(e.keyText()).isEqualTo("k");
+        assertThat(e.json().path("a").asInt()).isEqualTo(1);
+        assertThat(e.header("source")).contains("olt");
+        assertThat(e.timestamp()).hasValueSatisfying(ts -> assertThat(ts.toEpochMilli()).isEqualTo(1_700_000_000_000L));
+    }
+
+    @Test
+    void databaseConnectionErrorsAreOutagesNotEventFailures() {
+        assertThat(EventRunner.isOutage(new RuntimeException(new java.sql.SQLTransientConnectionException("pool")))).isTrue();
+        assertThat(EventRunner.isOutage(new java.sql.SQLException("gone", "08006"))).isTrue();
+        assertThat(EventRunner.isOutage(new java.sql.SQLException("dup", "23505"))).isFalse();
+        assertThat(EventRunner.isOutage(new IllegalStateException("step bug"))).isFalse();
+    }
+
+    private static EventStep step(List<String> topics, String pattern) {
+        return new EventStep() {
+            @Override
+            public String name() {
+                return "Probe";
+            }
+
+            @Override
+            public List<String> topics() {
+                return topics;
+            }
+
+            @Override
+            public String pattern() {
+                return pattern;
+            }
+
+            @Override
+            public void processEvent(Event event) {
+            }
+        };
+    }
+}
