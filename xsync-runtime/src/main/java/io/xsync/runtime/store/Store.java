@@ -38,14 +38,23 @@ public interface Store extends AutoCloseable {
     /** The connection of the current thread's transaction, or null outside one. */
     Connection currentConnection();
 
-    /** Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first. */
+    /**
+     * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
+     * carry {@link Actor#SYNC_STEP}.
+     */
     List<ModelObject> dirtyForSync(String model);
 
-    /** Deleted objects of the model whose backend deletion has not been done yet. */
+    /** Deleted objects of the model whose backend deletion has not been done yet (saves as SYNC_STEP). */
     List<ModelObject> deletedForSync(String model);
 
-    /** Objects of the model dirty for policy, deleted ones included (for handle_delete). */
+    /** Objects of the model dirty for policy, deleted ones included (for handle_delete); saves as POLICY. */
     List<ModelObject> dirtyForPolicy(String model);
+
+    /**
+     * The same object seen by another actor: same values, and the same loaded state against which
+     * the save rules compare (e.g. an engine hands a row it read to a step, or saves bookkeeping).
+     */
+    ModelObject withActor(ModelObject object, Actor actor);
 
     /** Purges deleted rows that are reaped or were never synced and that nothing live points at. */
     int reap(String model);

@@ -1,0 +1,154 @@
+package io.xsync.runtime.store;
+
+import io.xsync.api.ModelException;
+import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.FieldType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns filter criteria ({@code {"site": 3, "name__startswith": "a"}}) into a WHERE clause with
+ * bound parameters. Keys are checked against the model; values are converted to the field type
+ * (text is parsed, so query-string values work). Deleted objects are excluded unless a key names
+ * {@code deleted}.
+ */
+final class FilterCompiler {
+    /** A compiled filter: the WHERE clause (without the keyword) and its parameters in order. */
+    record Compiled(String where, List<Param> params) {
+    }
+
+    /** One bound parameter. */
+    record Param(FieldType type, Object value) {
+    }
+
+    private enum Op { EQ, NE, GT, GTE, LT, LTE, IN, CONTAINS, STARTSWITH, ISNULL }
+
+    private FilterCompiler() {
+    }
+
+    static Compiled compile(Table table, Map<String, ?> criteria) {
+        List<String> clauses = new ArrayList<>();
+        List<Param> params = new ArrayList<>();
+        boolean namesDeleted = false;
+        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+            String key = e.getKey();
+            Op op = Op.EQ;
+            FieldDef field = table.find(key);
+            int sep = key.lastIndexOf("__");
+            if (field == null && sep > 0) {
+                op = operator(table, key, key.substring(sep + 2));
+                field = table.field(key.substring(0, sep));
+            } else if (field == null) {
+                table.field(key); // throws UNKNOWN_FIELD naming model and field
+            }
+            namesDeleted |= "deleted".equals(field.name());
+            clauses.add(clause(table, field, op, e.getValue(), params));
+        }
+        if (!namesDeleted) {
+            clauses.add("\"deleted\" = FALSE");
+        }
+        return new Compiled(clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses), params);
+    }
+
+    private static Op operator(Table table, String key, String suffix) {
+        switch (suffix) {
+            case "ne": return Op.NE;
+            case "gt": return Op.GT;
+            case "gte": return Op.GTE;
+            case "lt": return Op.LT;
+            case "lte": return Op.LTE;
+            case "in": return Op.IN;
+            case "contains": return Op.CONTAINS;
+            case "startswith": return Op.STARTSWITH;
+            case "isnull": return Op.ISNULL;
+            default:
+                throw new ModelException(ModelException.Kind.UNKNOWN_FIELD, "unknown field '" + key + "' of model "
+                        + table.model().name() + " (no field of that name, and '__" + suffix
+                        + "' is not an operator: ne gt gte lt lte in contains startswith isnull)");
+        }
+    }
+
+    private static String clause(Table table, FieldDef field, Op op, Object raw, List<Param> params) {
+        String col = Dialect.quote(Table.columnName(field));
+        switch (op) {
+            case EQ:
+            case NE:
+                if (raw == null) {
+                    return col + (op == Op.EQ ? " IS NULL" : " IS NOT NULL");
+                }
+                params.add(param(table, field, raw));
+                return op == Op.EQ ? col + " = ?" : "(" + col + " <> ? OR " + col + " IS NULL)";
+            case GT: return compare(table, field, col, " > ?", raw, params);
+            case GTE: return compare(table, field, col, " >= ?", raw, params);
+            case LT: return compare(table, field, col, " < ?", raw, params);
+            case LTE: return compare(table, field, col, " <= ?", raw, params);
+            case IN: return in(table, field, col, raw, params);
+            case CONTAINS: return like(table, field, col, raw, true, params);
+            case STARTSWITH: return like(table, field, col, raw, false, params);
+            case ISNULL:
+                if (!(raw instanceof Boolean)) {
+                    throw invalid(table, field, "__isnull expects a boolean");
+                }
+                return col + ((Boolean) raw ? " IS NULL" : " IS NOT NULL");
+            default: throw new IllegalStateException("unhandled operator " + op);
+        }
+    }
+
+    private static String compare(Table table, FieldDef field, String col, String sql, Object raw, List<Param> params) {
+        if (raw == null) {
+            throw invalid(table, field, "a comparison needs a value, not null");
+        }
+        params.add(param(table, field, raw));
+        return col + sql;
+    }
+
+    private static String in(Table table, FieldDef field, String col, Object raw, List<Param> params) {
+        Collection<?> values;
+        if (raw instanceof Collection) {
+            values = (Collection<?>) raw;
+        } else if (raw instanceof Object[]) {
+            values = List.of((Object[]) raw);
+        } else {
+            throw invalid(table, field, "__in expects a collection");
+        }
+        if (values.isEmpty()) {
+            return "1 = 0";
+        }
+        StringBuilder sb = new StringBuilder(col).append(" IN (");
+        boolean first = true;
+        for (Object v : values) {
+            if (v == null) {
+                throw invalid(table, field, "__in values may not be null");
+            }
+            sb.append(first ? "?" : ", ?");
+            first = false;
+            params.add(param(table, field, v));
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String like(Table table, FieldDef field, String col, Object raw, boolean anywhere,
+                               List<Param> params) {
+        if (field.type() != FieldType.STRING || !(raw instanceof String)) {
+            throw invalid(table, field, (anywhere ? "__contains" : "__startswith") + " needs a string field and value");
+        }
+        String escaped = ((String) raw).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        params.add(new Param(FieldType.STRING, (anywhere ? "%" : "") + escaped + "%"));
+        return col + " LIKE ? ESCAPE '\\'";
+    }
+
+    private static Param param(Table table, FieldDef field, Object raw) {
+        String model = table.model().name();
+        Object v = raw instanceof String && field.type() != FieldType.STRING
+                ? Values.parse(model, field, (String) raw)
+                : Values.convert(model, field, raw);
+        return new Param(field.type(), v);
+    }
+
+    private static ModelException invalid(Table table, FieldDef field, String why) {
+        return new ModelException(ModelException.Kind.INVALID_VALUE,
+                "filter on " + table.model().name() + "." + field.name() + ": " + why);
+    }
+}

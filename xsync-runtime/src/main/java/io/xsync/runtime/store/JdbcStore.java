@@ -1,0 +1,288 @@
+package io.xsync.runtime.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
+import io.xsync.runtime.schema.Schema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Store} on H2 or PostgreSQL over a HikariCP pool. {@link #open(StoreSettings, Schema)}
+ * creates or migrates the tables (see {@link SchemaMigrator}); the accessors, save rules, delete
+ * cascade and engine queries live in the classes of this package.
+ */
+public final class JdbcStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    private final StoreSettings settings;
+    private final Catalog catalog;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final ChangeNotifier notifier = new ChangeNotifier();
+    private final TxManager tx;
+    private final MonotonicClock clock = MonotonicClock.get();
+    private final ObjectWriter writer = new ObjectWriter(this);
+    private final DeleteCascade cascade = new DeleteCascade(this);
+    private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
+    private PgChangeListener listener;
+
+    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.catalog = new Catalog(schema);
+        this.dialect = Dialect.forUrl(settings.url());
+        this.dataSource = dataSource;
+        this.tx = new TxManager(dataSource, notifier);
+        for (Actor a : Actor.values()) {
+            accessors.put(a, new ModelsImpl(this, a));
+        }
+    }
+
+    /**
+     * Opens the store: connects, creates or migrates the tables of {@code schema}, and on
+     * PostgreSQL starts listening for changes made by other processes. {@link StoreException} if
+     * the database is unreachable or the schema change would lose data.
+     */
+    public static JdbcStore open(StoreSettings settings, Schema schema) {
+        Dialect.forUrl(settings.url());
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store at " + settings.url() + ": " + rootMessage(e), e);
+        }
+        JdbcStore store = new JdbcStore(settings, schema, ds);
+        try {
+            store.migrate();
+            store.startListening();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        LOG.info("store open: {} ({} models)", settings.url(), schema.models().size());
+        return store;
+    }
+
+    private static HikariConfig poolConfig(StoreSettings settings) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(settings.url());
+        hc.setUsername(settings.user());
+        hc.setPassword(settings.password());
+        hc.setMaximumPoolSize(settings.poolSize());
+        hc.setMinimumIdle(Math.min(2, settings.poolSize()));
+        hc.setPoolName(settings.poolName());
+        hc.setAutoCommit(true);
+        return hc;
+    }
+
+    private void migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            new SchemaMigrator(catalog, dialect).migrate(c);
+        } catch (SQLException e) {
+            throw new StoreException("creating the store tables at " + settings.url() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void startListening() {
+        if (!(dialect instanceof Dialect.PostgresDialect)) {
+            return;
+        }
+        String schemaName = tx.run("read current schema", c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT current_schema()");
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        String channel = ("xsync_" + schemaName).toLowerCase(java.util.Locale.ROOT);
+        if (channel.length() > 63) {
+            channel = channel.substring(0, 63);
+        }
+        notifier.publishOn(channel);
+        listener = new PgChangeListener(settings, channel, notifier);
+        listener.start();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public Schema schema() {
+        return catalog.schema();
+    }
+
+    @Override
+    public String dialect() {
+        return dialect.name();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public Models models(Actor actor) {
+        return accessors.get(actor);
+    }
+
+    @Override
+    public <T> T inTransaction(Callable<T> work) throws Exception {
+        return tx.inTransaction(work);
+    }
+
+    @Override
+    public Connection currentConnection() {
+        return tx.currentConnection();
+    }
+
+    @Override
+    public List<ModelObject> dirtyForSync(String model) {
+        return query(model, Actor.SYNC_STEP, Predicates.DIRTY_FOR_SYNC, " ORDER BY \"updated\", \"id\"");
+    }
+
+    @Override
+    public List<ModelObject> deletedForSync(String model) {
+        return query(model, Actor.SYNC_STEP, Predicates.DELETED_FOR_SYNC, " ORDER BY \"id\"");
+    }
+
+    @Override
+    public List<ModelObject> dirtyForPolicy(String model) {
+        return query(model, Actor.POLICY, Predicates.DIRTY_FOR_POLICY, " ORDER BY \"updated\", \"id\"");
+    }
+
+    private List<ModelObject> query(String model, Actor actor, String where, String order) {
+        return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
+    }
+
+    @Override
+    public int reap(String model) {
+        Table t = catalog.table(model);
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.quotedName()).append(" r WHERE ")
+                .append(Predicates.REAPABLE);
+        for (Catalog.LinkColumn lc : catalog.incoming(model)) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM ").append(lc.table().quotedName()).append(" l WHERE l.")
+                    .append(Dialect.quote(lc.column())).append(" = r.\"id\" AND l.\"deleted\" = FALSE)");
+        }
+        int n = tx.run("reap " + model, c -> {
+            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+                return st.executeUpdate();
+            }
+        });
+        if (n > 0) {
+            LOG.debug("reaped {} rows of {}", n, model);
+        }
+        return n;
+    }
+
+    @Override
+    public ModelObject withActor(ModelObject object, Actor actor) {
+        return ((ModelObjectImpl) object).as(actor);
+    }
+
+    @Override
+    public void addChangeListener(Consumer<Set<String>> l) {
+        notifier.addListener(l);
+    }
+
+    /** Runs {@code hook} when the store closes (after the pool closed). */
+    public void onClose(Runnable hook) {
+        closeHooks.add(hook);
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close();
+        }
+        dataSource.close();
+        for (Runnable r : closeHooks) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("store close hook failed: {}", e.toString());
+            }
+        }
+        LOG.info("store closed: {}", settings.url());
+    }
+
+    /** An object of {@code model} or of a model inheriting from it, deleted or not. */
+    Optional<ModelObjectImpl> findAnywhere(String model, long id, Actor actor) {
+        for (Table t : catalog.holders(model)) {
+            Optional<io.xsync.api.ModelObject> o = accessors.get(actor).get(t.model().name()).get(id);
+            if (o.isPresent()) {
+                return Optional.of((ModelObjectImpl) o.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
+        for (Table t : catalog.holders(model)) {
+            try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
+                    + " WHERE \"id\" = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getBoolean(1);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    ModelsImpl accessor(Actor actor) {
+        return accessors.get(actor);
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    Dialect dialect0() {
+        return dialect;
+    }
+
+    TxManager tx() {
+        return tx;
+    }
+
+    MonotonicClock clock() {
+        return clock;
+    }
+
+    ObjectWriter writer() {
+        return writer;
+    }
+
+    DeleteCascade cascade() {
+        return cascade;
+    }
+
+    StoreSettings settings() {
+        return settings;
+    }
+}

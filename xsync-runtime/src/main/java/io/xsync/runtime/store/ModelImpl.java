@@ -1,0 +1,135 @@
+package io.xsync.runtime.store;
+
+import io.xsync.api.Model;
+import io.xsync.api.ModelObject;
+import io.xsync.runtime.schema.FieldDef;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One model as seen by one actor: lookups over its table and new objects. */
+final class ModelImpl implements Model {
+    private final JdbcStore store;
+    private final Table table;
+    private final Actor actor;
+
+    ModelImpl(JdbcStore store, Table table, Actor actor) {
+        this.store = store;
+        this.table = table;
+        this.actor = actor;
+    }
+
+    @Override
+    public String name() {
+        return table.model().name();
+    }
+
+    @Override
+    public List<String> fieldNames() {
+        return table.model().fieldNames();
+    }
+
+    @Override
+    public Optional<ModelObject> get(long id) {
+        List<ModelObjectImpl> found = select("\"id\" = ?", List.of(new FilterCompiler.Param(
+                io.xsync.runtime.schema.FieldType.INT64, id)), "");
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<ModelObject> filter(Map<String, ?> criteria) {
+        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\""));
+    }
+
+    @Override
+    public List<ModelObject> all() {
+        return filter(Map.of());
+    }
+
+    @Override
+    public long count(Map<String, ?> criteria) {
+        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        String sql = "SELECT COUNT(*) FROM " + table.quotedName() + " WHERE " + f.where();
+        return store.tx().run("count " + name(), c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, f.params());
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public ModelObject newObject() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldDef> e : table.fieldsByColumn().entrySet()) {
+            values.put(e.getKey(), e.getValue().defaultValue());
+        }
+        values.put("id", null);
+        values.put("leaf_model_name", name());
+        return new ModelObjectImpl(this, values, null);
+    }
+
+    /** Objects of this model matching a WHERE clause, in the given order. */
+    List<ModelObjectImpl> select(String where, List<FilterCompiler.Param> params, String orderBy) {
+        String sql = table.selectAll() + " WHERE " + where + orderBy;
+        return store.tx().run("query " + name(), c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                bind(st, params);
+                List<ModelObjectImpl> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ModelObjectImpl(this, readRow(rs), null));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The current row of a result set from {@link Table#selectAll()}. */
+    Map<String, Object> readRow(ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int i = 1;
+        for (Map.Entry<String, FieldDef> e : table.fieldsByColumn().entrySet()) {
+            values.put(e.getKey(), Values.read(rs, i++, e.getValue().type()));
+        }
+        return values;
+    }
+
+    static void bind(PreparedStatement st, List<FilterCompiler.Param> params) throws java.sql.SQLException {
+        int i = 1;
+        for (FilterCompiler.Param p : params) {
+            Values.bind(st, i++, p.type(), p.value());
+        }
+    }
+
+    JdbcStore store() {
+        return store;
+    }
+
+    Table table() {
+        return table;
+    }
+
+    Actor actor() {
+        return actor;
+    }
+
+    /** This model as seen by another actor. */
+    ModelImpl as(Actor other) {
+        return other == actor ? this : store.accessor(other).get(name());
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

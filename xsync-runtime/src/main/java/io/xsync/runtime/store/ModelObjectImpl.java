@@ -1,0 +1,204 @@
+package io.xsync.runtime.store;
+
+import io.xsync.api.ModelException;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Save;
+import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.LinkDef;
+import io.xsync.runtime.schema.LinkKind;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One row held in memory: the current values (by column) and the values as last loaded or saved,
+ * which the save rules compare against.
+ */
+final class ModelObjectImpl implements ModelObject {
+    private final ModelImpl model;
+    private final Map<String, Object> values;
+    private Map<String, Object> loaded;
+
+    ModelObjectImpl(ModelImpl model, Map<String, Object> values, Map<String, Object> loaded) {
+        this.model = model;
+        this.values = new LinkedHashMap<>(values);
+        this.loaded = new LinkedHashMap<>(loaded == null ? values : loaded);
+    }
+
+    @Override
+    public ModelImpl model() {
+        return model;
+    }
+
+    @Override
+    public long id() {
+        Object id = values.get("id");
+        return id == null ? 0 : (Long) id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return values.get("id") == null;
+    }
+
+    @Override
+    public Object get(String field) {
+        return values.get(column(field));
+    }
+
+    @Override
+    public String getString(String field) {
+        Object v = get(field);
+        return v == null ? null : v.toString();
+    }
+
+    @Override
+    public long getLong(String field) {
+        Object v = get(field);
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof Number) {
+            return ((Number) v).longValue();
+        }
+        throw notA(field, "a number", v);
+    }
+
+    @Override
+    public boolean getBoolean(String field) {
+        Object v = get(field);
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean) {
+            return (Boolean) v;
+        }
+        throw notA(field, "a boolean", v);
+    }
+
+    @Override
+    public Instant getInstant(String field) {
+        Object v = get(field);
+        if (v == null || v instanceof Instant) {
+            return (Instant) v;
+        }
+        throw notA(field, "a timestamp", v);
+    }
+
+    @Override
+    public ModelObject set(String field, Object value) {
+        FieldDef f = model.table().field(field);
+        if ("id".equals(f.name())) {
+            throw new ModelException(ModelException.Kind.INVALID_VALUE,
+                    "field " + model.name() + ".id is generated and cannot be set");
+        }
+        values.put(Table.columnName(f), Values.convert(model.name(), f, value));
+        return this;
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldDef> e : model.table().fieldsByColumn().entrySet()) {
+            out.put(e.getValue().name(), values.get(e.getKey()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public void save() {
+        save(Save.defaults());
+    }
+
+    @Override
+    public void save(Save options) {
+        model.store().writer().save(this, options);
+    }
+
+    @Override
+    public void delete() {
+        model.store().cascade().delete(this);
+    }
+
+    @Override
+    public Optional<ModelObject> related(String link) {
+        LinkDef l = model.table().model().link(link);
+        if (l == null) {
+            FieldDef f = model.table().find(link);
+            l = f == null ? null : f.link();
+        }
+        if (l == null || l.kind() == LinkKind.MANYTOMANY) {
+            throw new ModelException(ModelException.Kind.UNKNOWN_FIELD, "'" + link + "' is not a manytoone or "
+                    + "onetoone link of model " + model.name());
+        }
+        Object id = values.get(l.column().toLowerCase(java.util.Locale.ROOT));
+        if (id == null) {
+            return Optional.empty();
+        }
+        return model.store().findAnywhere(l.peer(), (Long) id, model.actor()).map(o -> o);
+    }
+
+    @Override
+    public void refresh() {
+        if (isNew()) {
+            throw new ModelException(ModelException.Kind.NOT_FOUND, "a new " + model.name() + " has not been saved");
+        }
+        ModelObjectImpl fresh = (ModelObjectImpl) model.get(id()).orElseThrow(() -> new ModelException(
+                ModelException.Kind.NOT_FOUND, model.name() + " " + id() + " no longer exists"));
+        values.clear();
+        values.putAll(fresh.values);
+        loaded = new LinkedHashMap<>(fresh.values);
+    }
+
+    /** Current values by column. */
+    Map<String, Object> values() {
+        return values;
+    }
+
+    /** Values as last loaded or saved (defaults for a new object). */
+    Map<String, Object> loaded() {
+        return loaded;
+    }
+
+    /** Called after a successful write: {@code written} are the columns now stored. */
+    void saved(Map<String, Object> written) {
+        values.putAll(written);
+        loaded.putAll(written);
+    }
+
+    /** The same row seen by another actor (same values and loaded state). */
+    ModelObjectImpl as(Actor actor) {
+        return new ModelObjectImpl(model.as(actor), values, loaded);
+    }
+
+    private String column(String field) {
+        return Table.columnName(model.table().field(field));
+    }
+
+    private ModelException notA(String field, String what, Object v) {
+        return new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "." + field
+                + " is not " + what + " (" + v.getClass().getSimpleName() + ")");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ModelObjectImpl) || isNew()) {
+            return this == o;
+        }
+        ModelObjectImpl other = (ModelObjectImpl) o;
+        return other.model.name().equals(model.name()) && other.id() == id();
+    }
+
+    @Override
+    public int hashCode() {
+        return isNew() ? System.identityHashCode(this) : Objects.hash(model.name(), id());
+    }
+
+    @Override
+    public String toString() {
+        return model.name() + "#" + (isNew() ? "new" : Long.toString(id()));
+    }
+}

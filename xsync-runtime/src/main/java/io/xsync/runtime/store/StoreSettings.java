@@ -1,0 +1,77 @@
+package io.xsync.runtime.store;
+
+import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.config.XsyncConfig;
+import java.nio.file.Path;
+
+/**
+ * How to reach the database.
+ *
+ * @param url      JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...})
+ * @param user     database user, or null
+ * @param password database password, or null
+ * @param poolSize most pooled connections
+ * @param poolName name of the connection pool (shows in thread names and logs)
+ */
+public record StoreSettings(String url, String user, String password, int poolSize, String poolName) {
+
+    public StoreSettings {
+        if (url == null || url.isBlank()) {
+            throw new StoreException("store URL is empty");
+        }
+        if (poolSize < 1) {
+            throw new StoreException("store pool size must be at least 1, got " + poolSize);
+        }
+        poolName = poolName == null ? "xsync-store" : poolName;
+    }
+
+    /** The embedded default: an H2 file {@code <dataDir>/xsync} that several processes may open. */
+    public static StoreSettings h2File(Path dataDir) {
+        return of(h2FileUrl(dataDir));
+    }
+
+    /** The JDBC URL of the embedded H2 file under {@code dataDir}. */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("xsync") + ";AUTO_SERVER=TRUE";
+    }
+
+    /** A URL with no credentials and the default pool. */
+    public static StoreSettings of(String url) {
+        return new StoreSettings(url, null, null, 10, "xsync-store");
+    }
+
+    /** Settings from the {@code store.*} and {@code data_dir} keys. */
+    public static StoreSettings fromConfig(XsyncConfig config) {
+        String url = config.get(ConfigKeys.STORE_URL);
+        if (url == null || url.isBlank()) {
+            url = h2FileUrl(config.path(ConfigKeys.DATA_DIR));
+        }
+        return new StoreSettings(url, config.get(ConfigKeys.STORE_USER), config.get(ConfigKeys.STORE_PASSWORD),
+                config.get(ConfigKeys.STORE_POOL_SIZE), "xsync-store");
+    }
+
+    /** These settings with credentials. */
+    public StoreSettings withCredentials(String newUser, String newPassword) {
+        return new StoreSettings(url, newUser, newPassword, poolSize, poolName);
+    }
+
+    /** These settings with another pool size. */
+    public StoreSettings withPoolSize(int size) {
+        return new StoreSettings(url, user, password, size, poolName);
+    }
+
+    /** These settings with another pool name. */
+    public StoreSettings withPoolName(String name) {
+        return new StoreSettings(url, user, password, poolSize, name);
+    }
+
+    /** Whether the URL names PostgreSQL. */
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public String toString() {
+        return "StoreSettings[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", poolName=" + poolName + "]";
+    }
+}

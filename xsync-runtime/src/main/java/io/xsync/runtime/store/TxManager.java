@@ -1,0 +1,166 @@
+package io.xsync.runtime.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binds connections to threads. Inside {@link #inTransaction(Callable)} every operation of the
+ * thread uses the transaction's connection; outside, each operation gets a pooled connection in
+ * autocommit mode for its duration. Models changed by an operation are announced through the
+ * {@link ChangeNotifier} once they are committed.
+ */
+final class TxManager {
+    private static final Logger LOG = LoggerFactory.getLogger(TxManager.class);
+
+    /** The connection bound to a thread and the models its writes changed. */
+    private static final class Bound {
+        final Connection connection;
+        final boolean transactional;
+        final Set<String> changed = new LinkedHashSet<>();
+
+        Bound(Connection connection, boolean transactional) {
+            this.connection = connection;
+            this.transactional = transactional;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final ChangeNotifier notifier;
+    private final ThreadLocal<Bound> current = new ThreadLocal<>();
+
+    TxManager(DataSource dataSource, ChangeNotifier notifier) {
+        this.dataSource = dataSource;
+        this.notifier = notifier;
+    }
+
+    /** Runs {@code work} in the thread's transaction, starting one if there is none. */
+    <T> T inTransaction(Callable<T> work) throws Exception {
+        Bound outer = current.get();
+        if (outer != null && outer.transactional) {
+            return work.call();
+        }
+        if (outer != null) {
+            throw new IllegalStateException("a transaction cannot start inside a single-statement operation");
+        }
+        Connection c = open();
+        Bound tx = new Bound(c, true);
+        current.set(tx);
+        boolean committed = false;
+        try {
+            c.setAutoCommit(false);
+            T result = work.call();
+            notifier.beforeCommit(c, tx.changed);
+            c.commit();
+            committed = true;
+            return result;
+        } catch (Throwable e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            current.remove();
+            release(c);
+            if (committed) {
+                notifier.afterCommit(tx.changed);
+            }
+        }
+    }
+
+    /** {@link #inTransaction(Callable)} for store-internal work; database errors become {@link StoreException}. */
+    <T> T atomically(String what, SqlWork<T> work) {
+        try {
+            return inTransaction(() -> run(what, work));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs one operation on the thread's connection (its transaction's, or a pooled autocommit one
+     * held for the duration of the operation, nested operations included).
+     */
+    <T> T run(String what, SqlWork<T> work) {
+        Bound bound = current.get();
+        if (bound != null) {
+            return call(what, work, bound.connection);
+        }
+        Connection c = open();
+        Bound auto = new Bound(c, false);
+        current.set(auto);
+        try {
+            T result = call(what, work, c);
+            if (!auto.changed.isEmpty()) {
+                notifier.beforeCommit(c, auto.changed);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        } finally {
+            current.remove();
+            release(c);
+            if (!auto.changed.isEmpty()) {
+                notifier.afterCommit(auto.changed);
+            }
+        }
+    }
+
+    /** Records that the running operation changed rows of {@code model}. */
+    void changed(String model) {
+        Bound bound = current.get();
+        if (bound != null) {
+            bound.changed.add(model);
+        }
+    }
+
+    /** The transaction's connection, or null outside a transaction. */
+    Connection currentConnection() {
+        Bound bound = current.get();
+        return bound != null && bound.transactional ? bound.connection : null;
+    }
+
+    private static <T> T call(String what, SqlWork<T> work, Connection c) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection open() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("cannot get a database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void release(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("resetting autocommit failed", e);
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a database connection failed: {}", e.getMessage());
+        }
+    }
+}

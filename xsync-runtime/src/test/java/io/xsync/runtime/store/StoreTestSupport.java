@@ -1,0 +1,78 @@
+package io.xsync.runtime.store;
+
+import io.xsync.api.Model;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
+import io.xsync.runtime.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * Base of the store integration tests: each test method takes the dialect as parameter
+ * ({@code @ParameterizedTest @MethodSource("dialects")}) and opens stores through {@link #open};
+ * they are closed (and their databases dropped) after the test.
+ */
+abstract class StoreTestSupport {
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    static List<String> dialects() {
+        return TestStores.dialects();
+    }
+
+    JdbcStore open(String dialect) {
+        return open(dialect, TestSchemas.chain());
+    }
+
+    JdbcStore open(String dialect, Schema schema) {
+        JdbcStore s = TestStores.open(dialect, schema);
+        opened.add(s);
+        return s;
+    }
+
+    /** Registers something to close after the test (closed in reverse order). */
+    <T extends AutoCloseable> T closeLater(T c) {
+        opened.add(c);
+        return c;
+    }
+
+    @AfterEach
+    void closeStores() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
+        }
+        opened.clear();
+    }
+
+    static Model model(Store store, Actor actor, String name) {
+        return store.models(actor).get(name);
+    }
+
+    /** A saved Site (as API) named {@code name}. */
+    static ModelObject site(Store store, String name) {
+        ModelObject s = store.models(Actor.API).get("Site").newObject().set("name", name);
+        s.save();
+        return s;
+    }
+
+    static ModelObject slice(Store store, ModelObject site, String name) {
+        ModelObject s = store.models(Actor.API).get("Slice").newObject().set("name", name).set("site", site);
+        s.save();
+        return s;
+    }
+
+    static ModelObject instance(Store store, ModelObject slice, String name) {
+        ModelObject i = store.models(Actor.API).get("Instance").newObject().set("name", name).set("slice", slice);
+        i.save();
+        return i;
+    }
+
+    /** The object as stored now, read through a fresh API accessor. */
+    static ModelObject reload(Store store, ModelObject o) {
+        return store.models(Actor.API).get(o.model().name()).get(o.id()).orElseThrow();
+    }
+
+    static Models api(Store store) {
+        return store.models(Actor.API);
+    }
+}
