@@ -3,8 +3,13 @@ package io.xsync.http;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.api.Save;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.store.TestStores;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 
 /** The test store and helpers that put objects into known sync states. */
 final class TestData {
@@ -13,7 +18,16 @@ final class TestData {
 
     /** A fresh store with the models of {@code src/test/resources/models}. */
     static Store store() {
-        return new MemoryStore();
+        return TestStores.h2(schema());
+    }
+
+    /** The schema of {@code src/test/resources/models}. */
+    static Schema schema() {
+        try {
+            return XprotoLoader.load(Path.of(TestData.class.getResource("/models").toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates a person as the API would. */
