@@ -79,6 +79,10 @@ class ModelsApiIT {
         assertThat(body.get("total").asInt()).isEqualTo(1);
         assertThat(body.get("items").get(0).get("id").asLong()).isEqualTo(john.id());
         assertThat(json(http.get("/api/models/Person?first_name=John")).get("total").asInt()).isEqualTo(2);
+        assertThat(json(http.get("/api/models/Person?last_name__in=Smith,Doe&first_name__ne=John"))
+                .get("total").asInt()).isEqualTo(1);
+        assertThat(json(http.get("/api/models/Person?age__isnull=true")).get("total").asInt()).isEqualTo(3);
+        assertThat(json(http.get("/api/models/Person?last_name__startswith=Sm")).get("total").asInt()).isEqualTo(1);
     }
 
     @Test
