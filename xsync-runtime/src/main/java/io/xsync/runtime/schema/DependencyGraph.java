@@ -27,6 +27,7 @@ public final class DependencyGraph {
 
     private final Map<String, List<Edge>> edges;
 
+    /** A graph of these entries (copied; key order kept). */
     public DependencyGraph(Map<String, List<Edge>> edges) {
         Map<String, List<Edge>> copy = new LinkedHashMap<>();
         edges.forEach((model, list) -> copy.put(model, List.copyOf(list)));

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param choices      allowed values from {@code choices}, empty when unrestricted
  * @param feedbackState    written only by synchronizer code
  * @param bookkeepingState bookkeeping: does not count as a real change
- * @param base         one of the built-in base fields
+ * @param base         one of the built-in base fields of {@link BaseFields} (extra fields that an
+ *                     xproto {@code XOSBase} declares come right after them but are not flagged)
  * @param link         the link this column belongs to, or null
  */
 public record FieldDef(String name, FieldType type, int number, boolean required,

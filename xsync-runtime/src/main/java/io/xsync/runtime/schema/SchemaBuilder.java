@@ -81,7 +81,11 @@ final class SchemaBuilder {
                 links, m.source());
     }
 
-    /** Built-in base fields, merged with the fields of an {@code XOSBase} message if one exists. */
+    /**
+     * Built-in base fields, merged with the fields of an {@code XOSBase} message if one exists: a
+     * restated built-in keeps its place (and {@code base() == true}); other XOSBase fields follow the
+     * built-ins as ordinary fields ({@code base() == false}, so the store treats them like own fields).
+     */
     private Map<String, FieldDef> baseFields(String modelName, Resolved base) {
         Map<String, FieldDef> fields = new LinkedHashMap<>();
         for (FieldDef f : BaseFields.fields(modelName)) {
@@ -89,15 +93,9 @@ final class SchemaBuilder {
         }
         for (FieldDef declared : base.fields().values()) {
             FieldDef builtin = fields.get(declared.name());
-            fields.put(declared.name(), builtin == null ? asBase(declared) : mergeBase(builtin, declared));
+            fields.put(declared.name(), builtin == null ? declared : mergeBase(builtin, declared));
         }
         return fields;
-    }
-
-    private static FieldDef asBase(FieldDef f) {
-        return new FieldDef(f.name(), f.type(), f.number(), f.required(), f.options(), f.defaultValue(),
-                f.nullable(), f.maxLength(), f.choices(), f.feedbackState(), f.bookkeepingState(), true,
-                f.link(), f.source());
     }
 
     /** A built-in field keeps its type, default and nullability; options come from the file. */
@@ -152,12 +150,20 @@ final class SchemaBuilder {
 
     private void addOwn(Message m, Resolved into) {
         Map<String, Field> ownNames = new HashMap<>();
+        Map<String, Field> ownColumns = new HashMap<>();
         Map<Integer, Field> ownNumbers = new HashMap<>();
         for (Field f : m.fields()) {
             Field same = ownNames.putIfAbsent(f.name(), f);
             if (same != null) {
                 throw new XprotoException(f.source(), "field '" + f.name() + "' is declared twice in message '"
                         + m.name() + "' (first at " + same.source() + ")");
+            }
+            String column = f.link() != null && f.link().kind() != LinkKind.MANYTOMANY ? f.name() + "_id" : f.name();
+            Field sameColumn = ownColumns.putIfAbsent(column, f);
+            if (sameColumn != null) {
+                throw new XprotoException(f.source(), "field '" + f.name() + "' of message '" + m.name()
+                        + "' needs column '" + column + "', already taken by '" + sameColumn.name() + "' at "
+                        + sameColumn.source());
             }
             Field sameNumber = ownNumbers.putIfAbsent(f.number(), f);
             if (sameNumber != null) {

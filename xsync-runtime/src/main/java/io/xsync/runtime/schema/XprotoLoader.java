@@ -34,6 +34,14 @@ public final class XprotoLoader {
         return SchemaBuilder.build(parsed);
     }
 
+    /**
+     * Parses xproto text held in memory as if it were the file {@code fileName} (used in positions);
+     * handy for tests and tools that generate models.
+     */
+    public static Schema loadText(String fileName, String text) {
+        return SchemaBuilder.build(List.of(XprotoParser.parse(Path.of(fileName), text)));
+    }
+
     private static List<Path> listFiles(Path modelsDir) {
         if (Files.isRegularFile(modelsDir)) {
             return List.of(modelsDir);

@@ -51,7 +51,7 @@ class SchemaBuilderTest {
         Schema s = load("message Owner {}\nmessage XOSBase { optional manytoone owner->Owner:+ = 30; }\n"
                 + "message A (XOSBase) { required manytoone a_owner->Owner:as = 1; }\n");
         assertThat(s.model("A").links()).extracting(LinkDef::field).containsExactly("owner", "a_owner");
-        assertThat(s.model("A").field("owner_id").base()).isTrue();
+        assertThat(s.model("A").fieldNames().indexOf("owner_id")).isEqualTo(BaseFields.fields("A").size());
         assertThat(s.model("Owner").field("owner_id").nullable()).isTrue();
         assertThat(s.models()).extracting(ModelDef::name).containsExactly("Owner", "A");
     }
@@ -81,6 +81,12 @@ class SchemaBuilderTest {
         assertThat(s.model("A").field("c").defaultValue()).isNull();
         assertThat(s.model("A").field("c").nullable()).isTrue();
         assertThat(s.model("A").field("d").defaultValue()).isEqualTo(12);
+    }
+
+    @Test
+    void textCanBeLoadedWithoutAFile() {
+        Schema s = XprotoLoader.loadText("inline.xproto", "message A { optional string s = 1; }");
+        assertThat(s.model("A").field("s").source()).hasToString("inline.xproto:1:13");
     }
 
     @Test

@@ -215,6 +215,13 @@ class XprotoErrorTest {
     }
 
     @Test
+    void scalarFieldTakingTheColumnOfALink() {
+        fails("message S {}\nmessage A {\n  required manytoone s->S = 1;\n  optional int64 s_id = 2;\n}",
+                "4:3: field 's_id' of message 'A' needs column 's_id', already taken by 's' at "
+                        + dir.resolve("m.xproto") + ":3:3");
+    }
+
+    @Test
     void inheritanceCycle() {
         fails("message A (B) {}\nmessage B (A) {}\n", "1:1: message 'A' inherits from itself");
     }
