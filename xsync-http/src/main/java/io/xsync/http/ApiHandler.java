@@ -20,6 +20,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Routes every request: authentication, then health, metrics, status and the model API; maps
@@ -69,6 +70,8 @@ final class ApiHandler extends Handler.Abstract {
                 .tags("method", ex.method(), "route", route, "status", Integer.toString(ex.status()))
                 .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         LOG.debug("{} {} -> {} in {} ms", ex.method(), ex.path(), ex.status(), nanos / 1_000_000);
+        MDC.remove("model");
+        MDC.remove("object");
         return true;
     }
 

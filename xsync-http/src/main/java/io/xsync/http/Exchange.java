@@ -19,6 +19,8 @@ import org.eclipse.jetty.util.Fields;
 /** One request and its response, with the helpers the resources need. Blocking. */
 final class Exchange {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Largest request body accepted. */
+    static final int MAX_BODY = 1 << 20;
 
     private final Request request;
     private final Response response;
@@ -63,7 +65,10 @@ final class Exchange {
     /** The request body as JSON; 400 when it is missing or not JSON. */
     JsonNode jsonBody() {
         try (InputStream in = Request.asInputStream(request)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new HttpError(413, "request body larger than " + MAX_BODY + " bytes");
+            }
             if (bytes.length == 0) {
                 throw HttpError.badRequest("request body is empty; expected a JSON object");
             }

@@ -12,10 +12,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.MDC;
 
 /**
  * REST access to model objects under {@code /api/models}, as a non-synchronizer (API) caller:
- * list with filters and paging, read, create, update, soft delete.
+ * list with filters and paging, read, create, update, soft delete. Sets the MDC keys
+ * {@code model} and {@code object} for the request's log lines (cleared by the caller).
  */
 final class ModelsResource {
     static final int DEFAULT_LIMIT = 100;
@@ -39,6 +41,7 @@ final class ModelsResource {
         }
         ModelDef def = schema.model(segments.get(0));
         Model model = models.get(def.name());
+        MDC.put("model", def.name());
         if (segments.size() == 1) {
             switch (method) {
                 case "GET" -> list(ex, def, model);
@@ -46,6 +49,7 @@ final class ModelsResource {
                 default -> throw notAllowed(method, "GET, POST");
             }
         } else if (segments.size() == 2) {
+            MDC.put("object", segments.get(1));
             ModelObject object = find(model, segments.get(1));
             switch (method) {
                 case "GET" -> ex.json(200, FieldValues.toJson(object));

@@ -152,6 +152,10 @@ class ModelsApiIT {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(json(r).get("error").asText()).contains("age");
         assertThat(http.get("/api/models/Person?limit=-1").statusCode()).isEqualTo(400);
+        r = http.send("POST", "/api/models/Person", "{\"first_name\": \"" + "x".repeat(101)
+                + "\", \"last_name\": \"B\"}", null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("error").asText()).contains("first_name");
     }
 
     @Test
