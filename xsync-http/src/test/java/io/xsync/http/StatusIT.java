@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.store.TestStores;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,6 +56,20 @@ class StatusIT {
         assertThat(person.get("error").asInt()).isEqualTo(1);
         assertThat(person.get("pending").asInt()).isEqualTo(1);
         assertThat(person.get("deleted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void countsModelsByStateOnPostgresql() throws Exception {
+        try (Store pg = TestStores.postgres(TestData.schema());
+             HttpFixture pgHttp = new HttpFixture(pg, HttpSettings.defaults())) {
+            seed(pg);
+            JsonNode person = find(JSON.readTree(pgHttp.get("/api/status").body()).get("models"), "model", "Person");
+            assertThat(person.get("total").asInt()).isEqualTo(5);
+            assertThat(person.get("ok").asInt()).isEqualTo(3);
+            assertThat(person.get("error").asInt()).isEqualTo(1);
+            assertThat(person.get("pending").asInt()).isEqualTo(1);
+            assertThat(person.get("deleted").asInt()).isEqualTo(1);
+        }
     }
 
     @Test
