@@ -10,7 +10,6 @@ import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Store;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -162,13 +161,7 @@ public final class HttpEngine implements Engine, EngineAware {
 
     /** The base URI, e.g. {@code http://127.0.0.1:8181/}. */
     public URI uri() {
-        String host = settings.bind();
-        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create((settings.tls() ? "https" : "http") + "://" + host + ":" + port() + "/");
+        return settings.clientUri(port());
     }
 
     @Override
@@ -193,10 +186,5 @@ public final class HttpEngine implements Engine, EngineAware {
         server = null;
         connector = null;
         metrics = null;
-    }
-
-    /** What this engine reports; for tests and the CLI. */
-    List<Readiness> readinessChecks() {
-        return new ArrayList<>(readiness);
     }
 }

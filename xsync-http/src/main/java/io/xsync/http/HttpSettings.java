@@ -2,6 +2,7 @@ package io.xsync.http;
 
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -64,6 +65,20 @@ public record HttpSettings(String bind, int port, String username, String passwo
     public HttpSettings withTls(Path newKeystore, String newPassword) {
         return new HttpSettings(bind, port, username, password, token, anonymousReads, anonymousWrites,
                 newKeystore, newPassword);
+    }
+
+    /**
+     * The base URI a client on this machine uses, e.g. {@code http://127.0.0.1:8181/}; a wildcard
+     * bind address is reached on 127.0.0.1.
+     */
+    public URI clientUri(int actualPort) {
+        String host = bind;
+        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((tls() ? "https" : "http") + "://" + host + ":" + actualPort + "/");
     }
 
     /** Whether HTTPS is on. */

@@ -31,13 +31,7 @@ public final class StatusClient {
 
     /** The base URI of the server; a wildcard bind address is reached on 127.0.0.1. */
     public URI baseUri() {
-        String host = settings.bind();
-        if (host == null || host.isEmpty() || host.equals("0.0.0.0") || host.equals("::")) {
-            host = "127.0.0.1";
-        } else if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return URI.create((settings.tls() ? "https" : "http") + "://" + host + ":" + settings.port() + "/");
+        return settings.clientUri(settings.port());
     }
 
     /**
