@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Renders a status summary (the JSON of {@code /api/status}) as plain-text tables for a terminal. */
 public final class StatusText {
     private static final int MAX_MESSAGE = 120;
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private StatusText() {
     }
@@ -101,7 +103,9 @@ public final class StatusText {
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < r.size(); i++) {
                 String cell = k == 0 ? r.get(i).toUpperCase() : r.get(i);
-                line.append(cell).append(" ".repeat(width[i] - cell.length() + 2));
+                String pad = " ".repeat(width[i] - cell.length());
+                boolean number = k > 0 && NUMBER.matcher(cell).matches();
+                line.append(number ? pad + cell : cell + pad).append("  ");
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
