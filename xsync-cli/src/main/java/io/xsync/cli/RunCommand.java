@@ -1,14 +1,39 @@
 package io.xsync.cli;
 
+import io.xsync.runtime.Synchronizer;
+import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.config.XsyncConfig;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code xsync run}. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a synchronizer until SIGTERM.")
+/**
+ * {@code xsync run --config FILE}: starts the synchronizer and runs until SIGTERM or Ctrl-C, then
+ * stops the engines (draining work in flight up to {@code shutdown_timeout}) and closes the store.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a synchronizer until SIGTERM or Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
 
+    @Mixin
+    ConfigOption config;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("TODO: xsync run");
+    public Integer call() throws InterruptedException {
+        XsyncConfig cfg = config.load();
+        LoggingSetup.apply(cfg);
+        Synchronizer sync = Synchronizer.start(cfg);
+        Duration timeout = cfg.get(ConfigKeys.SHUTDOWN_TIMEOUT);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                sync.stop(timeout);
+            } finally {
+                stopped.countDown();
+            }
+        }, "xsync-shutdown"));
+        stopped.await();
+        return 0;
     }
 }

@@ -10,4 +10,12 @@ public interface EngineProvider {
 
     /** The engine for this synchronizer, or empty when the config or steps do not call for it. */
     Optional<Engine> create(SynchronizerContext context);
+
+    /**
+     * Where the engine starts: lower first (and stops last). The model engines (sync, policy,
+     * pull) use 100, the event engine 200, the HTTP server 300 so that it serves once the rest runs.
+     */
+    default int order() {
+        return 100;
+    }
 }

@@ -1,6 +1,9 @@
 package io.xsync.runtime.config;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -127,6 +130,57 @@ public final class ConfigKeys {
             "observer", "feefie", "node_key", "config_dir", "sys_dir", "images_directory",
             "xos_dir", "log_file", "log_level", "pretend", "save_ansible_output", "backoff_disabled_models",
             "model_policies", "tasks", "synchronizer_name");
+
+    /** Built on first use, once every key above (and any appended below) is initialised. */
+    private static final class Index {
+        static final Map<String, ConfigKey<?>> ALL = collect();
+        /** Allowed values of keys that take one of a few words. */
+        static final Map<String, List<String>> CHOICES = Map.of(
+                LOGGING_LEVEL.path(), List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"),
+                LOGGING_FORMAT.path(), List.of("text", "json"),
+                EVENT_BUS_KIND.path(), List.of("kafka"),
+                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"));
+    }
+
+    /** Every key, in declaration order. */
+    public static List<ConfigKey<?>> all() {
+        return List.copyOf(Index.ALL.values());
+    }
+
+    /** The key with this dotted path, or null. */
+    public static ConfigKey<?> byPath(String path) {
+        return Index.ALL.get(path);
+    }
+
+    /** Whether {@code path} is a section holding keys, like {@code event_bus} or {@code events.retry}. */
+    public static boolean isSection(String path) {
+        for (String p : Index.ALL.keySet()) {
+            if (p.startsWith(path + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The allowed values of a key, empty when any value of its type goes. */
+    public static List<String> choices(ConfigKey<?> key) {
+        return Index.CHOICES.getOrDefault(key.path(), List.of());
+    }
+
+    private static Map<String, ConfigKey<?>> collect() {
+        Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
+        for (Field f : ConfigKeys.class.getDeclaredFields()) {
+            if (f.getType() == ConfigKey.class && Modifier.isStatic(f.getModifiers())) {
+                try {
+                    ConfigKey<?> k = (ConfigKey<?>) f.get(null);
+                    keys.put(k.path(), k);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return keys;
+    }
 
     private static <T> ConfigKey<T> req(String path, ConfigKey.Type type, String doc) {
         return new ConfigKey<>(path, type, null, true, doc);

@@ -23,7 +23,13 @@ final class ChangeNotifier {
 
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
     private final String origin = UUID.randomUUID().toString();
+    private final Set<String> allModels;
     private volatile String channel;
+
+    /** @param allModels every model name, announced when changes may have been missed */
+    ChangeNotifier(Set<String> allModels) {
+        this.allModels = Set.copyOf(allModels);
+    }
 
     /** Publishes on this PostgreSQL channel from now on (null: local only). */
     void publishOn(String pgChannel) {
@@ -68,6 +74,13 @@ final class ChangeNotifier {
         models.remove("");
         if (!models.isEmpty()) {
             fire(Set.copyOf(models));
+        }
+    }
+
+    /** The connection to other processes was lost for a while: any model may have changed. */
+    void onMissedChanges() {
+        if (!allModels.isEmpty()) {
+            fire(allModels);
         }
     }
 

@@ -34,7 +34,7 @@ public final class JdbcStore implements Store {
     private final Catalog catalog;
     private final Dialect dialect;
     private final HikariDataSource dataSource;
-    private final ChangeNotifier notifier = new ChangeNotifier();
+    private final ChangeNotifier notifier;
     private final TxManager tx;
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
@@ -48,6 +48,9 @@ public final class JdbcStore implements Store {
         this.catalog = new Catalog(schema);
         this.dialect = Dialect.forUrl(settings.url());
         this.dataSource = dataSource;
+        Set<String> names = new java.util.LinkedHashSet<>();
+        schema.models().forEach(m -> names.add(m.name()));
+        this.notifier = new ChangeNotifier(names);
         this.tx = new TxManager(dataSource, notifier);
         for (Actor a : Actor.values()) {
             accessors.put(a, new ModelsImpl(this, a));
@@ -206,6 +209,11 @@ public final class JdbcStore implements Store {
         notifier.addListener(l);
     }
 
+    /** The PostgreSQL channel changes are announced on, or null on H2. */
+    public String notificationChannel() {
+        return notifier.channel();
+    }
+
     /** Runs {@code hook} when the store closes (after the pool closed). */
     public void onClose(Runnable hook) {
         closeHooks.add(hook);
@@ -262,7 +270,7 @@ public final class JdbcStore implements Store {
         return catalog;
     }
 
-    Dialect dialect0() {
+    Dialect sqlDialect() {
         return dialect;
     }
 

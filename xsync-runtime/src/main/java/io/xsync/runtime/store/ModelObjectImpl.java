@@ -95,6 +95,9 @@ final class ModelObjectImpl implements ModelObject {
             throw new ModelException(ModelException.Kind.INVALID_VALUE,
                     "field " + model.name() + ".id is generated and cannot be set");
         }
+        if (f.link() != null && value instanceof ModelObject) {
+            checkPeer(f, (ModelObject) value);
+        }
         values.put(Table.columnName(f), Values.convert(model.name(), f, value));
         return this;
     }
@@ -151,6 +154,14 @@ final class ModelObjectImpl implements ModelObject {
         values.clear();
         values.putAll(fresh.values);
         loaded = new LinkedHashMap<>(fresh.values);
+    }
+
+    private void checkPeer(FieldDef f, ModelObject target) {
+        String peer = f.link().peer();
+        if (!model.store().catalog().selfAndAncestors(target.model().name()).contains(peer)) {
+            throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "."
+                    + f.link().field() + " links to " + peer + ", not to " + target.model().name());
+        }
     }
 
     /** Current values by column. */

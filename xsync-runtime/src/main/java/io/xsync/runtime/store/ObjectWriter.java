@@ -69,19 +69,20 @@ final class ObjectWriter {
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
                 + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
-                + store.dialect0().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
+                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
         long id = store.tx().run("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
+            UniqueRules.check(c, table, row, row.keySet(), 0);
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
                 bindRow(st, table, row, cols);
                 st.executeUpdate();
+                store.tx().changed(model);
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
                     return keys.getLong(1);
                 }
             }
         });
-        store.tx().changed(model);
         row.put("id", id);
         obj.saved(row);
         LOG.debug("inserted {} {} as {}", model, id, actor);
@@ -116,8 +117,8 @@ final class ObjectWriter {
             return;
         }
         validate(table, row, row.keySet());
-        Set<String> changedLinks = new LinkedHashSet<>(row.keySet());
-        changedLinks.retainAll(changed);
+        Set<String> changedWritten = new LinkedHashSet<>(row.keySet());
+        changedWritten.retainAll(changed);
         List<String> setCols = new ArrayList<>(row.keySet());
         StringBuilder sql = new StringBuilder("UPDATE ").append(table.quotedName()).append(" SET ");
         for (int i = 0; i < setCols.size(); i++) {
@@ -125,17 +126,23 @@ final class ObjectWriter {
         }
         sql.append(" WHERE \"id\" = ?");
         int n = store.tx().run("update " + model + " " + obj.id(), c -> {
-            checkLinks(c, table, row, changedLinks);
+            checkLinks(c, table, row, changedWritten);
+            Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
+            after.putAll(row);
+            UniqueRules.check(c, table, after, changedWritten, obj.id());
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 bindRow(st, table, row, setCols);
                 st.setLong(setCols.size() + 1, obj.id());
-                return st.executeUpdate();
+                int count = st.executeUpdate();
+                if (count > 0) {
+                    store.tx().changed(model);
+                }
+                return count;
             }
         });
         if (n == 0) {
             throw new ModelException(ModelException.Kind.NOT_FOUND, model + " " + obj.id() + " no longer exists");
         }
-        store.tx().changed(model);
         obj.saved(row);
         LOG.debug("updated {} {} as {}: {}", model, obj.id(), actor, setCols);
     }

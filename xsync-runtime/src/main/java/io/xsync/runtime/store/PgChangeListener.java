@@ -50,6 +50,7 @@ final class PgChangeListener implements AutoCloseable {
                 if (outage) {
                     LOG.info("listening for store changes on channel {} again", channel);
                     outage = false;
+                    notifier.onMissedChanges(); // changes during the outage went unheard
                 }
                 backoff = 500;
                 listen(c);
@@ -77,12 +78,18 @@ final class PgChangeListener implements AutoCloseable {
         if (settings.password() != null) {
             p.setProperty("password", settings.password());
         }
-        p.setProperty("ApplicationName", "xsync-listener");
+        p.setProperty("ApplicationName", applicationName(channel));
         Connection c = DriverManager.getConnection(settings.url(), p);
         try (Statement st = c.createStatement()) {
             st.execute("LISTEN " + Dialect.quote(channel));
         }
         return c;
+    }
+
+    /** The application name the listener's session shows in {@code pg_stat_activity}. */
+    static String applicationName(String channel) {
+        String name = "xsync-listen " + channel;
+        return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     private void listen(Connection c) throws SQLException {
@@ -109,6 +116,14 @@ final class PgChangeListener implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close(); // wakes the blocked poll
+            } catch (SQLException e) {
+                LOG.debug("closing the listener connection failed", e);
+            }
+        }
         thread.interrupt();
         try {
             thread.join(POLL_MILLIS * 4L);

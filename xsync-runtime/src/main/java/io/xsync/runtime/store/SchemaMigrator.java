@@ -201,9 +201,12 @@ final class SchemaMigrator {
 
     private void createIndexes(Connection c, Table t) throws SQLException {
         List<String> ddl = new ArrayList<>();
-        for (FieldDef f : t.linkColumns()) {
+        for (FieldDef f : t.model().fields()) {
+            if (f.base() || !(f.link() != null || UniqueRules.isUnique(f) || "True".equals(f.option("db_index")))) {
+                continue;
+            }
             String col = Table.columnName(f);
-            ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(t, col) + " ON " + t.quotedName()
+            ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(t, "c_" + col) + " ON " + t.quotedName()
                     + " (" + Dialect.quote(col) + ")");
         }
         if (dialect.partialIndexes()) {

@@ -1,5 +1,6 @@
 package io.xsync.runtime.store;
 
+import io.xsync.runtime.schema.BaseFields;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.LinkDef;
@@ -27,10 +28,10 @@ public final class TestSchemas {
      * <ul>
      *   <li>Site: name (required, max_length 20), enabled bool, counter int32, ratio double, size int64,
      *       status_detail (feedback_state), last_seen int64 (bookkeeping_state)</li>
-     *   <li>Slice: name, required manytoone site-&gt;Site, description (optional)</li>
+     *   <li>Slice: name (unique_with site), required manytoone site-&gt;Site, description (optional)</li>
      *   <li>Instance: name, required manytoone slice-&gt;Slice, kind (choices vm, container),
      *       optional manytoone image-&gt;Image</li>
-     *   <li>Image: name</li>
+     *   <li>Image: name (unique)</li>
      *   <li>Service: name; VsgService (Service): vlan int32</li>
      *   <li>Tenant: name, required manytoone provider-&gt;Service</li>
      * </ul>
@@ -46,11 +47,11 @@ public final class TestSchemas {
                 .field("status_detail", FieldType.STRING).feedback()
                 .field("last_seen", FieldType.INT64).bookkeeping()
                 .model("Slice")
-                .field("name", FieldType.STRING).required()
+                .field("name", FieldType.STRING).required().option("unique_with", "site")
                 .link("site", "Site").required()
                 .field("description", FieldType.STRING).nullable()
                 .model("Image")
-                .field("name", FieldType.STRING)
+                .field("name", FieldType.STRING).option("unique", "True")
                 .model("Instance")
                 .field("name", FieldType.STRING).required()
                 .link("slice", "Slice").required()
@@ -72,30 +73,7 @@ public final class TestSchemas {
 
     /** The base fields every model gets, in order (DESIGN §2). */
     public static List<FieldDef> baseFields(String model) {
-        List<FieldDef> f = new ArrayList<>();
-        f.add(base("id", FieldType.INT64, null, false));
-        f.add(base("created", FieldType.TIMESTAMP, null, false));
-        f.add(base("updated", FieldType.TIMESTAMP, null, false));
-        for (String ts : List.of("enacted", "policed", "changed_by_step", "changed_by_policy")) {
-            f.add(base(ts, FieldType.TIMESTAMP, null, true));
-        }
-        for (String b : List.of("deleted", "write_protect", "lazy_blocked", "no_sync", "no_policy")) {
-            f.add(base(b, FieldType.BOOL, false, false));
-        }
-        f.add(base("backend_status", FieldType.STRING, "Provisioning in progress", false));
-        f.add(base("backend_code", FieldType.INT32, 0, false));
-        f.add(base("backend_register", FieldType.STRING, "{}", false));
-        f.add(base("backend_need_delete", FieldType.BOOL, false, false));
-        f.add(base("backend_need_reap", FieldType.BOOL, false, false));
-        f.add(base("policy_status", FieldType.STRING, "Policy in process", false));
-        f.add(base("policy_code", FieldType.INT32, 0, false));
-        f.add(base("leaf_model_name", FieldType.STRING, model, false));
-        return f;
-    }
-
-    private static FieldDef base(String name, FieldType type, Object def, boolean nullable) {
-        return new FieldDef(name, type, 0, false, Map.of(), def, nullable, 0, List.of(), false, false, true, null,
-                BUILTIN);
+        return BaseFields.fields(model);
     }
 
     /** Builds models field by field; modifiers apply to the field added last. */
@@ -170,6 +148,12 @@ public final class TestSchemas {
 
         public Builder choices(String... values) {
             field.choices = List.of(values);
+            return this;
+        }
+
+        /** Any xproto option as written (e.g. {@code unique}, {@code unique_with}, {@code db_index}). */
+        public Builder option(String key, String value) {
+            field.options.put(key, value);
             return this;
         }
 

@@ -1,0 +1,77 @@
+package io.xsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void helloExampleIsValid() {
+        CliRun run = CliRun.of("validate", "--config", "../examples/hello/config.yaml");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).contains("synchronizer: hello", "models (1): MyModel",
+                "event steps: MyModelEventStep", "ok: ../examples/hello/config.yaml is valid");
+        assertThat(run.out()).contains("store: jdbc:h2:file:").contains("examples/hello/data/xsync");
+    }
+
+    @Test
+    void validateDoesNotCreateTheStore() throws IOException {
+        Path config = CliFixture.create(dir, "");
+        assertThat(CliRun.of("validate", "-c", config.toString()).exitCode()).isZero();
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void unknownKeyGivesOneErrorLineAndExit1() throws IOException {
+        Path config = CliFixture.create(dir, "event_bus:\n  endpiont: localhost:9092\n");
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("xsync: " + config + ":6: unknown key 'event_bus.endpiont' "
+                + "(did you mean 'event_bus.endpoint'?)");
+    }
+
+    @Test
+    void modelErrorNamesFileAndLine() throws IOException {
+        Path config = CliFixture.create(dir, "");
+        Files.writeString(dir.resolve("models/hello.xproto"), "message Broken {\n  required strang x = 1;\n}\n");
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("xsync: ").contains("hello.xproto:2:");
+    }
+
+    @Test
+    void stepCompileErrorNamesFileAndLine() throws IOException {
+        Path config = CliFixture.create(dir, "event_steps_dir: steps\nevent_bus:\n  endpoint: localhost:9092\n");
+        Path step = Files.writeString(Files.createDirectories(dir.resolve("steps")).resolve("Bad.java"),
+                "public class Bad extends io.xsync.api.EventStep {\n  oops\n}\n");
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("xsync: " + step.toAbsolutePath() + ":2: error:");
+    }
+
+    @Test
+    void requiredModelMissingIsNamed() throws IOException {
+        Path config = CliFixture.create(dir, "required_models: [MyModel, Ghost]\n");
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(":5: required model 'Ghost' is not defined in models_dir");
+    }
+
+    @Test
+    void missingConfigOptionIsAUsageError() {
+        CliRun run = CliRun.of("validate");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required option: '--config=FILE'");
+    }
+}

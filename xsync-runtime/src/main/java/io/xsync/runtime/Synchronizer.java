@@ -1,0 +1,254 @@
+package io.xsync.runtime;
+
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.xsync.api.Policy;
+import io.xsync.api.PullStep;
+import io.xsync.api.Step;
+import io.xsync.api.SyncStep;
+import io.xsync.runtime.config.ConfigException;
+import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.internal.StepContextImpl;
+import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.steps.LoadedSteps;
+import io.xsync.runtime.steps.StepException;
+import io.xsync.runtime.steps.StepLoader;
+import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One running synchronizer: config, then schema, dependency graph, store, steps (initialised
+ * with their {@link io.xsync.api.StepContext}), then the engines found through
+ * {@link EngineProvider} started in order. {@link #stop(Duration)} stops the engines in reverse
+ * order, closes the steps and the store.
+ */
+public final class Synchronizer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Synchronizer.class);
+
+    private final SynchronizerContext context;
+    private final List<Engine> engines;
+    private final SynchronizerSummary summary;
+    private boolean stopped;
+
+    private Synchronizer(SynchronizerContext context, List<Engine> engines, SynchronizerSummary summary) {
+        this.context = context;
+        this.engines = engines;
+        this.summary = summary;
+    }
+
+    /**
+     * Checks everything {@link #start(XsyncConfig)} checks (config, models, dependency graph,
+     * required models, steps) without opening the store or starting engines.
+     */
+    public static SynchronizerSummary validate(XsyncConfig config) {
+        Prepared p = prepare(config);
+        return SynchronizerSummary.of(config, p.schema, p.steps, StoreOpener.describe(config), List.of());
+    }
+
+    /** Loads schema and steps, opens the store and starts every engine; fails fast with one clear message. */
+    public static Synchronizer start(XsyncConfig config) {
+        return start(config, StoreOpener.DEFAULT);
+    }
+
+    /** As {@link #start(XsyncConfig)}, with the store opened by {@code opener} (tests). */
+    public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
+        String name = config.get(ConfigKeys.NAME);
+        MDC.put("sync", name);
+        Prepared p = prepare(config);
+        Store store = opener.open(config, p.schema);
+        List<Engine> started = new ArrayList<>();
+        try {
+            initSteps(config, p.steps, store);
+            SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
+                    new CompositeMeterRegistry());
+            for (Engine engine : createEngines(ctx)) {
+                LOG.debug("starting engine {}", engine.name());
+                engine.start();
+                started.add(engine);
+            }
+            SynchronizerSummary summary = SynchronizerSummary.of(config, p.schema, p.steps,
+                    StoreOpener.describe(config), started.stream().map(Engine::name).collect(Collectors.toList()));
+            Synchronizer s = new Synchronizer(ctx, List.copyOf(started), summary);
+            LOG.info("{}", summary.oneLine());
+            return s;
+        } catch (RuntimeException e) {
+            stopEngines(started, config.get(ConfigKeys.SHUTDOWN_TIMEOUT));
+            closeSteps(p.steps);
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The shared context (schema, store, steps, metrics) the engines run with. */
+    public SynchronizerContext context() {
+        return context;
+    }
+
+    /** The engines that were started, in start order. */
+    public List<Engine> engines() {
+        return engines;
+    }
+
+    /** What was loaded and started. */
+    public SynchronizerSummary summary() {
+        return summary;
+    }
+
+    /** Stops the engines in reverse start order (each may take up to {@code timeout}), then closes steps and store. */
+    public synchronized void stop(Duration timeout) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("stopping synchronizer {}", context.name());
+        stopEngines(engines, timeout);
+        closeSteps(context.steps());
+        context.store().close();
+        LOG.info("synchronizer {} stopped", context.name());
+    }
+
+    /** {@link #stop(Duration)} with the configured {@code shutdown_timeout}. */
+    @Override
+    public void close() {
+        stop(context.config().get(ConfigKeys.SHUTDOWN_TIMEOUT));
+    }
+
+    private record Prepared(Schema schema, DependencyGraph graph, LoadedSteps steps) {
+    }
+
+    private static Prepared prepare(XsyncConfig config) {
+        Path modelsDir = config.path(ConfigKeys.MODELS_DIR);
+        if (!Files.isDirectory(modelsDir)) {
+            throw new ConfigException(config.where(ConfigKeys.MODELS_DIR) + ": models_dir " + modelsDir
+                    + " is not a directory");
+        }
+        Schema schema = XprotoLoader.load(modelsDir);
+        schema.warnings().forEach(w -> LOG.warn("{}", w));
+        checkRequiredModels(config, schema);
+        DependencyGraph graph = graph(config, schema);
+        LoadedSteps steps = StepLoader.load(config, schema);
+        if (!steps.eventSteps().isEmpty() && config.get(ConfigKeys.EVENT_BUS_ENDPOINT) == null) {
+            throw new ConfigException(config.file() + ": event steps " + names(steps.eventSteps())
+                    + " are loaded but event_bus.endpoint is not set");
+        }
+        return new Prepared(schema, graph, steps);
+    }
+
+    private static DependencyGraph graph(XsyncConfig config, Schema schema) {
+        Path file = config.path(ConfigKeys.DEPENDENCY_GRAPH);
+        if (file == null) {
+            return DependencyGraph.derive(schema);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(config.where(ConfigKeys.DEPENDENCY_GRAPH) + ": dependency_graph " + file
+                    + " does not exist");
+        }
+        DependencyGraph graph = DependencyGraph.load(file);
+        for (String model : graph.edges().keySet()) {
+            if (schema.find(model) == null) {
+                throw new ConfigException(file + ": model '" + model + "' of the dependency graph is not defined in "
+                        + "models_dir");
+            }
+        }
+        return graph;
+    }
+
+    private static void checkRequiredModels(XsyncConfig config, Schema schema) {
+        for (String model : config.get(ConfigKeys.REQUIRED_MODELS)) {
+            if (schema.find(model) == null) {
+                throw new ConfigException(config.where(ConfigKeys.REQUIRED_MODELS) + ": required model '" + model
+                        + "' is not defined in models_dir (known: " + schema.models().stream().map(ModelDef::name)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+        }
+    }
+
+    private static void initSteps(XsyncConfig config, LoadedSteps steps, Store store) {
+        String name = config.get(ConfigKeys.NAME);
+        for (Step step : all(steps)) {
+            StepContextImpl ctx = new StepContextImpl(name, store.models(actorOf(step)),
+                    config.stepSettings(step.name()), store);
+            try {
+                step.init(ctx);
+            } catch (RuntimeException e) {
+                throw new StepException("step '" + step.name() + "': init failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The actor whose rules a step's saves follow. */
+    static Actor actorOf(Step step) {
+        if (step instanceof SyncStep) {
+            return Actor.SYNC_STEP;
+        }
+        if (step instanceof Policy) {
+            return Actor.POLICY;
+        }
+        if (step instanceof PullStep) {
+            return Actor.PULL_STEP;
+        }
+        return Actor.EVENT_STEP;
+    }
+
+    private static List<Engine> createEngines(SynchronizerContext ctx) {
+        List<EngineProvider> providers = new ArrayList<>();
+        ServiceLoader.load(EngineProvider.class, Synchronizer.class.getClassLoader()).forEach(providers::add);
+        providers.sort(Comparator.comparingInt(EngineProvider::order)
+                .thenComparing(pr -> pr.getClass().getName()));
+        List<Engine> engines = new ArrayList<>();
+        for (EngineProvider provider : providers) {
+            Optional<Engine> engine = provider.create(ctx);
+            engine.ifPresent(engines::add);
+        }
+        return engines;
+    }
+
+    private static void stopEngines(List<Engine> engines, Duration timeout) {
+        for (int i = engines.size() - 1; i >= 0; i--) {
+            Engine engine = engines.get(i);
+            try {
+                engine.stop(timeout);
+            } catch (RuntimeException e) {
+                LOG.error("engine {} failed to stop cleanly: {}", engine.name(), e.toString(), e);
+            }
+        }
+    }
+
+    private static void closeSteps(LoadedSteps steps) {
+        for (Step step : all(steps)) {
+            try {
+                step.close();
+            } catch (RuntimeException e) {
+                LOG.warn("step {} failed to close: {}", step.name(), e.toString());
+            }
+        }
+    }
+
+    static List<Step> all(LoadedSteps steps) {
+        List<Step> all = new ArrayList<>();
+        all.addAll(steps.syncSteps());
+        all.addAll(steps.policies());
+        all.addAll(steps.pullSteps());
+        all.addAll(steps.eventSteps());
+        return all;
+    }
+
+    private static String names(List<? extends Step> steps) {
+        return steps.stream().map(Step::name).collect(Collectors.toList()).toString();
+    }
+}

@@ -1,0 +1,113 @@
+package io.xsync.runtime.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML document read into a Jackson tree while remembering the line of every mapping key
+ * (by dotted path), so that config errors can name the line.
+ */
+final class YamlTree {
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Map<String, Integer> lines = new HashMap<>();
+    private final String fileName;
+    private ObjectNode root;
+
+    private YamlTree(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** Parses {@code text}; an empty document is an empty mapping. */
+    static YamlTree parse(String text, String fileName) {
+        YamlTree tree = new YamlTree(fileName);
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                tree.root = NODES.objectNode();
+            } else if (first != JsonToken.START_OBJECT) {
+                throw new ConfigException(fileName + ":" + line(p) + ": the config must be a mapping of keys");
+            } else {
+                tree.root = tree.readObject(p, "");
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(fileName + ":" + line + ": invalid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(fileName + ": cannot read: " + e.getMessage());
+        }
+        return tree;
+    }
+
+    ObjectNode root() {
+        return root;
+    }
+
+    /** The line of the key at this dotted path, or 0. */
+    int line(String path) {
+        return lines.getOrDefault(path, 0);
+    }
+
+    private ObjectNode readObject(JsonParser p, String prefix) throws IOException {
+        ObjectNode obj = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            int line = line(p);
+            if (obj.has(name)) {
+                throw new ConfigException(fileName + ":" + line + ": duplicate key '" + path + "' (first set on line "
+                        + lines.get(path) + ")");
+            }
+            lines.put(path, line);
+            p.nextToken();
+            obj.set(name, readValue(p, path));
+        }
+        return obj;
+    }
+
+    private JsonNode readValue(JsonParser p, String path) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT:
+                return readObject(p, path);
+            case START_ARRAY:
+                ArrayNode arr = NODES.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    arr.add(readValue(p, path + "[" + i++ + "]"));
+                }
+                return arr;
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT: return NODES.numberNode(p.getIntValue());
+                    case LONG: return NODES.numberNode(p.getLongValue());
+                    default: return NODES.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new ConfigException(fileName + ":" + line(p) + ": unexpected YAML token " + p.currentToken());
+        }
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+}

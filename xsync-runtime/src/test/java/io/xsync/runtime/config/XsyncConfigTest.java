@@ -1,0 +1,195 @@
+package io.xsync.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XsyncConfigTest {
+    private static final String MINIMAL = "name: hello\nmodels_dir: models\n";
+
+    @TempDir
+    Path dir;
+
+    private XsyncConfig parse(String yaml) {
+        return XsyncConfig.parse(yaml, dir.resolve("config.yaml"));
+    }
+
+    private XsyncConfig write(String yaml) throws IOException {
+        Path f = dir.resolve("config.yaml");
+        Files.writeString(f, yaml);
+        return XsyncConfig.load(f);
+    }
+
+    @Test
+    void minimalConfigGivesDefaults() {
+        XsyncConfig c = parse(MINIMAL);
+        assertThat(c.get(ConfigKeys.NAME)).isEqualTo("hello");
+        assertThat(c.get(ConfigKeys.HTTP_PORT)).isEqualTo(8181);
+        assertThat(c.get(ConfigKeys.SYNC_BACKOFF_CAP)).isEqualTo(Duration.ofHours(8));
+        assertThat(c.get(ConfigKeys.REQUIRED_MODELS)).isEmpty();
+        assertThat(c.isSet(ConfigKeys.HTTP_PORT)).isFalse();
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void nestedKeysAndTypesAreRead() {
+        XsyncConfig c = parse(MINIMAL + "event_bus:\n  kind: kafka\n  endpoint: embedded\n"
+                + "  properties: {linger.ms: 5}\nhttp:\n  port: 9000\n  enabled: false\n"
+                + "required_models: [MyModel, Other]\nsteps:\n  MyStep: {url: http://x, retries: 3}\n");
+        assertThat(c.get(ConfigKeys.EVENT_BUS_ENDPOINT)).isEqualTo("embedded");
+        assertThat(c.get(ConfigKeys.EVENT_BUS_PROPERTIES)).containsEntry("linger.ms", 5);
+        assertThat(c.get(ConfigKeys.HTTP_PORT)).isEqualTo(9000);
+        assertThat(c.get(ConfigKeys.HTTP_ENABLED)).isFalse();
+        assertThat(c.get(ConfigKeys.REQUIRED_MODELS)).containsExactly("MyModel", "Other");
+        assertThat(c.stepSettings("MyStep")).containsEntry("url", "http://x").containsEntry("retries", 3);
+        assertThat(c.stepSettings("Other")).isEmpty();
+        assertThat(c.where(ConfigKeys.HTTP_PORT)).endsWith("config.yaml:8");
+    }
+
+    @Test
+    void durationsAcceptUnitsAndSeconds() {
+        XsyncConfig c = parse(MINIMAL + "events:\n  retry:\n    base: 250ms\n    max: 10m\n"
+                + "sync:\n  backoff_cap: 8h\n  safety_interval: 5s\n  reap_interval: 90\nshutdown_timeout: 1.5\n");
+        assertThat(c.get(ConfigKeys.EVENTS_RETRY_BASE)).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.get(ConfigKeys.EVENTS_RETRY_MAX)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.get(ConfigKeys.SYNC_BACKOFF_CAP)).isEqualTo(Duration.ofHours(8));
+        assertThat(c.get(ConfigKeys.SYNC_SAFETY_INTERVAL)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.get(ConfigKeys.SYNC_REAP_INTERVAL)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.get(ConfigKeys.SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void unknownKeyNamesLineAndSuggests() {
+        assertThatThrownBy(() -> parse(MINIMAL + "event_bus:\n  kind: kafka\n  endpiont: localhost:9092\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(dir.resolve("config.yaml") + ":5: unknown key 'event_bus.endpiont' "
+                        + "(did you mean 'event_bus.endpoint'?)");
+    }
+
+    @Test
+    void unknownKeyFarFromAnyHasNoSuggestion() {
+        assertThatThrownBy(() -> parse(MINIMAL + "\n\ncompletely_different: 1\n"))
+                .hasMessageEndingWith("config.yaml:5: unknown key 'completely_different'");
+    }
+
+    @Test
+    void wrongTypeNamesKeyLineAndExpectedType() {
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  port: eighty\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("config.yaml:4: key 'http.port' must be an integer, got 'eighty'");
+        assertThatThrownBy(() -> parse(MINIMAL + "backoff_disabled: 3\n"))
+                .hasMessageEndingWith("config.yaml:3: key 'backoff_disabled' must be true or false, got number 3");
+        assertThatThrownBy(() -> parse(MINIMAL + "required_models: MyModel\n"))
+                .hasMessageEndingWith("config.yaml:3: key 'required_models' must be a list of strings, got 'MyModel'");
+        assertThatThrownBy(() -> parse(MINIMAL + "shutdown_timeout: soon\n"))
+                .hasMessageContaining("config.yaml:3: key 'shutdown_timeout' must be a duration");
+        assertThatThrownBy(() -> parse(MINIMAL + "event_bus: localhost\n"))
+                .hasMessageEndingWith("config.yaml:3: key 'event_bus' must be a mapping, got 'localhost'");
+        assertThatThrownBy(() -> parse(MINIMAL + "logging:\n  format: xml\n"))
+                .hasMessageEndingWith("config.yaml:4: key 'logging.format' must be one of text, json, got 'xml'");
+    }
+
+    @Test
+    void missingRequiredKeyIsAnError() {
+        assertThatThrownBy(() -> parse("name: hello\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("missing required key 'models_dir'");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesLine() {
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  port: [1, 2\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.yaml:")
+                .hasMessageContaining("invalid YAML");
+    }
+
+    @Test
+    void duplicateKeyIsAnError() {
+        assertThatThrownBy(() -> parse(MINIMAL + "name: again\n"))
+                .hasMessageEndingWith("config.yaml:3: duplicate key 'name' (first set on line 1)");
+    }
+
+    @Test
+    void secretFromFileIsReadTrimmedRelativeToConfigDir() throws IOException {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/pw"), "  s3cret\n");
+        XsyncConfig c = write(MINIMAL + "http:\n  password: '@secrets/pw'\nstore:\n  password: plain\n");
+        assertThat(c.get(ConfigKeys.HTTP_PASSWORD)).isEqualTo("s3cret");
+        assertThat(c.get(ConfigKeys.STORE_PASSWORD)).isEqualTo("plain");
+    }
+
+    @Test
+    void secretFromAbsolutePath() throws IOException {
+        Path pw = Files.writeString(dir.resolve("abs-pw"), "abc\n");
+        XsyncConfig c = parse(MINIMAL + "store:\n  password: '@" + pw.toAbsolutePath() + "'\n");
+        assertThat(c.get(ConfigKeys.STORE_PASSWORD)).isEqualTo("abc");
+    }
+
+    @Test
+    void missingSecretFileIsAnError() {
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  password: '@nope'\n"))
+                .hasMessageContaining("config.yaml:4: key 'http.password': secret file")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void relativePathsResolveAgainstConfigDirectory() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        XsyncConfig c = XsyncConfig.parse(MINIMAL + "event_steps_dir: ./event_steps\ndependency_graph: /abs/deps.json\n",
+                sub.resolve("config.yaml"));
+        assertThat(c.path(ConfigKeys.MODELS_DIR)).isEqualTo(sub.resolve("models").toAbsolutePath());
+        assertThat(c.path(ConfigKeys.EVENT_STEPS_DIR)).isEqualTo(sub.resolve("event_steps").toAbsolutePath());
+        assertThat(c.path(ConfigKeys.DEPENDENCY_GRAPH)).isEqualTo(Path.of("/abs/deps.json"));
+        assertThat(c.path(ConfigKeys.DATA_DIR)).isEqualTo(sub.resolve("data").toAbsolutePath());
+        assertThat(c.path(ConfigKeys.STEPS_DIR)).isNull();
+    }
+
+    @Test
+    void xosKeysAreAcceptedWithOneWarningEach() {
+        XsyncConfig c = parse(MINIMAL
+                + "core_version: 2.0\n"
+                + "accessor:\n  username: admin@opencord.org\n  password: letmein\n  endpoint: xos-core:50051\n"
+                + "logging:\n  version: 1\n  handlers:\n    console: {class: logging.StreamHandler}\n"
+                + "  loggers:\n    'multistructlog': {handlers: [console], level: DEBUG}\n    io.xsync: DEBUG\n"
+                + "  level: WARN\n");
+        assertThat(c.warnings()).hasSize(5);
+        assertThat(c.warnings().get(0)).endsWith("config.yaml:3: key 'core_version' is an XOS setting that xsync "
+                + "does not use; ignored");
+        assertThat(c.warnings().get(1)).contains("config.yaml:4: key 'accessor'");
+        assertThat(c.warnings()).anyMatch(w -> w.contains(":9: key 'logging.version'"));
+        assertThat(c.warnings()).anyMatch(w -> w.contains(":10: key 'logging.handlers'"));
+        assertThat(c.warnings()).anyMatch(w -> w.contains(":13: logger 'multistructlog'"));
+        assertThat(c.get(ConfigKeys.LOGGING_LOGGERS)).isEqualTo(Map.of("io.xsync", "DEBUG"));
+        assertThat(c.get(ConfigKeys.LOGGING_LEVEL)).isEqualTo("WARN");
+    }
+
+    @Test
+    void badLoggerLevelIsAnError() {
+        assertThatThrownBy(() -> parse(MINIMAL + "logging:\n  loggers:\n    io.xsync: LOUD\n"))
+                .hasMessageEndingWith("config.yaml:5: key 'logging.loggers.io.xsync' must be one of "
+                        + "TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'LOUD'");
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        assertThatThrownBy(() -> XsyncConfig.load(dir.resolve("none.yaml")))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("none.yaml: config file does not exist");
+    }
+
+    @Test
+    void everyKeyHasDocAndUniquePath() {
+        List<ConfigKey<?>> all = ConfigKeys.all();
+        assertThat(all).hasSizeGreaterThan(40);
+        assertThat(all).allSatisfy(k -> assertThat(k.doc()).isNotBlank());
+        assertThat(all.stream().map(ConfigKey::path).distinct().count()).isEqualTo(all.size());
+    }
+}

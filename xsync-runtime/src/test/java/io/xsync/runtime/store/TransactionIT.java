@@ -1,0 +1,92 @@
+package io.xsync.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.xsync.api.ModelObject;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Thread-bound transactions, on H2 and PostgreSQL. */
+class TransactionIT extends StoreTestSupport {
+
+    private static long countOnOtherThread(JdbcStore store, String model) throws Exception {
+        return CompletableFuture.supplyAsync(() -> api(store).get(model).count(Map.of())).get();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void commitsWhenWorkReturns(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        long id = store.inTransaction(() -> {
+            ModelObject s = site(store, "a");
+            slice(store, s, "x");
+            assertThat(countOnOtherThread(store, "Site")).as("not visible before commit").isZero();
+            return s.id();
+        });
+        assertThat(countOnOtherThread(store, "Site")).isEqualTo(1);
+        assertThat(api(store).get("Site").get(id)).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void rollsBackWhenWorkThrows(String dialect) {
+        JdbcStore store = open(dialect);
+        ModelObject existing = site(store, "keep");
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            site(store, "a");
+            existing.set("counter", 99).save();
+            throw new java.io.IOException("disk");
+        })).isInstanceOf(java.io.IOException.class);
+        assertThat(api(store).get("Site").count(Map.of())).isEqualTo(1);
+        assertThat(reload(store, existing).get("counter")).isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void nestedCallsJoinTheOuterTransaction(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        assertThatThrownBy(() -> store.inTransaction(() -> {
+            Connection outer = store.currentConnection();
+            store.inTransaction(() -> {
+                assertThat(store.currentConnection()).isSameAs(outer);
+                return site(store, "inner");
+            });
+            throw new IllegalStateException("outer fails");
+        })).hasMessage("outer fails");
+        assertThat(api(store).get("Site").count(Map.of())).as("inner work rolled back with the outer").isZero();
+
+        store.inTransaction(() -> store.inTransaction(() -> site(store, "nested")));
+        assertThat(api(store).get("Site").count(Map.of())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void currentConnectionOnlyInsideATransaction(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        assertThat(store.currentConnection()).isNull();
+        store.inTransaction(() -> {
+            Connection c = store.currentConnection();
+            assertThat(c).isNotNull();
+            assertThat(c.getAutoCommit()).isFalse();
+            assertThat(CompletableFuture.supplyAsync(store::currentConnection).get()).as("bound to the thread").isNull();
+            return null;
+        });
+        assertThat(store.currentConnection()).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void outsideATransactionEachOperationCommits(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        site(store, "a");
+        assertThat(countOnOtherThread(store, "Site")).isEqualTo(1);
+        ModelObject b = site(store, "b");
+        assertThatThrownBy(() -> api(store).get("Site").newObject().save()).isInstanceOf(RuntimeException.class);
+        assertThat(countOnOtherThread(store, "Site")).isEqualTo(2);
+        assertThat(b.isNew()).isFalse();
+    }
+}
