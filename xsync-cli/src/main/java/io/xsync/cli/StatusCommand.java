@@ -15,11 +15,11 @@ import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +37,8 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "Synchronizer config (YAML).")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--timeout", defaultValue = "3", paramLabel = "SECONDS",
             description = "How long to wait for the running synchronizer (default: ${DEFAULT-VALUE}).")
@@ -50,7 +50,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        XsyncConfig cfg = XsyncConfig.load(config);
+        LoggingSetup.quiet();
+        XsyncConfig cfg = config.load();
         String why;
         if (cfg.get(ConfigKeys.HTTP_ENABLED)) {
             StatusClient client = new StatusClient(HttpSettings.from(cfg), Duration.ofSeconds(timeoutSeconds));

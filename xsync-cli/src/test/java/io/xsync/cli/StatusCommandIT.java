@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code xsync status}: from the running synchronizer's HTTP server when it answers, from the
@@ -75,10 +74,10 @@ class StatusCommandIT {
 
     private static String[] run(Path config) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new XsyncCli());
-        cli.setOut(new PrintWriter(out));
-        int code = cli.execute("status", "--config", config.toString(), "--timeout", "2");
-        return new String[] {Integer.toString(code), out.toString()};
+        StringWriter err = new StringWriter();
+        int code = XsyncCli.execute(new PrintWriter(out), new PrintWriter(err), "status", "--config",
+                config.toString(), "--timeout", "2");
+        return new String[] {Integer.toString(code), out.toString() + err};
     }
 
     @Test
@@ -94,6 +93,20 @@ class StatusCommandIT {
                 + port + "/");
         assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
         assertThat(result[1]).contains("device unreachable");
+    }
+
+    @Test
+    void printsJson() throws Exception {
+        Path config = writeConfig(freePort());
+        StringWriter out = new StringWriter();
+        int code = XsyncCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "status", "--json",
+                "--config", config.toString(), "--timeout", "2");
+        assertThat(code).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        assertThat(json.get("name").asText()).isEqualTo("statustest");
+        assertThat(json.get("models").get(0).get("model").asText()).isEqualTo("Person");
+        assertThat(json.get("source").asText()).startsWith("store, read directly");
     }
 
     @Test

@@ -16,4 +16,10 @@ public final class HttpEngineProvider implements EngineProvider {
         }
         return Optional.of(HttpEngine.of(context));
     }
+
+    /** Starts after the other engines, so that it serves once they run (and stops first). */
+    @Override
+    public int order() {
+        return 300;
+    }
 }
