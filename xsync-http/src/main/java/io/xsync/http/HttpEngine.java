@@ -105,6 +105,7 @@ public final class HttpEngine implements Engine, EngineAware {
         server.addConnector(connector);
         server.setHandler(new ApiHandler(settings, store, status, () -> List.copyOf(readiness), metrics::scrape,
                 registry));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopAtShutdown(false);
         try {
             server.start();

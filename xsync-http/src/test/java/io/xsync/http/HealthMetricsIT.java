@@ -80,6 +80,24 @@ class HealthMetricsIT {
     }
 
     @Test
+    void malformedRequestGetsAJsonError() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", http.engine.port())) {
+            socket.getOutputStream().write("GET /api/models/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).contains("application/json", "{\"error\":");
+        }
+    }
+
+    @Test
+    void serverThreadsAreNamed() {
+        http.get("/healthz");
+        assertThat(Thread.getAllStackTraces().keySet()).anySatisfy(t -> assertThat(t.getName()).startsWith("xsync-http-"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneSatisfy(t -> assertThat(t.getName()).startsWith("qtp"));
+    }
+
+    @Test
     void unknownPathIsJson404() throws Exception {
         HttpResponse<String> r = http.get("/nothing/here");
         assertThat(r.statusCode()).isEqualTo(404);
