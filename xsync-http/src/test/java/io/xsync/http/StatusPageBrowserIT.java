@@ -50,6 +50,7 @@ class StatusPageBrowserIT {
                 "id=\"count-Person-pending\">1<", "id=\"count-Person-deleted\">1<",
                 "id=\"count-Person-total\">5<");
         assertThat(dom).contains("backend exploded: connection refused");
+        assertThat(dom).containsPattern("<a href=\"api/models/Person/\\d+\">\\d+</a>");
         assertThat(dom).contains("test-sync");
         assertThat(dom).contains("<div id=\"problem\"></div>");
     }
