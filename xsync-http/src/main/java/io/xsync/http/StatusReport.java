@@ -61,7 +61,8 @@ public final class StatusReport {
             counts.add(counts(model));
             errors.addAll(errors(model));
         }
-        errors.sort(Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("when"))).reversed());
+        errors.sort(Comparator.comparing((Map<String, Object> e) -> instantOf(e.get("when")),
+                Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
         out.put("generated", Instant.now().toString());
@@ -121,6 +122,14 @@ public final class StatusReport {
         }
         Instant updated = o.getInstant("updated");
         return updated == null ? null : updated.toString();
+    }
+
+    private static Instant instantOf(Object when) {
+        try {
+            return when == null ? null : Instant.parse(when.toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private List<Map<String, Object>> sections() {

@@ -96,6 +96,17 @@ class StatusIT {
     }
 
     @Test
+    void latestErrorsComeFirst() throws Exception {
+        ModelObject older = TestData.person(store, "Old", "Err");
+        ModelObject newer = TestData.person(store, "New", "Err");
+        TestData.markError(store, older, "older failure", "2024-01-01T10:00:00.5Z");
+        TestData.markError(store, newer, "newer failure", "2024-01-01T10:00:01Z");
+        JsonNode errors = JSON.readTree(http.get("/api/status").body()).get("errors");
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("newer failure");
+        assertThat(errors.get(1).get("message").asText()).isEqualTo("older failure");
+    }
+
+    @Test
     void includesEngineSectionsAndReadiness() throws Exception {
         http.engine.addStatusContributor(new StatusContributor() {
             @Override public String statusSection() {

@@ -48,10 +48,16 @@ final class TestData {
 
     /** Marks the object failed with {@code message}, as the sync engine would. */
     static void markError(Store store, ModelObject o, String message) {
+        markError(store, o, message, "1700000000.5");
+    }
+
+    /** Marks the object failed; {@code lastFailure} is a JSON value (epoch seconds or a quoted ISO time). */
+    static void markError(Store store, ModelObject o, String message, String lastFailure) {
         Models fw = store.models(Actor.FRAMEWORK);
         ModelObject f = fw.get(o.model().name()).get(o.id()).orElseThrow();
+        String json = lastFailure.matches("[0-9.]+") ? lastFailure : "\"" + lastFailure + "\"";
         f.set("backend_status", message).set("backend_code", 2)
-                .set("backend_register", "{\"failures\": 1, \"last_failure\": 1700000000.5}");
+                .set("backend_register", "{\"failures\": 1, \"last_failure\": " + json + "}");
         f.save(Save.updateFields("backend_status", "backend_code", "backend_register"));
     }
 }
