@@ -7,10 +7,12 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.XsyncConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpEngineProviderTest {
 
@@ -42,6 +44,18 @@ class HttpEngineProviderTest {
         assertThat(s.tls()).isFalse();
         assertThat(s.clientUri(9999).toString()).isEqualTo("http://127.0.0.1:9999/");
         assertThat(s.toString()).doesNotContain("p,");
+    }
+
+    @Test
+    void passwordAndTokenMayComeFromFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pw.txt"), "from-file\n");
+        Files.writeString(dir.resolve("token.txt"), "tok-file");
+        HttpSettings s = HttpSettings.from(XsyncConfig.parse("name: t\nmodels_dir: models\nhttp:\n"
+                + "  username: u\n  password: \"@pw.txt\"\n  token: \"@token.txt\"\n", dir.resolve("config.yaml")));
+        assertThat(s.password()).isEqualTo("from-file");
+        assertThat(s.token()).isEqualTo("tok-file");
+        assertThat(new Authenticator(s).check(HttpFixture.basic("u", "from-file"), true))
+                .isEqualTo(Authenticator.Result.ALLOWED);
     }
 
     @Test
