@@ -24,6 +24,10 @@ public final class StatusClient {
     private final HttpSettings settings;
     private final Duration timeout;
 
+    /**
+     * @param settings the server's {@code http.*} settings
+     * @param timeout  how long to wait for the connection and for the answer
+     */
     public StatusClient(HttpSettings settings, Duration timeout) {
         this.settings = settings;
         this.timeout = timeout;
