@@ -2,17 +2,17 @@ package io.xsync.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xsync.http.HttpSettings;
 import io.xsync.http.StatusClient;
 import io.xsync.http.StatusReport;
 import io.xsync.http.StatusText;
+import io.xsync.runtime.StoreOpener;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.XprotoLoader;
-import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.store.StoreSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
                 print(out, client.fetch(), "running synchronizer at " + client.baseUri());
                 return 0;
             } catch (IOException e) {
-                why = "synchronizer not reachable at " + client.baseUri() + " (" + describe(e) + ")";
+                why = "no answer from a synchronizer at " + client.baseUri() + " (" + describe(e) + ")";
             }
         } else {
             why = "http.enabled is false";
@@ -70,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, JsonNode status, String source) throws IOException {
         if (json) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) status).put("source", source);
+            ((ObjectNode) status).put("source", source);
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else {
             out.print(StatusText.render(status, source));
@@ -80,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static JsonNode fromStore(XsyncConfig cfg) {
         Schema schema = XprotoLoader.load(cfg.path(ConfigKeys.MODELS_DIR));
-        try (Store store = JdbcStore.open(StoreSettings.fromConfig(cfg), schema)) {
+        try (Store store = StoreOpener.DEFAULT.open(cfg, schema)) {
             StatusReport report = new StatusReport(cfg.get(ConfigKeys.NAME), store, List::of, List::of);
             return JSON.valueToTree(report.collect());
         }

@@ -89,7 +89,7 @@ class StatusCommandIT {
         }
         String[] result = run(config);
         assertThat(result[0]).isEqualTo("0");
-        assertThat(result[1]).contains("source: store, read directly: synchronizer not reachable at http://127.0.0.1:"
+        assertThat(result[1]).contains("source: store, read directly: no answer from a synchronizer at http://127.0.0.1:"
                 + port + "/");
         assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
         assertThat(result[1]).contains("device unreachable");
