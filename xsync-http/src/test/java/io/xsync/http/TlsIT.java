@@ -73,6 +73,16 @@ class TlsIT {
     }
 
     @Test
+    void statusClientTrustsTheConfiguredKeystore() throws Exception {
+        HttpSettings settings = HttpSettings.defaults().withTls(keystore, PASSWORD).withBasicAuth("admin", "pw")
+                .withAnonymous(false, false);
+        http = new HttpFixture(store, settings, HttpClient.newBuilder().sslContext(trusting(keystore)).build());
+        StatusClient client = new StatusClient(settings.withPort(http.engine.port()), Duration.ofSeconds(10));
+        assertThat(client.baseUri().toString()).startsWith("https://127.0.0.1:");
+        assertThat(client.fetch().get("name").asText()).isEqualTo("test-sync");
+    }
+
+    @Test
     void plainHttpIsNotServedOnTheTlsPort() throws Exception {
         http = new HttpFixture(store, HttpSettings.defaults().withTls(keystore, PASSWORD),
                 HttpClient.newBuilder().sslContext(trusting(keystore)).build());
