@@ -212,6 +212,24 @@ class ModelsApiIT {
     }
 
     @Test
+    void concurrentCreatesAllLand() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String body = "{\"first_name\": \"C" + i + "\", \"last_name\": \"Concurrent\"}";
+                results.add(pool.submit(() -> http.send("POST", "/api/models/Person", body, null).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> f : results) {
+                assertThat(f.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(json(http.get("/api/models/Person?last_name=Concurrent")).get("total").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void unsupportedMethodIs405() {
         assertThat(http.send("DELETE", "/api/models/Person", null, null).statusCode()).isEqualTo(405);
     }
