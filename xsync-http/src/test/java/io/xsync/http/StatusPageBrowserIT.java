@@ -2,11 +2,15 @@ package io.xsync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +44,24 @@ class StatusPageBrowserIT {
             http.close();
         }
         store.close();
+    }
+
+    @Test
+    void pageShowsEngineSections() throws Exception {
+        http.engine.addStatusContributor(new StatusContributor() {
+            @Override public String statusSection() {
+                return "pull";
+            }
+
+            @Override public List<StepStatus> stepStatus() {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("last_run", Instant.now().minusSeconds(30));
+                v.put("runs", 17);
+                return List.of(new StepStatus("InventoryPullStep", v));
+            }
+        });
+        String dom = dumpDom(http.engine.uri().toString());
+        assertThat(dom).contains("<table id=\"section-pull\">", "InventoryPullStep", ">17<", "ago)");
     }
 
     @Test
