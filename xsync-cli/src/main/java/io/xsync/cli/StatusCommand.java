@@ -1,14 +1,93 @@
 package io.xsync.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xsync.http.HttpSettings;
+import io.xsync.http.StatusClient;
+import io.xsync.http.StatusReport;
+import io.xsync.http.StatusText;
+import io.xsync.runtime.StoreOpener;
+import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code xsync status}. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Prints the synchronizer's status summary.")
+/**
+ * {@code xsync status}: asks the running synchronizer ({@code GET /api/status} at the config's
+ * {@code http.bind}/{@code http.port}) and, when it cannot be reached, reads the store directly
+ * (model counts and errors only; engine sections need the running process).
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Prints the synchronizer's status summary (from the running synchronizer, else from the store).")
 final class StatusCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--timeout", defaultValue = "3", paramLabel = "SECONDS",
+            description = "How long to wait for the running synchronizer (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("TODO: xsync status");
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoggingSetup.quiet();
+        XsyncConfig cfg = config.load();
+        String why;
+        if (cfg.get(ConfigKeys.HTTP_ENABLED)) {
+            StatusClient client = new StatusClient(HttpSettings.from(cfg), Duration.ofSeconds(timeoutSeconds));
+            try {
+                print(out, client.fetch(), "running synchronizer at " + client.baseUri());
+                return 0;
+            } catch (IOException e) {
+                why = "no answer from a synchronizer at " + client.baseUri() + " (" + describe(e) + ")";
+            }
+        } else {
+            why = "http.enabled is false";
+        }
+        print(out, fromStore(cfg), "store, read directly: " + why);
+        return 0;
+    }
+
+    private void print(PrintWriter out, JsonNode status, String source) throws IOException {
+        if (json) {
+            ((ObjectNode) status).put("source", source);
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(status));
+        } else {
+            out.print(StatusText.render(status, source));
+        }
+        out.flush();
+    }
+
+    private static JsonNode fromStore(XsyncConfig cfg) {
+        Schema schema = XprotoLoader.load(cfg.path(ConfigKeys.MODELS_DIR));
+        try (Store store = StoreOpener.DEFAULT.open(cfg, schema)) {
+            StatusReport report = new StatusReport(cfg.get(ConfigKeys.NAME), store, List::of, List::of);
+            return JSON.valueToTree(report.collect());
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

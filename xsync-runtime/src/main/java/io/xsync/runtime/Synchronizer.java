@@ -232,6 +232,11 @@ public final class Synchronizer implements AutoCloseable {
             Optional<Engine> engine = provider.create(ctx);
             engine.ifPresent(engines::add);
         }
+        for (Engine engine : engines) {
+            if (engine instanceof EngineAware aware) {
+                aware.engines(List.copyOf(engines));
+            }
+        }
         return engines;
     }
 

@@ -1,0 +1,165 @@
+package io.xsync.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.xsync.api.ModelException;
+import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Routes every request: authentication, then health, metrics, status and the model API; maps
+ * failures to JSON errors. Handlers block (database work), so this runs on the server's pool.
+ */
+final class ApiHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Authenticator auth;
+    private final ModelsResource models;
+    private final StatusReport status;
+    private final Supplier<List<io.xsync.runtime.Readiness>> readiness;
+    private final Supplier<String> metrics;
+    private final MeterRegistry registry;
+    private final byte[] statusPage;
+
+    ApiHandler(HttpSettings settings, Store store, StatusReport status,
+               Supplier<List<io.xsync.runtime.Readiness>> readiness, Supplier<String> metrics,
+               MeterRegistry registry) {
+        this.auth = new Authenticator(settings);
+        this.models = new ModelsResource(store.models(Actor.API), store.schema());
+        this.status = status;
+        this.readiness = readiness;
+        this.metrics = metrics;
+        this.registry = registry;
+        this.statusPage = resource("status.html");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        Exchange ex = new Exchange(request, response, callback);
+        String route = route(ex.segments());
+        try {
+            dispatch(ex, route);
+        } catch (HttpError e) {
+            ex.error(e.status(), e.getMessage());
+        } catch (ModelException e) {
+            ex.error(statusOf(e.kind()), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed: {}", ex.method(), ex.path(), e.toString(), e);
+            ex.error(500, "internal error: " + e.getMessage());
+        }
+        long nanos = System.nanoTime() - start;
+        Timer.builder("xsync.http.requests").description("HTTP requests served")
+                .tags("method", ex.method(), "route", route, "status", Integer.toString(ex.status()))
+                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        LOG.debug("{} {} -> {} in {} ms", ex.method(), ex.path(), ex.status(), nanos / 1_000_000);
+        MDC.remove("model");
+        MDC.remove("object");
+        return true;
+    }
+
+    private void dispatch(Exchange ex, String route) {
+        if (route.equals("healthz")) {
+            ex.json(200, Map.of("status", "alive"));
+            return;
+        }
+        if (route.equals("readyz")) {
+            readyz(ex);
+            return;
+        }
+        authorize(ex);
+        switch (route) {
+            case "page" -> readOnly(ex, () -> ex.send(200, "text/html; charset=utf-8", statusPage));
+            case "metrics" -> readOnly(ex, () -> ex.text(200, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.get()));
+            case "status" -> readOnly(ex, () -> ex.json(200, status.collect()));
+            case "models" -> models.handle(ex, ex.segments().subList(2, ex.segments().size()));
+            default -> throw HttpError.notFound("no such resource: " + ex.path());
+        }
+    }
+
+    private void readyz(Exchange ex) {
+        List<Map<String, Object>> checks = StatusReport.readinessChecks(readiness.get());
+        boolean ready = checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("ready")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ready", ready);
+        body.put("checks", checks);
+        ex.json(ready ? 200 : 503, body);
+    }
+
+    private void authorize(Exchange ex) {
+        boolean write = !READ_METHODS.contains(ex.method());
+        Authenticator.Result result = auth.check(ex.header(HttpHeader.AUTHORIZATION), write);
+        if (result == Authenticator.Result.ALLOWED) {
+            return;
+        }
+        ex.setHeader(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"xsync\", charset=\"UTF-8\"");
+        throw new HttpError(401, result == Authenticator.Result.BAD ? "bad credentials"
+                : "credentials required for " + (write ? "writes" : "reads"));
+    }
+
+    private static void readOnly(Exchange ex, Runnable action) {
+        if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) {
+            throw ModelsResource.notAllowed(ex.method(), "GET");
+        }
+        action.run();
+    }
+
+    /** A coarse route name, also used as the metrics tag (bounded cardinality). */
+    static String route(List<String> segments) {
+        if (segments.isEmpty() || segments.equals(List.of("index.html"))) {
+            return "page";
+        }
+        if (segments.size() == 1) {
+            String s = segments.get(0);
+            return Set.of("healthz", "readyz", "metrics").contains(s) ? s : "unknown";
+        }
+        if (segments.get(0).equals("api")) {
+            if (segments.size() == 2 && segments.get(1).equals("status")) {
+                return "status";
+            }
+            if (segments.get(1).equals("models")) {
+                return "models";
+            }
+        }
+        return "unknown";
+    }
+
+    static int statusOf(ModelException.Kind kind) {
+        switch (kind) {
+            case UNKNOWN_MODEL: case NOT_FOUND: return 404;
+            case UNKNOWN_FIELD: case INVALID_VALUE: return 400;
+            case PERMISSION: return 403;
+            case CONFLICT: return 409;
+            default: return 500;
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ApiHandler.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource io/xsync/http/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
