@@ -3,12 +3,16 @@ package io.xsync.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.xsync.api.EventStep;
 import io.xsync.runtime.Engine;
+import io.xsync.runtime.Readiness;
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -33,8 +37,11 @@ import org.slf4j.LoggerFactory;
  *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
  *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
  * </ul>
+ * As a {@link Readiness} it is ready once every step's consumer is connected and has had its
+ * assignment callback; as a {@link StatusContributor} it reports, per event step, lag, events
+ * processed, rate and dead-lettered count (section {@code events}).
  */
-public final class KafkaEventEngine implements Engine {
+public final class KafkaEventEngine implements Engine, Readiness, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventEngine.class);
 
     /** Records per poll (unless batch_size is larger); polls are cheap to hand out, so take many. */
@@ -45,7 +52,9 @@ public final class KafkaEventEngine implements Engine {
     private final MeterRegistry registry;
     private final Supplier<EventSettings> settingsSupplier;
     private final Supplier<EmbeddedKafka> embedded;
-    private final List<StepConsumer> consumers = new ArrayList<>();
+    /** Copy-on-write so status and readiness read it without waiting for start/stop. */
+    private final List<StepConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile String bootstrap;
     private EmbeddedKafka broker;
     private KafkaProducer<byte[], byte[]> producer;
 
@@ -104,6 +113,7 @@ public final class KafkaEventEngine implements Engine {
             broker = embedded.get();
         }
         EventSettings settings = settingsSupplier.get();
+        bootstrap = settings.bootstrap();
         EventOffsets offsets = new EventOffsets(store);
         offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
@@ -148,6 +158,65 @@ public final class KafkaEventEngine implements Engine {
             broker = null;
         }
         LOG.info("event engine stopped");
+    }
+
+    @Override
+    public boolean ready() {
+        List<StepConsumer> cs = List.copyOf(consumers);
+        return cs.size() == steps.size() && cs.stream().allMatch(c -> c.assigned() && !c.brokerUnreachable());
+    }
+
+    @Override
+    public String detail() {
+        List<StepConsumer> cs = List.copyOf(consumers);
+        if (cs.size() != steps.size()) {
+            return "event engine not started";
+        }
+        List<String> dead = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        for (StepConsumer c : cs) {
+            String name = c.step().name();
+            if (c.dead()) {
+                dead.add(name);
+            } else if (c.brokerUnreachable()) {
+                unreachable.add(name);
+            } else if (!c.assigned()) {
+                waiting.add(name);
+            }
+        }
+        if (!dead.isEmpty()) {
+            return "consumer stopped for step(s) " + String.join(", ", dead);
+        }
+        if (!unreachable.isEmpty()) {
+            return "Kafka at " + bootstrap + " unreachable for step(s) "
+                    + String.join(", ", unreachable);
+        }
+        if (!waiting.isEmpty()) {
+            return "not yet assigned: " + String.join(", ", waiting);
+        }
+        return cs.size() + " event step(s) connected and assigned";
+    }
+
+    @Override
+    public String statusSection() {
+        return "events";
+    }
+
+    @Override
+    public List<StepStatus> stepStatus() {
+        List<StepStatus> rows = new ArrayList<>();
+        for (StepConsumer c : consumers) {
+            StepMetrics m = c.metrics();
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("assigned", c.assigned());
+            v.put("lag", m.lag());
+            v.put("processed", (long) m.processed.count());
+            v.put("events_per_s", Math.round(m.rate() * 10) / 10.0);
+            v.put("dead_lettered", (long) m.deadLettered.count());
+            rows.add(new StepStatus(c.step().name(), v));
+        }
+        return rows;
     }
 
     static Map<String, Object> consumerProperties(EventSettings settings, EventStep step) {

@@ -55,7 +55,8 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final IntervalLog dbLog;
     private volatile boolean running = true;
     private long lastHousekeeping;
-    private long disconnectedSince = -1;
+    private volatile long disconnectedSince = -1;
+    private volatile boolean assignedOnce;
 
     StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
                  EventSettings settings, StepMetrics metrics, int index) {
@@ -82,6 +83,32 @@ final class StepConsumer implements ConsumerRebalanceListener {
 
     void start() {
         pollThread.start();
+    }
+
+    /** The step this consumer serves. */
+    EventStep step() {
+        return step;
+    }
+
+    /** The step's meters (processed, dead-lettered, lag, rate). */
+    StepMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether the poll thread runs and the group has called back with an assignment at least once. */
+    boolean assigned() {
+        return assignedOnce && pollThread.isAlive();
+    }
+
+    /** Whether the poll thread ended (stopped, or failed for good). */
+    boolean dead() {
+        return !pollThread.isAlive() && pollThread.getState() != Thread.State.NEW;
+    }
+
+    /** Whether the consumer has had no broker connection for longer than the outage grace. */
+    boolean brokerUnreachable() {
+        long since = disconnectedSince;
+        return since >= 0 && System.nanoTime() - since >= OUTAGE_GRACE_NANOS;
     }
 
     private void run() {
@@ -141,6 +168,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         long now = System.nanoTime();
         if (now - lastHousekeeping >= HOUSEKEEPING_NANOS) {
             lastHousekeeping = now;
+            metrics.sampleRate(now);
             commitToKafka();
             updateLag();
             watchConnection(now);
@@ -258,6 +286,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assignedOnce = true;
         if (partitions.isEmpty()) {
             return;
         }

@@ -20,6 +20,7 @@ final class StepMetrics {
     final Counter deadLettered;
     final Timer processing;
     private final AtomicLong lag = new AtomicLong();
+    private final EventRate rate = new EventRate();
     private final MeterRegistry registry;
     private final Gauge lagGauge;
 
@@ -50,5 +51,15 @@ final class StepMetrics {
 
     long lag() {
         return lag.get();
+    }
+
+    /** Records the processed count at {@code nanoTime}; the poll thread calls it about once a second. */
+    void sampleRate(long nanoTime) {
+        rate.sample(nanoTime, (long) processed.count());
+    }
+
+    /** Events processed per second over about the last minute (0 until two samples exist). */
+    double rate() {
+        return rate.perSecond();
     }
 }

@@ -84,6 +84,9 @@ class EventEngineIT {
         kafka.createTopic(topic, 2);
         start(settings(), new RecordingStep("First", List.of(topic), null, store),
                 new RecordingStep("Second", List.of(topic), null, store));
+        KafkaEventEngine engine = engines.get(0);
+        await().atMost(Duration.ofSeconds(60)).until(engine::ready);
+        assertThat(engine.detail()).contains("2 event step(s) connected and assigned");
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             events.add(new String[] {"k" + i, "v" + i});
@@ -93,6 +96,15 @@ class EventEngineIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'First'") == 50 && seen("step = 'Second'") == 50);
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen WHERE step = 'First'")).isEqualTo(50);
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen WHERE step = 'Second'")).isEqualTo(50);
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusValue(engine, "First", "processed").equals(50L)
+                && statusValue(engine, "Second", "processed").equals(50L));
+        assertThat(engine.statusSection()).isEqualTo("events");
+        assertThat(statusValue(engine, "First", "dead_lettered")).isEqualTo(0L);
+    }
+
+    private static Object statusValue(KafkaEventEngine engine, String step, String column) {
+        return engine.stepStatus().stream().filter(r -> r.step().equals(step)).findFirst().orElseThrow()
+                .values().get(column);
     }
 
     @Test
@@ -126,6 +138,8 @@ class EventEngineIT {
         TestEvents.send(kafka.bootstrapServers(), topic, events);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'v19'") == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> statusValue(engines.get(0), "Failing", "dead_lettered").equals(1L));
         // every event but the poison one applied exactly once, even though they shared transactions
         assertThat(TestDb.queryLong(store, "SELECT COUNT(*) FROM seen")).isEqualTo(19);
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(19);
