@@ -5,9 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.api.PullStep;
 import io.xsync.runtime.Engine;
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.sync.NamedThreads;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,20 +25,35 @@ import org.slf4j.MDC;
  * end of one run to the start of the next so runs of one step never overlap, on threads named
  * {@code xsync-pull-N}. A step that keeps the inherited {@link PullStep#interval()} gets
  * {@code pull.interval}. A failure is logged, counted ({@code xsync.pull.failures}) and the step
- * runs again on schedule; runs are timed ({@code xsync.pull.duration}).
+ * runs again on schedule; runs are timed ({@code xsync.pull.duration}). The status section
+ * {@code pull} shows, per step, the last run's start, end and outcome and the run and failure counts.
  */
-public final class PullEngine implements Engine {
+public final class PullEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(PullEngine.class);
 
     private final List<PullStep> steps;
     private final Duration defaultInterval;
     private final MeterRegistry registry;
+    private final Map<PullStep, PullRuns> runs = new LinkedHashMap<>();
     private ScheduledExecutorService scheduler;
 
     public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry) {
         this.steps = List.copyOf(steps);
         this.defaultInterval = defaultInterval;
         this.registry = registry;
+        this.steps.forEach(s -> runs.put(s, new PullRuns()));
+    }
+
+    @Override
+    public String statusSection() {
+        return "pull";
+    }
+
+    @Override
+    public List<StepStatus> stepStatus() {
+        List<StepStatus> rows = new ArrayList<>();
+        runs.forEach((step, r) -> rows.add(new StepStatus(step.name(), r.values())));
+        return rows;
     }
 
     @Override
@@ -82,16 +102,21 @@ public final class PullEngine implements Engine {
     /** One run of a step; never throws, so the schedule goes on. */
     void run(PullStep step) {
         MDC.put("step", step.name());
+        PullRuns r = runs.getOrDefault(step, new PullRuns());
+        Throwable failure = null;
+        r.started(Instant.now());
         Timer.Sample sample = Timer.start(registry);
         try {
             step.pullRecords();
             LOG.debug("Pull step {} done", step.name());
         } catch (Exception | LinkageError | AssertionError e) {
+            failure = e;
             Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
                     .register(registry).increment();
             LOG.warn("Pull step {} failed: {}", step.name(), e.toString());
             LOG.debug("Pull step {} failed with", step.name(), e);
         } finally {
+            r.ended(Instant.now(), failure);
             sample.stop(Timer.builder("xsync.pull.duration").description("Time of pull step runs")
                     .tag("step", step.name()).register(registry));
             MDC.remove("step");

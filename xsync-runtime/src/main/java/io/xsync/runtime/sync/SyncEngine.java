@@ -5,6 +5,7 @@ import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.Engine;
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.ModelDef;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * version ({@code policed} not null and not older than {@code updated}) unless they are
  * {@code no_policy}; the policy engine's save then starts a new pass.
  */
-public final class SyncEngine implements Engine {
+public final class SyncEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     /** Most objects a thread claims and runs as one unit (small cohorts are packed together). */
     private static final int UNIT_MAX = 256;
@@ -61,6 +62,7 @@ public final class SyncEngine implements Engine {
     private final CohortRunner runner;
     private final Map<String, String> linkColumns = new ConcurrentHashMap<>();
     private final PassLoop loop;
+    private final PassHistory history = new PassHistory();
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile Instant gaugesRefreshed = Instant.EPOCH;
@@ -159,6 +161,22 @@ public final class SyncEngine implements Engine {
         }
     }
 
+    /** Section {@code sync}. */
+    @Override
+    public String statusSection() {
+        return "sync";
+    }
+
+    /**
+     * One row for all sync steps (a pass covers them all): {@code last_pass} (end time),
+     * {@code last_duration_ms}, {@code synced_last_pass}, {@code failed_last_pass}, {@code passes}
+     * and {@code failures} (failed calls over all passes).
+     */
+    @Override
+    public List<StepStatus> stepStatus() {
+        return List.of(history.row());
+    }
+
     /** Asks for a pass now (as a change notification does). */
     public void wakeUp() {
         loop.signal();
@@ -175,10 +193,12 @@ public final class SyncEngine implements Engine {
      * two from syncing one object at once.
      */
     public PassStats runPass() {
+        Instant start = Instant.now();
         PassStats stats = new PassStats();
         Map<String, Integer> pending = runPhase(false, stats);
         Map<String, Integer> deleted = runPhase(true, stats);
         refreshGauges(pending, deleted, stats);
+        history.record(start, Instant.now(), stats);
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
         }

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +91,33 @@ class PullEngineTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(registry.get("xsync.pull.duration").tag("step", "Counting").timer().count())
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void statusReportsLastRunOutcomeRunsAndFailuresPerStep() {
+        Failing failing = new Failing();
+        Counting healthy = new Counting();
+        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        assertThat(engine.statusSection()).isEqualTo("pull");
+        assertThat(engine.stepStatus().get(0).values()).containsEntry("runs", 0L).containsEntry("last_run", null);
+        engine.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> failing.runs.get() >= 3 && healthy.runs.get() >= 3);
+        } finally {
+            engine.stop(Duration.ofSeconds(5));
+        }
+        Map<String, Object> bad = engine.stepStatus().get(0).values();
+        assertThat(engine.stepStatus().get(0).step()).isEqualTo("Failing");
+        assertThat(bad.get("last_outcome")).isEqualTo("failed");
+        assertThat((String) bad.get("last_error")).contains("backend unreachable");
+        assertThat(bad.get("runs")).isEqualTo((long) failing.runs.get());
+        assertThat(bad.get("failures")).isEqualTo(bad.get("runs"));
+        Map<String, Object> good = engine.stepStatus().get(1).values();
+        assertThat(good.get("last_outcome")).isEqualTo("ok");
+        assertThat(good.get("last_error")).isNull();
+        assertThat(good.get("failures")).isEqualTo(0L);
+        assertThat((Long) good.get("runs")).isGreaterThanOrEqualTo(3L);
+        assertThat((Instant) good.get("last_end")).isAfterOrEqualTo((Instant) good.get("last_run"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -167,6 +168,13 @@ class SyncEngineIT {
         assertThat(stats.waiting()).isEqualTo(1);
         assertThat(step.syncs("Slice", badSlice.id())).isEqualTo(2);
         assertThat(ctx.metrics().get("xsync.sync.failures").tag("model", "Slice").counter().count()).isEqualTo(2);
+        // the status row: failed calls over all passes, and the last pass (which had nothing to do)
+        Map<String, Object> status = engine.stepStatus().get(0).values();
+        assertThat(engine.statusSection()).isEqualTo("sync");
+        assertThat(status.get("failures")).isEqualTo(2L);
+        assertThat(status.get("last_pass")).isNotNull();
+        assertThat((Long) status.get("passes")).isGreaterThanOrEqualTo(3L);
+        assertThat(status.get("synced_last_pass")).isEqualTo(0);
     }
 
     @ParameterizedTest
