@@ -58,8 +58,12 @@ class BrokerOutageIT {
                     }
                 });
                 sender.start();
-                Thread.sleep(20_000);
+                long downSince = System.nanoTime();
+                await().atMost(Duration.ofSeconds(15)).until(() -> !engine.ready());
+                assertThat(engine.detail()).contains("unreachable");
+                Thread.sleep(Math.max(0, 20_000 - (System.nanoTime() - downSince) / 1_000_000));
                 broker = EmbeddedKafka.start(dir, port);
+                await().atMost(Duration.ofSeconds(60)).until(engine::ready);
                 sender.join();
                 for (Future<RecordMetadata> ack : acks) {
                     ack.get(); // every send acknowledged
