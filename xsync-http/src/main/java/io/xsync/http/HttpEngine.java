@@ -46,7 +46,7 @@ public final class HttpEngine implements Engine, EngineAware {
     /**
      * @param name     the synchronizer name (shown in the status summary)
      * @param store    the model store
-     * @param registry the synchronizer's registry; a Prometheus registry is added to it while running
+     * @param registry the synchronizer's registry; a Prometheus registry is added to it until stop
      * @param settings where and how to listen
      */
     public HttpEngine(String name, Store store, CompositeMeterRegistry registry, HttpSettings settings) {
@@ -55,6 +55,8 @@ public final class HttpEngine implements Engine, EngineAware {
         this.registry = registry;
         this.settings = settings;
         readiness.add(new StoreReadiness(store));
+        // Plug Prometheus in before any engine starts, so no recording is lost to it.
+        metrics = new MetricsSetup(registry, store.dataSource());
     }
 
     /** The engine for a synchronizer, configured from its {@code http.*} keys. */
@@ -95,7 +97,9 @@ public final class HttpEngine implements Engine, EngineAware {
         if (server != null) {
             throw new IllegalStateException("HTTP engine already started");
         }
-        metrics = new MetricsSetup(registry, store.dataSource());
+        if (metrics == null) {
+            metrics = new MetricsSetup(registry, store.dataSource());
+        }
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness));
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
