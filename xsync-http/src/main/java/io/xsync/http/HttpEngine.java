@@ -56,7 +56,7 @@ public final class HttpEngine implements Engine, EngineAware {
         this.settings = settings;
         readiness.add(new StoreReadiness(store));
         // Plug Prometheus in before any engine starts, so no recording is lost to it.
-        metrics = new MetricsSetup(registry, store.dataSource());
+        metrics = new MetricsSetup(registry);
     }
 
     /** The engine for a synchronizer, configured from its {@code http.*} keys. */
@@ -98,8 +98,9 @@ public final class HttpEngine implements Engine, EngineAware {
             throw new IllegalStateException("HTTP engine already started");
         }
         if (metrics == null) {
-            metrics = new MetricsSetup(registry, store.dataSource());
+            metrics = new MetricsSetup(registry);
         }
+        metrics.bind(store.dataSource());
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness));
         QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);

@@ -29,9 +29,14 @@ final class MetricsSetup implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    MetricsSetup(CompositeMeterRegistry composite, DataSource dataSource) {
+    /** Adds the Prometheus registry to {@code composite}; meters are bound by {@link #bind}. */
+    MetricsSetup(CompositeMeterRegistry composite) {
         this.composite = composite;
         composite.add(prometheus);
+    }
+
+    /** Binds JVM meters and the store's connection-pool meters. */
+    void bind(DataSource dataSource) {
         new JvmMemoryMetrics().bindTo(composite);
         gc.bindTo(composite);
         new JvmThreadMetrics().bindTo(composite);
