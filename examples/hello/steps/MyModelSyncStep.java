@@ -1,9 +1,12 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.api.ModelObject;
 import io.xsync.api.SyncStep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Drives the hello "backend", a directory of files: each MyModel object is the file
@@ -12,6 +15,7 @@ import java.util.List;
  * A person whose last_name is "Fail" makes syncRecord throw, to show error handling and backoff.
  */
 public class MyModelSyncStep extends SyncStep {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public List<String> observes() {
@@ -25,9 +29,11 @@ public class MyModelSyncStep extends SyncStep {
         }
         Path dir = backendDir();
         Files.createDirectories(dir);
-        String json = "{\"id\": " + obj.id() + ", \"first_name\": \"" + obj.getString("first_name")
-                + "\", \"last_name\": \"" + obj.getString("last_name") + "\"}\n";
-        Files.writeString(file(dir, obj), json, StandardCharsets.UTF_8);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", obj.id());
+        record.put("first_name", obj.getString("first_name"));
+        record.put("last_name", obj.getString("last_name"));
+        Files.writeString(file(dir, obj), JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
         log().debug("wrote {}", file(dir, obj));
     }
 

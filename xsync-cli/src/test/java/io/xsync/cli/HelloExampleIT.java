@@ -81,7 +81,7 @@ class HelloExampleIT {
                 assertThat(ada.getString("backend_status")).isEqualTo("OK");
             });
             Path adaFile = backend.resolve("MyModel-" + ada.id() + ".json");
-            assertThat(adaFile).content().contains("\"last_name\": \"Lovelace\"");
+            assertThat(adaFile).content().contains("\"last_name\":\"Lovelace\"");
             assertThat(api.get("Greeting").filter(Map.of("mymodel_id", ada.id())))
                     .extracting(g -> g.getString("text")).containsExactly("Hello, Ada Lovelace");
 
