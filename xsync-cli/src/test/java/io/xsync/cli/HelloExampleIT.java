@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xsync.api.Model;
+import io.xsync.api.ModelObject;
+import io.xsync.api.Models;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.Synchronizer;
 import io.xsync.runtime.config.XsyncConfig;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's walk-through on a copy of examples/hello: the synchronizer starts with its embedded
  * broker, a JSON event on MyTopic becomes a MyModel object (once, even when sent twice), and the
- * object is still there after a restart.
+ * object is still there after a restart. Then the reconcile loop: the policy derives a Greeting,
+ * the sync step writes the backend file (or records its failure with backoff), and a deleted
+ * object's file is removed.
  */
 class HelloExampleIT {
     private static final String EVENT = "{\"first_name\": \"John\", \"last_name\": \"Doe\"}";
@@ -60,6 +64,48 @@ class HelloExampleIT {
         assertThat(list.out()).contains("\"last_name\":\"Doe\"");
     }
 
+    @Test
+    void objectsAreSyncedToTheBackendDirectory() throws Exception {
+        Assumptions.assumeTrue(eventEngineAvailable(), "no event engine (xsync-kafka) on the classpath yet");
+        XsyncConfig config = copyExample(freePort());
+        Path backend = dir.resolve("data").resolve("backend");
+
+        try (Synchronizer sync = Synchronizer.start(config)) {
+            Models api = sync.context().store().models(Actor.API);
+            ModelObject ada = create(api, "Ada", "Lovelace");
+            ModelObject joe = create(api, "Joe", "Fail");
+
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                ada.refresh();
+                assertThat(ada.getLong("backend_code")).isEqualTo(1);
+                assertThat(ada.getString("backend_status")).isEqualTo("OK");
+            });
+            Path adaFile = backend.resolve("MyModel-" + ada.id() + ".json");
+            assertThat(adaFile).content().contains("\"last_name\":\"Lovelace\"");
+            assertThat(api.get("Greeting").filter(Map.of("mymodel_id", ada.id())))
+                    .extracting(g -> g.getString("text")).containsExactly("Hello, Ada Lovelace");
+
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                joe.refresh();
+                assertThat(joe.getLong("backend_code")).isEqualTo(2);
+                assertThat(joe.getString("backend_status")).contains("refuses people named Fail");
+                assertThat(joe.getString("backend_register")).contains("\"failures\"");
+            });
+            assertThat(backend.resolve("MyModel-" + joe.id() + ".json")).doesNotExist();
+
+            ada.delete();
+            await().atMost(Duration.ofMinutes(1)).until(() -> !Files.exists(adaFile));
+        }
+    }
+
+    private static ModelObject create(Models api, String first, String last) {
+        ModelObject obj = api.get("MyModel").newObject();
+        obj.set("first_name", first);
+        obj.set("last_name", last);
+        obj.save();
+        return obj;
+    }
+
     /** examples/hello copied, with a free broker port and the HTTP server on a free port. */
     private XsyncConfig copyExample(int kafkaPort) throws IOException {
         Path example = Path.of("..", "examples", "hello");
@@ -74,7 +120,8 @@ class HelloExampleIT {
         Path config = dir.resolve("config.yaml");
         String yaml = Files.readString(config)
                 .replace("  endpoint: embedded", "  embedded_port: " + kafkaPort + "\n  endpoint: embedded")
-                .replace("  port: 8181", "  port: 0");
+                .replace("  port: 8181", "  port: 0")
+                .replace("backend_dir: data/backend", "backend_dir: " + dir.resolve("data").resolve("backend"));
         Files.writeString(config, yaml);
         return XsyncConfig.load(config);
     }

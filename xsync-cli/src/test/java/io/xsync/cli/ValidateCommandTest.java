@@ -17,7 +17,8 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--config", "../examples/hello/config.yaml");
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).contains("synchronizer: hello", "models (1): MyModel",
+        assertThat(run.outLines()).contains("synchronizer: hello", "models (2): MyModel, Greeting",
+                "sync steps: MyModelSyncStep", "policies: MyModelPolicy", "pull steps: BackendPullStep",
                 "event steps: MyModelEventStep", "ok: ../examples/hello/config.yaml is valid");
         assertThat(run.out()).contains("store: jdbc:h2:file:").contains("examples/hello/data/xsync");
     }
