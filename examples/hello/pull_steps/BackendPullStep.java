@@ -17,7 +17,7 @@ public class BackendPullStep extends PullStep {
 
     @Override
     public void pullRecords() throws Exception {
-        Path dir = Path.of(context().settings().getOrDefault("backend_dir", "data/backend").toString());
+        Path dir = context().resolvePath(context().settings().getOrDefault("backend_dir", "data/backend").toString());
         long count = countFiles(dir);
         if (count != lastCount) {
             log().info("backend {} holds {} files", dir, count);

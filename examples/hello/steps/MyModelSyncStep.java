@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Drives the hello "backend", a directory of files: each MyModel object is the file
- * MyModel-&lt;id&gt;.json in {@code steps.MyModelSyncStep.backend_dir} (relative to the working
- * directory; default data/backend). Writing and removing the file are both idempotent.
+ * MyModel-&lt;id&gt;.json in {@code steps.MyModelSyncStep.backend_dir} (relative to the
+ * config file's directory; default data/backend). Writing and removing the file are both idempotent.
  * A person whose last_name is "Fail" makes syncRecord throw, to show error handling and backoff.
  */
 public class MyModelSyncStep extends SyncStep {
@@ -50,6 +50,6 @@ public class MyModelSyncStep extends SyncStep {
     /** The backend directory from the step's settings. */
     private Path backendDir() {
         Object dir = context().settings().getOrDefault("backend_dir", "data/backend");
-        return Path.of(dir.toString());
+        return context().resolvePath(dir.toString());
     }
 }

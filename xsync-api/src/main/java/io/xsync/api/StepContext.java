@@ -1,5 +1,6 @@
 package io.xsync.api;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,13 @@ public interface StepContext {
 
     /** The step's settings ({@code steps.<StepName>} in the config), empty if none. */
     Map<String, Object> settings();
+
+    /**
+     * A path from the step's settings resolved the way the config resolves its own paths: a
+     * relative path against the config file's directory, so a copied synchronizer directory runs
+     * with its own data; an absolute path unchanged.
+     */
+    Path resolvePath(String path);
 
     /** Objects of the model that are dirty for sync (DESIGN §2), oldest first. */
     List<ModelObject> dirtyObjects(String model);

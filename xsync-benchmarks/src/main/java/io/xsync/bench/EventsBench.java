@@ -195,7 +195,7 @@ public final class EventsBench {
 
     private double xsyncRate(EventStep step, JdbcStore store) throws Exception {
         try (store) {
-            step.init(new StepContextImpl("bench", store.models(Actor.EVENT_STEP), Map.of(), store));
+            step.init(new StepContextImpl("bench", store.models(Actor.EVENT_STEP), Map.of(), store, Path.of(".")));
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store,
                     settings("bench-" + UUID.randomUUID().toString().substring(0, 8)), registry);
@@ -253,7 +253,7 @@ public final class EventsBench {
         AtomicLongArray arrived = new AtomicLongArray(n + 100);
         try (JdbcStore store = h2Store("latency")) {
             EventStep step = new BenchSteps.Arrival(t, arrived);
-            step.init(new StepContextImpl("bench", store.models(Actor.EVENT_STEP), Map.of(), store));
+            step.init(new StepContextImpl("bench", store.models(Actor.EVENT_STEP), Map.of(), store, Path.of(".")));
             KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store, settings("latency"),
                     new SimpleMeterRegistry());
             engine.start();

@@ -7,6 +7,7 @@ import io.xsync.api.Models;
 import io.xsync.api.StepContext;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepContextImpl;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.ModelDef;
@@ -364,32 +365,7 @@ public final class SyncBench {
     }
 
     private static StepContext stepContext(Store store) {
-        return new StepContext() {
-            @Override
-            public String synchronizerName() {
-                return "bench";
-            }
-
-            @Override
-            public Models models() {
-                return store.models(Actor.SYNC_STEP);
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return Map.of();
-            }
-
-            @Override
-            public List<ModelObject> dirtyObjects(String model) {
-                return store.dirtyForSync(model);
-            }
-
-            @Override
-            public List<ModelObject> deletedObjects(String model) {
-                return store.deletedForSync(model);
-            }
-        };
+        return new StepContextImpl("bench", store.models(Actor.SYNC_STEP), Map.of(), store, Path.of("."));
     }
 
     /** A store and how to remove its database. */

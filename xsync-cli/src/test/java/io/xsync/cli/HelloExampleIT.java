@@ -120,8 +120,7 @@ class HelloExampleIT {
         Path config = dir.resolve("config.yaml");
         String yaml = Files.readString(config)
                 .replace("  endpoint: embedded", "  embedded_port: " + kafkaPort + "\n  endpoint: embedded")
-                .replace("  port: 8181", "  port: 0")
-                .replace("backend_dir: data/backend", "backend_dir: " + dir.resolve("data").resolve("backend"));
+                .replace("  port: 8181", "  port: 0");
         Files.writeString(config, yaml);
         return XsyncConfig.load(config);
     }

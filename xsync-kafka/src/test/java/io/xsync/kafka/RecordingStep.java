@@ -101,6 +101,11 @@ public class RecordingStep extends EventStep {
         }
 
         @Override
+        public java.nio.file.Path resolvePath(String path) {
+            return java.nio.file.Path.of(path).toAbsolutePath();
+        }
+
+        @Override
         public List<ModelObject> dirtyObjects(String model) {
             return List.of();
         }

@@ -199,7 +199,7 @@ public final class Synchronizer implements AutoCloseable {
         String name = config.get(ConfigKeys.NAME);
         for (Step step : all(steps)) {
             StepContextImpl ctx = new StepContextImpl(name, store.models(actorOf(step)),
-                    config.stepSettings(step.name()), store);
+                    config.stepSettings(step.name()), store, config.baseDir());
             try {
                 step.init(ctx);
             } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.api.StepContext;
 import io.xsync.runtime.store.Store;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +17,21 @@ public final class StepContextImpl implements StepContext {
     private final Models models;
     private final Map<String, Object> settings;
     private final Store store;
+    private final Path baseDir;
 
-    public StepContextImpl(String synchronizerName, Models models, Map<String, Object> settings, Store store) {
+    /** {@code baseDir} is the directory relative step paths resolve against (the config's). */
+    public StepContextImpl(String synchronizerName, Models models, Map<String, Object> settings, Store store,
+                           Path baseDir) {
         this.synchronizerName = synchronizerName;
         this.models = models;
         this.settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         this.store = store;
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Path resolvePath(String path) {
+        return baseDir.resolve(path).normalize();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package io.xsync.runtime.sync;
 
+import java.nio.file.Path;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.xsync.api.ModelObject;
-import io.xsync.api.Models;
 import io.xsync.api.Policy;
 import io.xsync.api.StepContext;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepContextImpl;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.DependencyGraph.Edge;
 import io.xsync.runtime.steps.LoadedSteps;
@@ -57,32 +57,7 @@ public final class SyncHarness {
     }
 
     static StepContext stepContext(Store store, Actor actor) {
-        return new StepContext() {
-            @Override
-            public String synchronizerName() {
-                return "test";
-            }
-
-            @Override
-            public Models models() {
-                return store.models(actor);
-            }
-
-            @Override
-            public Map<String, Object> settings() {
-                return Map.of();
-            }
-
-            @Override
-            public List<ModelObject> dirtyObjects(String model) {
-                return store.dirtyForSync(model);
-            }
-
-            @Override
-            public List<ModelObject> deletedObjects(String model) {
-                return store.deletedForSync(model);
-            }
-        };
+        return new StepContextImpl("test", store.models(actor), Map.of(), store, Path.of("."));
     }
 
 }
