@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xsync.kafka.EmbeddedKafka;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +20,12 @@ class EventsEndToEndIT {
     @TempDir
     Path dir;
 
-    private Process child;
-    private Path childLog;
+    private RunningSynchronizer child;
 
     @AfterEach
     void stopChild() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (child != null) {
+            child.close();
         }
     }
 
@@ -40,10 +37,7 @@ class EventsEndToEndIT {
         int port = EmbeddedKafka.freePort();
         String config = CliFixture.create(dir, "event_steps_dir: event_steps\nshutdown_timeout: 10s\n"
                 + "event_bus:\n  kind: kafka\n  endpoint: embedded\n  embedded_port: " + port + "\n").toString();
-        startChild(config);
-        await().atMost(Duration.ofMinutes(2)).until(() -> log().contains("synchronizer clitest started")
-                || !child.isAlive());
-        assertThat(child.isAlive()).as("child output:\n%s", log()).isTrue();
+        child = RunningSynchronizer.start(Path.of(config), "clitest");
 
         for (String person : new String[] {"\"John\",\"last_name\":\"Doe\"", "\"Jane\",\"last_name\":\"Roe\"",
                 "\"John\",\"last_name\":\"Doe\""}) {
@@ -57,9 +51,8 @@ class EventsEndToEndIT {
         assertThat(people.split("\"first_name\"", -1)).hasSize(3); // two objects: John once, Jane once
         assertThat(people).contains("Doe", "Roe");
 
-        child.toHandle().destroy();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(log()).contains("synchronizer clitest stopped");
+        child.terminate();
+        assertThat(child.log()).contains("synchronizer clitest stopped");
     }
 
     private String people() {
@@ -67,15 +60,4 @@ class EventsEndToEndIT {
         return list.out();
     }
 
-    private void startChild(String config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        childLog = dir.resolve("child.log");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                XsyncCli.class.getName(), "run", "--config", config)
-                .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-    }
-
-    private String log() throws IOException {
-        return Files.readString(childLog);
-    }
 }

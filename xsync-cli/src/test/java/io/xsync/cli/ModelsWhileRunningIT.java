@@ -1,14 +1,9 @@
 package io.xsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,23 +19,19 @@ class ModelsWhileRunningIT {
     @TempDir
     Path dir;
 
-    private Process child;
-    private Path childLog;
+    private RunningSynchronizer child;
 
     @AfterEach
     void killChild() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        if (child != null) {
+            child.close();
         }
     }
 
     @Test
     void modelsCommandsWorkAgainstARunningSynchronizer() throws Exception {
         String config = CliFixture.create(dir, "shutdown_timeout: 10s\n").toString();
-        startChild(config);
-        await().atMost(Duration.ofMinutes(2)).until(() -> log().contains("synchronizer clitest started")
-                || !child.isAlive());
-        assertThat(child.isAlive()).as("child output:\n%s", log()).isTrue();
+        child = RunningSynchronizer.start(Path.of(config), "clitest");
 
         CliRun create = CliRun.of("models", "create", "MyModel", "first_name=John", "last_name=Doe", "--config", config);
         assertThat(create.err()).isEmpty();
@@ -51,24 +42,12 @@ class ModelsWhileRunningIT {
         assertThat(list.exitCode()).isZero();
         assertThat(JSON.readTree(list.out()).get("id").asLong()).isEqualTo(id);
 
-        child.toHandle().destroy(); // SIGTERM: the shutdown hook stops the synchronizer
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(log()).contains("stopping synchronizer clitest", "synchronizer clitest stopped");
+        child.terminate(); // SIGTERM: the shutdown hook stops the synchronizer
+        assertThat(child.log()).contains("stopping synchronizer clitest", "synchronizer clitest stopped");
 
         CliRun after = CliRun.of("models", "get", "MyModel", Long.toString(id), "--json", "--config", config);
         assertThat(after.exitCode()).isZero();
         assertThat(JSON.readTree(after.out()).get("last_name").asText()).isEqualTo("Doe");
     }
 
-    private void startChild(String config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        childLog = dir.resolve("child.log");
-        child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                XsyncCli.class.getName(), "run", "--config", config)
-                .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-    }
-
-    private String log() throws IOException {
-        return Files.readString(childLog);
-    }
 }
