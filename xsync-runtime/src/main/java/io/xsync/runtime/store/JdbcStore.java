@@ -205,6 +205,13 @@ public final class JdbcStore implements Store {
         return query(model, Actor.POLICY, Predicates.DIRTY_FOR_POLICY, " ORDER BY \"updated\", \"id\"");
     }
 
+    @Override
+    public Optional<ModelObject> dirtyForPolicy(String model, long id) {
+        List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(model).select(Predicates.DIRTY_FOR_POLICY
+                + " AND \"id\" = ?", List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id)), "");
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     private List<ModelObject> query(String model, Actor actor, String where, String order) {
         return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
     }
