@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a Jackson tree while remembering the line of every mapping key
@@ -41,12 +43,36 @@ final class YamlTree {
                 tree.root = tree.readObject(p, "");
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(fileName + ":" + line + ": invalid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(fileName + ":" + yamlError(e));
         } catch (IOException e) {
             throw new ConfigException(fileName + ": cannot read: " + e.getMessage());
         }
         return tree;
+    }
+
+    /**
+     * {@code line:col: invalid YAML: problem (context at line L, column C)} on one line; the YAML
+     * parser's own message spans several lines with source excerpts and carets.
+     */
+    private static String yamlError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException) {
+            MarkedYAMLException y = (MarkedYAMLException) e.getCause();
+            Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+            String where = at == null ? "0" : (at.getLine() + 1) + ":" + (at.getColumn() + 1);
+            String problem = y.getProblem() == null ? y.getContext() : y.getProblem();
+            String context = "";
+            if (y.getContext() != null && y.getProblem() != null && y.getContextMark() != null) {
+                Mark c = y.getContextMark();
+                context = " (" + y.getContext() + " at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1) + ")";
+            }
+            return where + ": invalid YAML: " + oneLine(problem) + context;
+        }
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return line + ": invalid YAML: " + oneLine(e.getOriginalMessage());
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     ObjectNode root() {
