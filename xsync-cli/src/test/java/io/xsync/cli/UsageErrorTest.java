@@ -20,7 +20,7 @@ class UsageErrorTest {
         CliRun run = CliRun.of("models", "get");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("xsync: Missing required options and parameters: '--config=FILE', 'MODEL', 'ID'")
+        assertThat(run.err()).startsWith("xsync: Missing required parameters: 'MODEL', 'ID'")
                 .contains("see 'xsync models get --help'");
     }
 }

@@ -23,6 +23,7 @@ final class YamlTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final Map<String, String> origins = new HashMap<>();
     private final String fileName;
     private ObjectNode root;
 
@@ -77,6 +78,47 @@ final class YamlTree {
 
     ObjectNode root() {
         return root;
+    }
+
+    /**
+     * Sets the value at a dotted path (creating the mappings on the way, replacing what the file
+     * had there); {@code origin} then stands in for the line in messages about that path.
+     */
+    void override(String path, String value, String origin) {
+        String[] parts = path.split("\\.");
+        ObjectNode obj = root;
+        String prefix = "";
+        for (int i = 0; i < parts.length - 1; i++) {
+            prefix = prefix.isEmpty() ? parts[i] : prefix + "." + parts[i];
+            JsonNode child = obj.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = obj.putObject(parts[i]);
+                origins.putIfAbsent(prefix, origin);
+            }
+            obj = (ObjectNode) child;
+        }
+        obj.set(parts[parts.length - 1], flowValue(value));
+        origins.put(path, origin);
+    }
+
+    /** A YAML flow value ({@code 8282}, {@code true}, {@code {a: b}}); plain text when it is not one. */
+    private static JsonNode flowValue(String text) {
+        try (JsonParser p = YAML.createParser("v: " + text)) {
+            p.nextToken();
+            p.nextToken();
+            p.nextToken();
+            YamlTree scratch = new YamlTree("value");
+            JsonNode node = scratch.readValue(p, "v");
+            return node.isNull() && !text.isBlank() && !"null".equals(text.strip()) ? NODES.textNode(text) : node;
+        } catch (IOException | RuntimeException e) {
+            return NODES.textNode(text);
+        }
+    }
+
+    /** {@code file:line} of the key at this dotted path, or its override's origin. */
+    String where(String path) {
+        String origin = origins.get(path);
+        return origin != null ? origin : fileName + ":" + line(path);
     }
 
     /** The line of the key at this dotted path, or 0. */
