@@ -39,6 +39,7 @@ public final class JdbcStore implements Store {
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
+    private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
@@ -185,8 +186,16 @@ public final class JdbcStore implements Store {
         return query(model, Actor.POLICY, Predicates.DIRTY_FOR_POLICY, " ORDER BY \"updated\", \"id\"");
     }
 
+    /**
+     * The objects of {@code model} and of the models inheriting from it that match, each as its leaf
+     * model (read from its own table), so that a step of a parent model works on full objects.
+     */
     private List<ModelObject> query(String model, Actor actor, String where, String order) {
-        return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
+        List<ModelObject> out = new ArrayList<>();
+        for (Table t : catalog.holders(model)) {
+            out.addAll(accessors.get(actor).get(t.model().name()).selectOwn(where, List.of(), order));
+        }
+        return out;
     }
 
     @Override
@@ -302,6 +311,10 @@ public final class JdbcStore implements Store {
 
     DeleteCascade cascade() {
         return cascade;
+    }
+
+    ManyToManyValues manyToMany() {
+        return manyToMany;
     }
 
     StoreSettings settings() {

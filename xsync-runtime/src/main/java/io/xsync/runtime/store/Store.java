@@ -40,7 +40,8 @@ public interface Store extends AutoCloseable {
 
     /**
      * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
-     * carry {@link Actor#SYNC_STEP}.
+     * carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
+     * leaf model (the same holds for the two queries below).
      */
     List<ModelObject> dirtyForSync(String model);
 
