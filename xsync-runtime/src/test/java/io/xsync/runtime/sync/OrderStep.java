@@ -2,6 +2,7 @@ package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
 import io.xsync.api.SyncStep;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,10 +36,31 @@ public final class OrderStep extends SyncStep {
         return models;
     }
 
+    /**
+     * Milliseconds to wait after reading each model's pending objects: widens the window in which
+     * a read that is not one snapshot would miss an object created meanwhile.
+     */
+    public volatile long pauseBetweenModelsMs;
+
     @Override
     public List<ModelObject> fetchPending(boolean deletion) {
         log.readStarts(source, System.nanoTime());
-        return super.fetchPending(deletion);
+        List<ModelObject> pending = new ArrayList<>();
+        for (String model : models) {
+            pending.addAll(deletion ? context().deletedObjects(model) : context().dirtyObjects(model));
+            pause();
+        }
+        return pending;
+    }
+
+    private void pause() {
+        if (pauseBetweenModelsMs > 0) {
+            try {
+                Thread.sleep(pauseBetweenModelsMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
