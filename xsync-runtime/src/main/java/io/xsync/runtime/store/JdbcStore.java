@@ -167,6 +167,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T readSnapshot(Callable<T> work) throws Exception {
+        return tx.inTransaction(work, dialect.snapshotIsolation());
+    }
+
+    @Override
     public Connection currentConnection() {
         return tx.currentConnection();
     }

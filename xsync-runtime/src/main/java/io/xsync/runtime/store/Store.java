@@ -35,6 +35,14 @@ public interface Store extends AutoCloseable {
      */
     <T> T inTransaction(Callable<T> work) throws Exception;
 
+    /**
+     * Runs {@code work} in one read transaction that sees a single snapshot of the whole store:
+     * every read of every model inside it shows the same moment, whatever other connections commit
+     * meanwhile (PostgreSQL REPEATABLE READ, H2 SNAPSHOT). Called inside a transaction, {@code work}
+     * joins that transaction instead. Keep {@code work} short: it holds a connection.
+     */
+    <T> T readSnapshot(Callable<T> work) throws Exception;
+
     /** The connection of the current thread's transaction, or null outside one. */
     Connection currentConnection();
 
