@@ -74,6 +74,7 @@ public final class JdbcStore implements Store {
         JdbcStore store = new JdbcStore(settings, schema, ds);
         try {
             store.migrate();
+            store.warnIfCommitsAreNotDurable();
             store.startListening();
         } catch (RuntimeException e) {
             ds.close();
@@ -85,7 +86,7 @@ public final class JdbcStore implements Store {
 
     private static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(settings.url());
+        hc.setJdbcUrl(settings.jdbcUrl());
         hc.setUsername(settings.user());
         hc.setPassword(settings.password());
         hc.setMaximumPoolSize(settings.poolSize());
@@ -101,6 +102,25 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL with {@code synchronous_commit} or {@code fsync} off may lose commits that returned. */
+    private void warnIfCommitsAreNotDurable() {
+        if (!settings.isPostgres()) {
+            return;
+        }
+        for (String setting : List.of("synchronous_commit", "fsync")) {
+            String value = tx.run("read " + setting, c -> {
+                try (PreparedStatement st = c.prepareStatement("SHOW " + setting); ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            if ("off".equalsIgnoreCase(value)) {
+                LOG.warn("PostgreSQL at {} has {} = off: commits that returned can be lost in a crash",
+                        settings.safeUrl(), setting);
+            }
         }
     }
 
