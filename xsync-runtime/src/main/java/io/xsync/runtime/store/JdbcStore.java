@@ -211,6 +211,46 @@ public final class JdbcStore implements Store {
         return query(model, Actor.POLICY, Predicates.DIRTY_FOR_POLICY, " ORDER BY \"updated\", \"id\"");
     }
 
+    @Override
+    public ModelCounts counts(String model) {
+        Table t = catalog.table(model);
+        String live = "\"deleted\" = FALSE";
+        String sql = "SELECT " + countWhen(live) + ", "
+                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
+                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
+                + " FROM " + t.quotedName();
+        return tx.run("count " + model + " by state", c -> {
+            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        });
+    }
+
+    private static String countWhen(String condition) {
+        return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
+    @Override
+    public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
+        Table t = catalog.table(model);
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+                + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
+        tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setFetchSize(500);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.OffsetDateTime updated = rs.getObject(4, java.time.OffsetDateTime.class);
+                        each.accept(new FailedObject(model, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                updated == null ? null : updated.toInstant()));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
     /**
      * The objects of {@code model} and of the models inheriting from it that match, each as its leaf
      * model (read from its own table), so that a step of a parent model works on full objects.

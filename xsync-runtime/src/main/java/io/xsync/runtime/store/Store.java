@@ -65,6 +65,15 @@ public interface Store extends AutoCloseable {
      */
     ModelObject withActor(ModelObject object, Actor actor);
 
+    /** The model's objects counted by sync state, by the database (nothing is loaded). */
+    ModelCounts counts(String model);
+
+    /**
+     * Hands each live failed object ({@code backend_code} 2) of the model to {@code each}, streamed
+     * from the database (memory does not grow with the number of rows).
+     */
+    void scanFailed(String model, java.util.function.Consumer<FailedObject> each);
+
     /** Purges deleted rows that are reaped or were never synced and that nothing live points at. */
     int reap(String model);
 
