@@ -124,6 +124,19 @@ public final class ConfigKeys {
             "PKCS12 keystore; enables HTTPS when set.");
     public static final ConfigKey<String> HTTP_TLS_PASSWORD = opt("http.tls.password", ConfigKey.Type.SECRET, null,
             "Keystore password.");
+    public static final ConfigKey<Integer> HTTP_MAX_BODY = opt("http.limits.max_body_bytes", ConfigKey.Type.INT,
+            1 << 20, "Largest request body accepted (413 beyond).");
+    public static final ConfigKey<Integer> HTTP_MAX_HEADER = opt("http.limits.max_header_bytes", ConfigKey.Type.INT,
+            8192, "Largest request line plus headers accepted (431 beyond).");
+    public static final ConfigKey<Duration> HTTP_BODY_TIMEOUT = opt("http.limits.body_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(10),
+            "Longest time to receive a whole request body (408 and the connection closed beyond).");
+    public static final ConfigKey<Integer> HTTP_THREADS = opt("http.limits.threads", ConfigKey.Type.INT, 16,
+            "Most HTTP server threads (at least 4); bodies are read without holding one.");
+    public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT = opt("http.limits.idle_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.");
+    public static final ConfigKey<Integer> HTTP_MAX_METERS = opt("http.limits.max_meters", ConfigKey.Type.INT,
+            5000, "Most meters in the metrics registry; further meters are dropped (logged once).");
 
     /**
      * Keys that XOS synchronizer configs carry and xsync has no use for: accepted with one warning

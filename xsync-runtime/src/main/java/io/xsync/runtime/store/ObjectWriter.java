@@ -62,7 +62,7 @@ final class ObjectWriter {
         Actor actor = obj.model().actor();
         Map<String, Object> row = new LinkedHashMap<>(obj.values());
         for (String col : changedColumns(obj, row.keySet())) {
-            SaveRules.checkFeedback(model, table.fieldsByColumn().get(col), actor);
+            SaveRules.checkWritable(model, table.fieldsByColumn().get(col), actor);
         }
         Instant now = store.clock().now();
         row.remove("id");
@@ -101,7 +101,7 @@ final class ObjectWriter {
         for (String col : cols) {
             FieldDef f = table.fieldsByColumn().get(col);
             if (changed.contains(col)) {
-                SaveRules.checkFeedback(model, f, actor);
+                SaveRules.checkWritable(model, f, actor);
                 realChange |= !SaveRules.isBookkeeping(f);
             }
         }
