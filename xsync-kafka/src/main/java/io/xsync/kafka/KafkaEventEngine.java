@@ -57,6 +57,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     private volatile String bootstrap;
     private EmbeddedKafka broker;
     private KafkaProducer<byte[], byte[]> producer;
+    private volatile DeadLetters deadLetters;
 
     /**
      * An engine for the given steps, connecting to {@code settings.bootstrap()}.
@@ -118,7 +119,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        DeadLetters deadLetters = new DeadLetters(producer, settings);
+        deadLetters = new DeadLetters(producer, settings);
         int index = 0;
         for (EventStep step : steps) {
             StepMetrics metrics = new StepMetrics(registry, step.name());
@@ -163,7 +164,9 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     @Override
     public boolean ready() {
         List<StepConsumer> cs = List.copyOf(consumers);
-        return cs.size() == steps.size() && cs.stream().allMatch(c -> c.assigned() && !c.brokerUnreachable());
+        DeadLetters dl = deadLetters;
+        return cs.size() == steps.size() && cs.stream().allMatch(c -> c.assigned() && !c.brokerUnreachable())
+                && (dl == null || dl.failure() == null);
     }
 
     @Override
@@ -187,6 +190,10 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         }
         if (!dead.isEmpty()) {
             return "consumer stopped for step(s) " + String.join(", ", dead);
+        }
+        DeadLetters dl = deadLetters;
+        if (dl != null && dl.failure() != null) {
+            return dl.failure();
         }
         if (!unreachable.isEmpty()) {
             return "Kafka at " + bootstrap + " unreachable for step(s) "

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key xsync knows, with its default and documentation: the one place to
@@ -17,7 +18,8 @@ public final class ConfigKeys {
 
     // --- XOS keys -------------------------------------------------------------------------
     public static final ConfigKey<String> NAME = req("name", ConfigKey.Type.STRING,
-            "Synchronizer name; used in consumer group ids, logs and metrics.");
+            "Synchronizer name; used in consumer group ids, topic names, logs and metrics: letters, digits, "
+            + "'.', '_' and '-', at most 200 characters.");
     public static final ConfigKey<String> MODELS_DIR = req("models_dir", ConfigKey.Type.PATH,
             "Directory of .xproto files that define the models.");
     public static final ConfigKey<String> DEPENDENCY_GRAPH = opt("dependency_graph", ConfigKey.Type.PATH, null,
@@ -157,6 +159,14 @@ public final class ConfigKeys {
                 LOGGING_FORMAT.path(), List.of("text", "json"),
                 EVENT_BUS_KIND.path(), List.of("kafka"),
                 EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"));
+        /**
+         * Keys whose text must match a pattern, with the wording of the rule. The name becomes part
+         * of Kafka topic and group names, which allow only these characters (249 at most, and the
+         * dead-letter topic adds a suffix).
+         */
+        static final Map<String, Map.Entry<Pattern, String>> FORMATS = Map.of(
+                NAME.path(), Map.entry(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
+                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"));
     }
 
     /** Every key, in declaration order. */
@@ -182,6 +192,11 @@ public final class ConfigKeys {
     /** The allowed values of a key, empty when any value of its type goes. */
     public static List<String> choices(ConfigKey<?> key) {
         return Index.CHOICES.getOrDefault(key.path(), List.of());
+    }
+
+    /** The pattern a key's text must match and its wording, or null when any text goes. */
+    public static Map.Entry<Pattern, String> format(ConfigKey<?> key) {
+        return Index.FORMATS.get(key.path());
     }
 
     private static Map<String, ConfigKey<?>> collect() {

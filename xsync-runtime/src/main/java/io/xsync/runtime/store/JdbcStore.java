@@ -260,11 +260,15 @@ public final class JdbcStore implements Store {
         return Optional.empty();
     }
 
-    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    /**
+     * The deleted flag of an object of {@code model} (or a model inheriting from it); null if
+     * missing. The row stays locked against a concurrent delete until the transaction ends, so a
+     * write linking to it and a delete cascading from it cannot interleave.
+     */
     Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
         for (Table t : catalog.holders(model)) {
             try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
-                    + " WHERE \"id\" = ?")) {
+                    + " WHERE \"id\" = ?" + dialect.lockAgainstDelete())) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves objects by the rules of DESIGN §2. An insert writes every column with {@code created},
+ * Saves objects by the store's save rules. An insert writes every column with {@code created},
  * {@code updated} = now. An update writes the changed columns (or those named by
  * {@code update_fields}) plus the timestamps the rules move: {@code updated} for API saves or when
  * asked, {@code changed_by_step} / {@code changed_by_policy} when a sync step / policy changed a
@@ -73,7 +73,8 @@ final class ObjectWriter {
         validate(table, row, row.keySet());
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = insertSql(table, cols);
-        long id = store.tx().run("insert " + model, c -> {
+        // one transaction: the link check's row locks must last until the row is written
+        long id = store.tx().atomically("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
             UniqueRules.check(c, table, row, row.keySet(), 0);
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
@@ -128,7 +129,7 @@ final class ObjectWriter {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
         sql.append(" WHERE \"id\" = ?");
-        int n = store.tx().run("update " + model + " " + obj.id(), c -> {
+        int n = store.tx().atomically("update " + model + " " + obj.id(), c -> {
             checkLinks(c, table, row, changedWritten);
             Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
             after.putAll(row);
