@@ -178,6 +178,16 @@ class ModelsCommandTest {
     }
 
     @Test
+    void controlCharactersInValuesAreEscapedInTablesAndFieldLists() {
+        long id = create("first_name=\u001b[2J\u001b]0;owned\u0007", "last_name=a\nb");
+        CliRun list = models("list", "MyModel");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).doesNotContain("\u001b", "\u0007").contains("\\x1b[2J\\x1b]0;owned\\x07", "a\\x0ab");
+        CliRun get = models("get", "MyModel", Long.toString(id));
+        assertThat(get.out()).doesNotContain("\u001b").contains("\\x1b[2J");
+    }
+
+    @Test
     void unknownModelIsOneLine() {
         CliRun run = models("list", "Ghost");
         assertThat(run.exitCode()).isEqualTo(1);

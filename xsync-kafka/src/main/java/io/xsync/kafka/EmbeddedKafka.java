@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -70,7 +71,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         int clientPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             Properties props = brokerProperties(dataDir, clientPort, controllerPort);
             props.putAll(overrides);
             KafkaConfig config = KafkaConfig.fromProps(props, false);

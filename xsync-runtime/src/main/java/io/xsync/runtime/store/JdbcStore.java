@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+
+    static {
+        H2Files.bindLoopback();
+    }
 
     private final StoreSettings settings;
     private final Catalog catalog;
@@ -65,6 +70,10 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
         Dialect.forUrl(settings.url());
+        Path h2File = H2Files.databasePath(settings.url());
+        if (h2File != null) {
+            H2Files.prepareDirectory(h2File);
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings));
@@ -79,6 +88,9 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+        if (h2File != null) {
+            H2Files.restrictFiles(h2File);
         }
         LOG.info("store open: {} ({} models)", settings.safeUrl(), schema.models().size());
         return store;
@@ -334,11 +346,15 @@ public final class JdbcStore implements Store {
         return Optional.empty();
     }
 
-    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    /**
+     * The deleted flag of an object of {@code model} (or a model inheriting from it); null if
+     * missing. The row stays locked against a concurrent delete until the transaction ends, so a
+     * write linking to it and a delete cascading from it cannot interleave.
+     */
     Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
         for (Table t : catalog.holders(model)) {
             try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
-                    + " WHERE \"id\" = ?")) {
+                    + " WHERE \"id\" = ?" + dialect.lockAgainstDelete())) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {

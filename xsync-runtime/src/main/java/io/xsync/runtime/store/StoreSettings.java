@@ -16,6 +16,10 @@ import java.nio.file.Path;
  */
 public record StoreSettings(String url, String user, String password, int poolSize, String poolName) {
 
+    static {
+        H2Files.bindLoopback(); // before any H2 class reads its system properties
+    }
+
     public StoreSettings {
         if (url == null || url.isBlank()) {
             throw new StoreException("store URL is empty");
