@@ -1,13 +1,13 @@
 package io.xsync.runtime;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -43,7 +43,7 @@ public final class DataDirLock implements AutoCloseable {
         Path file = abs.resolve(FILE_NAME);
         FileChannel ch = null;
         try {
-            Files.createDirectories(abs);
+            OwnerOnly.directory(abs);
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {

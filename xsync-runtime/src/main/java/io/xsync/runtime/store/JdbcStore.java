@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
+    static {
+        H2Files.bindLoopback();
+    }
+
     private final StoreSettings settings;
     private final Catalog catalog;
     private final Dialect dialect;
@@ -39,6 +44,7 @@ public final class JdbcStore implements Store {
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
+    private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
@@ -64,6 +70,10 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
         Dialect.forUrl(settings.url());
+        Path h2File = H2Files.databasePath(settings.url());
+        if (h2File != null) {
+            H2Files.prepareDirectory(h2File);
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings));
@@ -78,6 +88,9 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+        if (h2File != null) {
+            H2Files.restrictFiles(h2File);
         }
         LOG.info("store open: {} ({} models)", settings.safeUrl(), schema.models().size());
         return store;
@@ -186,6 +199,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T readSnapshot(Callable<T> work) throws Exception {
+        return tx.inTransaction(work, dialect.snapshotIsolation());
+    }
+
+    @Override
     public Connection currentConnection() {
         return tx.currentConnection();
     }
@@ -207,13 +225,67 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<ModelObject> dirtyForPolicy(String model, long id) {
-        List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(model).select(Predicates.DIRTY_FOR_POLICY
-                + " AND \"id\" = ?", List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id)), "");
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        for (Table t : catalog.holders(model)) {
+            List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(t.model().name())
+                    .selectOwn(Predicates.DIRTY_FOR_POLICY + " AND \"id\" = ?", param, "");
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
     }
 
+    @Override
+    public ModelCounts counts(String model) {
+        Table t = catalog.table(model);
+        String live = "\"deleted\" = FALSE";
+        String sql = "SELECT " + countWhen(live) + ", "
+                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
+                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
+                + " FROM " + t.quotedName();
+        return tx.run("count " + model + " by state", c -> {
+            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        });
+    }
+
+    private static String countWhen(String condition) {
+        return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
+    @Override
+    public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
+        Table t = catalog.table(model);
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+                + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
+        tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setFetchSize(500);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.OffsetDateTime updated = rs.getObject(4, java.time.OffsetDateTime.class);
+                        each.accept(new FailedObject(model, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                updated == null ? null : updated.toInstant()));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The objects of {@code model} and of the models inheriting from it that match, each as its leaf
+     * model (read from its own table), so that a step of a parent model works on full objects.
+     */
     private List<ModelObject> query(String model, Actor actor, String where, String order) {
-        return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
+        List<ModelObject> out = new ArrayList<>();
+        for (Table t : catalog.holders(model)) {
+            out.addAll(accessors.get(actor).get(t.model().name()).selectOwn(where, List.of(), order));
+        }
+        return out;
     }
 
     @Override
@@ -287,11 +359,15 @@ public final class JdbcStore implements Store {
         return Optional.empty();
     }
 
-    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    /**
+     * The deleted flag of an object of {@code model} (or a model inheriting from it); null if
+     * missing. The row stays locked against a concurrent delete until the transaction ends, so a
+     * write linking to it and a delete cascading from it cannot interleave.
+     */
     Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
         for (Table t : catalog.holders(model)) {
             try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
-                    + " WHERE \"id\" = ?")) {
+                    + " WHERE \"id\" = ?" + dialect.lockAgainstDelete())) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
@@ -329,6 +405,10 @@ public final class JdbcStore implements Store {
 
     DeleteCascade cascade() {
         return cascade;
+    }
+
+    ManyToManyValues manyToMany() {
+        return manyToMany;
     }
 
     StoreSettings settings() {
