@@ -207,12 +207,12 @@ final class ObjectWriter {
 
     /** Refuses (CONFLICT) a link column pointing at a deleted or missing object. */
     /** Executes an insert or update; a unique index's refusal becomes the CONFLICT of {@link UniqueRules}. */
-    private static int executeUnique(Connection c, PreparedStatement st, Table table, Map<String, Object> current,
-                                     long selfId) throws SQLException {
+    private int executeUnique(Connection c, PreparedStatement st, Table table, Map<String, Object> current,
+                              long selfId) throws SQLException {
         try {
             return st.executeUpdate();
         } catch (SQLException e) {
-            ModelException conflict = UniqueRules.conflict(c, table, current, selfId, e);
+            ModelException conflict = UniqueRules.conflict(c, store.dataSource(), table, current, selfId, e);
             if (conflict != null) {
                 throw conflict;
             }

@@ -101,28 +101,36 @@ final class UniqueRules {
 
     /**
      * The CONFLICT for a save that a unique index refused, or null if {@code e} is something else.
-     * Names the holder when the connection can still be read (outside an aborted transaction).
+     * The holder is looked up on {@code c} where the failed statement left it usable (autocommit,
+     * or H2, which undoes only the statement), else on another connection of {@code pool} (a
+     * PostgreSQL transaction is aborted by the error); the message names it when found.
      */
-    static ModelException conflict(Connection c, Table table, Map<String, Object> current, long selfId,
-                                   SQLException e) {
+    static ModelException conflict(Connection c, javax.sql.DataSource pool, Table table, Map<String, Object> current,
+                                   long selfId, SQLException e) {
         if (!"23505".equals(e.getSQLState())) {
             return null;
         }
         for (List<FieldDef> key : keys(table)) {
             String index = indexName(table, key);
             if (e.getMessage() != null && e.getMessage().contains(index.substring(1, index.length() - 1))) {
-                long other = 0;
-                try {
-                    if (c.getAutoCommit()) {
-                        other = otherHolder(c, table, key, current, selfId);
-                    }
-                } catch (SQLException ignored) {
-                    // the message goes without the holder's id
-                }
-                return conflict(table, key, current, other);
+                return conflict(table, key, current, holderAfterFailure(c, pool, table, key, current, selfId));
             }
         }
         return null;
+    }
+
+    private static long holderAfterFailure(Connection c, javax.sql.DataSource pool, Table table, List<FieldDef> key,
+                                           Map<String, Object> current, long selfId) {
+        try {
+            if (c.getAutoCommit() || !c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                return otherHolder(c, table, key, current, selfId);
+            }
+            try (Connection other = pool.getConnection()) {
+                return otherHolder(other, table, key, current, selfId);
+            }
+        } catch (SQLException ignored) {
+            return 0; // the message goes without the holder's id
+        }
     }
 
     private static ModelException conflict(Table table, List<FieldDef> key, Map<String, Object> current, long other) {
