@@ -41,8 +41,7 @@ class DataDirLockIT {
 
         Path secondLog = dir.resolve("second.log");
         Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // logback's own status lines (several logback-test.xml on the test classpath) are not ours
-                "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+                "-Dlogback.configurationFile=" + RunningSynchronizer.productionLogging(),
                 "-cp", System.getProperty("java.class.path"), XsyncCli.class.getName(), "run", "--config",
                 config.toString()).redirectErrorStream(true).redirectOutput(secondLog.toFile()).start();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("second process exited").isTrue();

@@ -30,15 +30,25 @@ final class RunningSynchronizer implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, the child's output going to {@code log}. */
     static RunningSynchronizer start(Path config, String name, Path log) throws IOException {
+        return start(config, name, log, Duration.ofMinutes(2));
+    }
+
+    /** As {@link #start(Path, String, Path)}, waiting up to {@code startup} for the child to start. */
+    static RunningSynchronizer start(Path config, String name, Path log, Duration startup) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                XsyncCli.class.getName(), "run", "--config", config.toString())
+        Process p = new ProcessBuilder(java, "-Dlogback.configurationFile=" + productionLogging(), "-cp",
+                System.getProperty("java.class.path"), XsyncCli.class.getName(), "run", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningSynchronizer child = new RunningSynchronizer(p, log);
-        await().atMost(Duration.ofMinutes(2)).until(() -> child.log().contains("synchronizer " + name + " started")
+        await().atMost(startup).until(() -> child.log().contains("synchronizer " + name + " started")
                 || !p.isAlive());
         assertThat(p.isAlive()).as("child output:\n%s", child.log()).isTrue();
         return child;
+    }
+
+    /** The distribution's logging configuration (the test classpath's would log third parties differently). */
+    static String productionLogging() {
+        return java.util.Objects.requireNonNull(XsyncCli.class.getResource("/logback.xml"), "logback.xml").toString();
     }
 
     /** The child's process id. */
