@@ -80,8 +80,11 @@ final class SchemaMigrator {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS " + Dialect.quote(table) + " (" + source + " BIGINT NOT NULL, "
                         + peer + " BIGINT NOT NULL, PRIMARY KEY (" + source + ", " + peer + "))");
-                st.execute("CREATE INDEX IF NOT EXISTS " + Dialect.quote(indexName(table, "peer")) + " ON "
-                        + Dialect.quote(table) + " (" + peer + ")");
+                String index = "CREATE INDEX IF NOT EXISTS " + Dialect.quote(indexName(table, "peer")) + " ON "
+                        + Dialect.quote(table) + " (" + peer + ")";
+                if (!indexExists(c, index)) {
+                    st.execute(index);
+                }
             }
         }
     }
@@ -244,7 +247,31 @@ final class SchemaMigrator {
         ddl.addAll(UniqueRules.constraintDdl(t, dialect));
         try (Statement st = c.createStatement()) {
             for (String s : ddl) {
-                st.execute(s);
+                if (!indexExists(c, s)) {
+                    st.execute(s);
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern INDEX_DDL =
+            java.util.regex.Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
+
+    /**
+     * Whether {@code ddl} creates an index that exists already. On PostgreSQL even a CREATE INDEX
+     * IF NOT EXISTS of an existing index takes a share lock on its table until the migration
+     * commits, which deadlocks with replicas writing to those tables while one restarts.
+     */
+    private boolean indexExists(Connection c, String ddl) throws SQLException {
+        java.util.regex.Matcher m = INDEX_DDL.matcher(ddl);
+        if (!m.find() || !(dialect instanceof Dialect.PostgresDialect)) {
+            return false; // H2 serves one process: IF NOT EXISTS as it is
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")) {
+            ps.setString(1, m.group(1));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
