@@ -227,14 +227,19 @@ public final class JdbcStore implements Store {
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
+        String excluded = "(\"no_sync\" = TRUE OR \"lazy_blocked\" = TRUE)";
+        String synced = live + " AND NOT " + excluded;
         String sql = "SELECT " + countWhen(live) + ", "
-                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
-                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
+                + countWhen(synced + " AND \"backend_code\" <> 2 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC
+                        + ", FALSE)")
+                + ", " + countWhen(synced + " AND \"backend_code\" = 2") + ", " + countWhen(live + " AND " + excluded)
+                + ", " + countWhen("\"deleted\" = TRUE")
                 + " FROM " + t.quotedName();
         return tx.run("count " + model + " by state", c -> {
             try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5));
             }
         });
     }

@@ -113,9 +113,17 @@ public final class SyncEngine implements Engine, StatusContributor {
                 loop.signal();
             }
         });
+        registerMeters();
         loop.start();
         LOG.info("Sync engine started: {} step(s) observing {}, {} thread(s), replica {}", steps.size(),
                 observed, settings.threads(), claims.owner());
+    }
+
+    private void registerMeters() {
+        for (String model : observed) {
+            metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
+                    .toList());
+        }
     }
 
     @Override
@@ -189,9 +197,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     public PassStats runPass() {
         Instant start = Instant.now();
         PassStats stats = new PassStats();
-        Map<String, Integer> pending = runPhase(false, stats);
-        Map<String, Integer> deleted = runPhase(true, stats);
-        refreshGauges(pending, deleted, stats);
+        runPhase(false, stats);
+        runPhase(true, stats);
+        refreshGauges(stats);
         history.record(start, Instant.now(), stats);
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
@@ -432,8 +440,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Refreshes the per-model gauges, at most once a second (two count queries per model). */
-    private void refreshGauges(Map<String, Integer> pending, Map<String, Integer> deleted, PassStats stats) {
+    /** Refreshes the per-model gauges from the store's counts, at most once a second while busy. */
+    private void refreshGauges(PassStats stats) {
         Instant now = Instant.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
@@ -441,12 +449,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
         gaugesRefreshed = now;
         for (String model : observed) {
-            metrics.setObjects(model, SyncMetrics.PENDING, pending.getOrDefault(model, 0));
-            metrics.setObjects(model, SyncMetrics.DELETED, deleted.getOrDefault(model, 0));
             try {
-                var m = store.models(Actor.FRAMEWORK).get(model);
-                metrics.setObjects(model, SyncMetrics.OK, m.count(Map.of("backend_code", SyncOutcome.CODE_OK)));
-                metrics.setObjects(model, SyncMetrics.ERROR, m.count(Map.of("backend_code", SyncOutcome.CODE_ERROR)));
+                metrics.setCounts(store.counts(model));
             } catch (RuntimeException e) {
                 LOG.debug("Could not count {} objects: {}", model, e.toString());
             }
