@@ -9,6 +9,7 @@ import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -54,6 +55,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final List<SyncStep> steps;
     private final SyncSettings settings;
     private final Set<String> observed = new LinkedHashSet<>();
+    private final Schema schema;
+    /** Observed models and the models inheriting from them (whose objects the steps also get). */
+    private final Set<String> observedWithSubclasses;
     private final Set<String> policed = new HashSet<>();
     private final ModelOrder order;
     private final CohortPlanner planner;
@@ -78,6 +82,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (SyncStep s : steps) {
             observed.addAll(s.observes());
         }
+        this.schema = ctx.schema();
+        this.observedWithSubclasses = schema.withDescendants(observed);
         for (Policy p : ctx.steps().policies()) {
             policed.add(p.modelName());
         }
@@ -115,7 +121,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
             // in-process notices come on the committing thread: skip those of our bookkeeping
-            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
+            if (!ownWrites.get() && !Collections.disjoint(models, observedWithSubclasses)) {
                 loop.signal();
             }
         });
@@ -244,6 +250,9 @@ public final class SyncEngine implements Engine, StatusContributor {
                 continue;
             }
             for (ModelObject o : objects) {
+                if (!ownedBy(step, o)) {
+                    continue;
+                }
                 counts.merge(o.model().name(), 1, Integer::sum);
                 if (deletion || !awaitsPolicy(o)) {
                     items.add(WorkItem.of(step, o));
@@ -253,9 +262,18 @@ public final class SyncEngine implements Engine, StatusContributor {
         return items;
     }
 
-    /** Whether a policy of the object's model has yet to handle its current version. */
+    /**
+     * Whether {@code step} is the step for the object: objects of a subclass come to the steps of a
+     * parent model as their leaf model, unless a step observes a model nearer to that leaf.
+     */
+    private boolean ownedBy(SyncStep step, ModelObject o) {
+        String nearest = schema.nearestOf(o.model().name(), observed);
+        return nearest == null || step.observes().contains(nearest);
+    }
+
+    /** Whether a policy of the object's model (or of the parent whose policy it gets) has yet to handle its current version. */
     private boolean awaitsPolicy(ModelObject o) {
-        if (!policed.contains(o.model().name()) || o.getBoolean("no_policy")) {
+        if (schema.nearestOf(o.model().name(), policed) == null || o.getBoolean("no_policy")) {
             return false;
         }
         Instant p = o.getInstant("policed");
