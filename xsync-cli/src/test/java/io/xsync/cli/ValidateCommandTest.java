@@ -106,9 +106,10 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingConfigOptionIsAUsageError() {
+    void noConfigAnywhereSaysHowToGiveOne() {
         CliRun run = CliRun.of("validate");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option: '--config=FILE'");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                "xsync: no config file: pass --config FILE, set XSYNC_CONFIG, or run where config.yaml is");
     }
 }

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * join tables that name a deleted object are removed (pairs kept as objects of a through model
  * are deleted by the cascade, as their links point at the deleted object). A write-protected object
  * anywhere in the cascade refuses the whole delete (CONFLICT) before anything is written; the
- * cascade runs in one transaction.
+ * cascade runs in one transaction. Every row it reaches is locked for update as it is found, and
+ * writes lock the rows they link to (see {@link JdbcStore#deletedFlag}): a create linking to an
+ * object either commits before the cascade looks for its children (and is deleted with them) or
+ * waits and then finds its target deleted.
  */
 final class DeleteCascade {
     private static final Logger LOG = LoggerFactory.getLogger(DeleteCascade.class);
@@ -61,7 +64,7 @@ final class DeleteCascade {
 
     private void checkRoot(Connection c, Table t, long id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT \"write_protect\" FROM " + t.quotedName()
-                + " WHERE \"id\" = ?")) {
+                + " WHERE \"id\" = ? FOR UPDATE")) {
             st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
@@ -102,7 +105,7 @@ final class DeleteCascade {
         List<Long> out = new ArrayList<>();
         for (List<Long> chunk : chunks(targets)) {
             String sql = "SELECT \"id\" FROM " + lc.table().quotedName() + " WHERE " + Dialect.quote(lc.column())
-                    + " IN (" + Dialect.placeholders(chunk.size()) + ") AND \"deleted\" = FALSE";
+                    + " IN (" + Dialect.placeholders(chunk.size()) + ") AND \"deleted\" = FALSE FOR UPDATE";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bindIds(st, chunk, 1);
                 try (ResultSet rs = st.executeQuery()) {

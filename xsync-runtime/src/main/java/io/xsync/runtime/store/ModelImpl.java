@@ -47,6 +47,15 @@ final class ModelImpl implements Model {
     }
 
     @Override
+    public List<ModelObject> page(Map<String, ?> criteria, int limit, long offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative");
+        }
+        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\" LIMIT " + limit + " OFFSET " + offset));
+    }
+
+    @Override
     public List<ModelObject> all() {
         return filter(Map.of());
     }
