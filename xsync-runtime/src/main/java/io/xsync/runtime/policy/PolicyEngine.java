@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,9 @@ public final class PolicyEngine implements Engine {
 
     @Override
     public void start() {
+        Set<String> covered = store.schema().withDescendants(policies.keySet());
         store.addChangeListener(models -> {
-            if (!Collections.disjoint(models, policies.keySet())) {
+            if (!Collections.disjoint(models, covered)) {
                 loop.signal();
             }
         });
@@ -116,7 +118,12 @@ public final class PolicyEngine implements Engine {
                 continue;
             }
             for (ModelObject o : dirty) {
-                if (!waitsAfterFailure(o) && police(e.getKey(), o.id(), e.getValue())) {
+                // objects of subclasses come as their leaf model; a subclass's own policies win
+                String leaf = o.model().name();
+                if (!e.getKey().equals(store.schema().nearestOf(leaf, policies.keySet()))) {
+                    continue;
+                }
+                if (!waitsAfterFailure(o) && police(leaf, o.id(), e.getValue())) {
                     done++;
                 }
             }

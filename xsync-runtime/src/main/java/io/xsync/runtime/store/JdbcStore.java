@@ -340,12 +340,13 @@ public final class JdbcStore implements Store {
         LOG.info("store closed: {}", settings.safeUrl());
     }
 
-    /** An object of {@code model} or of a model inheriting from it, deleted or not. */
+    /** An object of {@code model} or of a model inheriting from it, deleted or not, as its leaf model. */
     Optional<ModelObjectImpl> findAnywhere(String model, long id, Actor actor) {
+        List<FilterCompiler.Param> byId = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
         for (Table t : catalog.holders(model)) {
-            Optional<io.xsync.api.ModelObject> o = accessors.get(actor).get(t.model().name()).get(id);
-            if (o.isPresent()) {
-                return Optional.of((ModelObjectImpl) o.get());
+            List<ModelObjectImpl> o = accessors.get(actor).get(t.model().name()).selectOwn("\"id\" = ?", byId, "");
+            if (!o.isEmpty()) {
+                return Optional.of(o.get(0));
             }
         }
         return Optional.empty();

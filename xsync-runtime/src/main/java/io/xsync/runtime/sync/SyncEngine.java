@@ -7,6 +7,7 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -52,6 +53,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final List<SyncStep> steps;
     private final SyncSettings settings;
     private final Set<String> observed = new LinkedHashSet<>();
+    private final Schema schema;
+    /** Observed models and the models inheriting from them (whose objects the steps also get). */
+    private final Set<String> observedWithSubclasses;
     private final ModelOrder order;
     private final CohortPlanner planner;
     private final DependencyGraph graph;
@@ -75,6 +79,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (SyncStep s : steps) {
             observed.addAll(s.observes());
         }
+        this.schema = ctx.schema();
+        this.observedWithSubclasses = schema.withDescendants(observed);
         List<String> models = new ArrayList<>();
         ctx.schema().models().forEach(m -> models.add(m.name()));
         this.order = new ModelOrder(ctx.graph(), models);
@@ -109,7 +115,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
             // in-process notices come on the committing thread: skip those of our bookkeeping
-            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
+            if (!ownWrites.get() && !Collections.disjoint(models, observedWithSubclasses)) {
                 loop.signal();
             }
         });
@@ -267,11 +273,23 @@ public final class SyncEngine implements Engine, StatusContributor {
                 continue;
             }
             for (ModelObject o : objects) {
+                if (!ownedBy(step, o)) {
+                    continue;
+                }
                 counts.merge(o.model().name(), 1, Integer::sum);
                 items.add(WorkItem.of(step, o));
             }
         }
         return items;
+    }
+
+    /**
+     * Whether {@code step} is the step for the object: objects of a subclass come to the steps of a
+     * parent model as their leaf model, unless a step observes a model nearer to that leaf.
+     */
+    private boolean ownedBy(SyncStep step, ModelObject o) {
+        String nearest = schema.nearestOf(o.model().name(), observed);
+        return nearest == null || step.observes().contains(nearest);
     }
 
     /** Packs cohorts into units of work: big cohorts alone, small ones together, enough units for every thread. */
