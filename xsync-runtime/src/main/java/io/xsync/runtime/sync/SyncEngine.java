@@ -354,7 +354,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** The claimed objects as they are now, one query per model and chunk of ids. */
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
+        // them is read after its dependency was found gone
+        Map<String, List<Long>> ids = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
