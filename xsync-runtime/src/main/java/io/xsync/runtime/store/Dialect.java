@@ -46,6 +46,12 @@ abstract class Dialect {
     /** Serialises schema migration between processes (inside the migrating transaction). */
     abstract void lockForMigration(Connection connection) throws SQLException;
 
+    /**
+     * The clause that makes a SELECT lock the rows it reads against deletion until the
+     * transaction ends (others may still read them): what a write takes on the objects it links to.
+     */
+    abstract String lockAgainstDelete();
+
     /** Whether {@code CREATE INDEX ... WHERE} is supported. */
     abstract boolean partialIndexes();
 
@@ -106,6 +112,11 @@ abstract class Dialect {
         }
 
         @Override
+        String lockAgainstDelete() {
+            return " FOR UPDATE"; // H2 has no shared row locks
+        }
+
+        @Override
         boolean partialIndexes() {
             return false;
         }
@@ -153,6 +164,11 @@ abstract class Dialect {
                 st.setLong(1, MIGRATION_LOCK);
                 st.execute();
             }
+        }
+
+        @Override
+        String lockAgainstDelete() {
+            return " FOR SHARE";
         }
 
         @Override
