@@ -251,6 +251,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
+            // a step observing a model and its subclass is handed a subclass object twice: call it once
+            Set<ObjectRef> seen = new java.util.HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -259,8 +261,11 @@ public final class SyncEngine implements Engine, StatusContributor {
                 continue;
             }
             for (ModelObject o : objects) {
-                counts.merge(o.model().name(), 1, Integer::sum);
-                items.add(WorkItem.of(step, o));
+                WorkItem item = WorkItem.of(step, o);
+                if (seen.add(item.ref())) {
+                    counts.merge(o.model().name(), 1, Integer::sum);
+                    items.add(item);
+                }
             }
         }
         return items;
