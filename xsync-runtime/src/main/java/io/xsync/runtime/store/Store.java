@@ -47,8 +47,9 @@ public interface Store extends AutoCloseable {
     Connection currentConnection();
 
     /**
-     * Objects of the model dirty for sync (docs/semantics.md), oldest {@code updated} first; their saves
-     * carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
+     * Objects of the model dirty for sync (not deleted, not {@code no_sync} or {@code lazy_blocked},
+     * {@code enacted} null or older than {@code updated} or {@code changed_by_policy}; policy state
+     * plays no part), oldest {@code updated} first; their saves carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
      * leaf model (the same holds for the two queries below).
      */
     List<ModelObject> dirtyForSync(String model);

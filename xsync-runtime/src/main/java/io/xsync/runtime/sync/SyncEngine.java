@@ -265,6 +265,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
+            // a step observing a model and its subclass is handed a subclass object twice: call it once
+            Set<ObjectRef> seen = new java.util.HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -276,8 +278,11 @@ public final class SyncEngine implements Engine, StatusContributor {
                 if (!ownedBy(step, o)) {
                     continue;
                 }
-                counts.merge(o.model().name(), 1, Integer::sum);
-                items.add(WorkItem.of(step, o));
+                WorkItem item = WorkItem.of(step, o);
+                if (seen.add(item.ref())) {
+                    counts.merge(o.model().name(), 1, Integer::sum);
+                    items.add(item);
+                }
             }
         }
         return items;
@@ -380,7 +385,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** The claimed objects as they are now, one query per model and chunk of ids. */
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
+        // them is read after its dependency was found gone
+        Map<String, List<Long>> ids = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
