@@ -224,6 +224,19 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Optional<ModelObject> dirtyForPolicy(String model, long id) {
+        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        for (Table t : catalog.holders(model)) {
+            List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(t.model().name())
+                    .selectOwn(Predicates.DIRTY_FOR_POLICY + " AND \"id\" = ?", param, "");
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";

@@ -5,6 +5,7 @@ import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -59,6 +60,9 @@ public interface Store extends AutoCloseable {
 
     /** Objects of the model dirty for policy, deleted ones included (for handle_delete); saves as POLICY. */
     List<ModelObject> dirtyForPolicy(String model);
+
+    /** The object as it is now if it is dirty for policy (deleted or not), else empty; saves as POLICY. */
+    Optional<ModelObject> dirtyForPolicy(String model, long id);
 
     /**
      * The same object seen by another actor: same values, and the same loaded state against which

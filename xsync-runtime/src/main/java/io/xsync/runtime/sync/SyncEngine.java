@@ -450,8 +450,19 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Purges deleted rows, dependents first so that what they point at can go in the same round. */
+    /**
+     * Purges deleted rows, dependents first so that what they point at can go in the same round;
+     * only on the replica that holds the lease {@code reaper}.
+     */
     private void reap() {
+        try {
+            if (!claims.holdLease("reaper")) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reaper skipped: cannot read its lease: {}", e.getMessage());
+            return;
+        }
         List<String> models = new ArrayList<>(order.order());
         Collections.reverse(models);
         for (String model : models) {

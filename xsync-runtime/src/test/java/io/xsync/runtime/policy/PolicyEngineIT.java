@@ -193,4 +193,52 @@ class PolicyEngineIT {
         assertThat(reload(store, site).getInstant("policed")).isNull();
         assertThat(step.syncs("Site", site.id())).isEqualTo(1);
     }
+
+    /**
+     * Two replicas (each its own store pool and engine) police the same objects concurrently, pass
+     * after pass: every change is policed once, by one of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void twoReplicasPoliceEachChangeOnce(String dialect) throws Exception {
+        TestStores.Database db = TestStores.database(dialect);
+        cleanup.add(db);
+        JdbcStore storeA = db.open(TestSchemas.chain());
+        cleanup.add(storeA);
+        JdbcStore storeB = db.open(TestSchemas.chain());
+        cleanup.add(storeB);
+        SitePolicy policyA = new SitePolicy();
+        SitePolicy policyB = new SitePolicy();
+        PolicyEngine a = new PolicyEngine(SyncHarness.context(storeA, List.of(), List.of(policyA)), Duration.ofMinutes(10));
+        PolicyEngine b = new PolicyEngine(SyncHarness.context(storeB, List.of(), List.of(policyB)), Duration.ofMinutes(10));
+        List<ModelObject> sites = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            sites.add(site(storeA, "s" + i));
+        }
+        policeUntilClean(storeA, a, b);
+        for (ModelObject s : sites) {
+            ModelObject o = reload(storeA, s);
+            o.set("ratio", 2.5);
+            o.save();
+        }
+        policeUntilClean(storeA, a, b);
+
+        List<String> calls = new ArrayList<>(policyA.callList());
+        calls.addAll(policyB.callList());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            expected.add("create s" + i);
+            expected.add("update s" + i);
+        }
+        assertThat(calls).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Runs passes of both engines at once until nothing is dirty for policy. */
+    private static void policeUntilClean(JdbcStore store, PolicyEngine a, PolicyEngine b) throws Exception {
+        while (!store.dirtyForPolicy("Site").isEmpty()) {
+            java.util.concurrent.CompletableFuture<Integer> onA = java.util.concurrent.CompletableFuture.supplyAsync(a::runPass);
+            b.runPass();
+            onA.get();
+        }
+    }
 }
