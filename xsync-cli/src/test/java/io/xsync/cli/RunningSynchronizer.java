@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +27,22 @@ final class RunningSynchronizer implements AutoCloseable {
 
     /** Starts the child and waits until it logs that synchronizer {@code name} started. */
     static RunningSynchronizer start(Path config, String name) throws IOException {
+        return start(config, name, List.of());
+    }
+
+    /** As {@link #start(Path, String)}, with the product's logging configuration rather than a test one. */
+    static RunningSynchronizer startWithProductLogging(Path config, String name) throws IOException {
+        return start(config, name, List.of("-Dlogback.configurationFile=" + XsyncCli.class.getResource("/logback.xml")));
+    }
+
+    private static RunningSynchronizer start(Path config, String name, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = config.resolveSibling("child.log");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                XsyncCli.class.getName(), "run", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), XsyncCli.class.getName(), "run",
+                "--config", config.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         RunningSynchronizer child = new RunningSynchronizer(p, log);
         await().atMost(Duration.ofMinutes(2)).until(() -> child.log().contains("synchronizer " + name + " started")
                 || !p.isAlive());

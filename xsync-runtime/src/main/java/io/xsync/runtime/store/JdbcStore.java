@@ -42,6 +42,7 @@ public final class JdbcStore implements Store {
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
+    private final StoreHealth health = new StoreHealth(this);
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -74,6 +75,7 @@ public final class JdbcStore implements Store {
         try {
             store.migrate();
             store.startListening();
+            store.health.start();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -186,6 +188,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public StoreHealth health() {
+        return health;
+    }
+
+    @Override
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
@@ -271,6 +278,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        health.close();
         if (listener != null) {
             try {
                 listener.close();
