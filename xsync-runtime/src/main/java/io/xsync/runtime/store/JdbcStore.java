@@ -48,6 +48,7 @@ public final class JdbcStore implements Store {
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
+    private final StoreHealth health = new StoreHealth(this);
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -85,6 +86,7 @@ public final class JdbcStore implements Store {
             store.migrate();
             store.warnIfCommitsAreNotDurable();
             store.startListening();
+            store.health.start();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -237,6 +239,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public StoreHealth health() {
+        return health;
+    }
+
+    @Override
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
@@ -335,6 +342,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        health.close();
         if (listener != null) {
             try {
                 listener.close();

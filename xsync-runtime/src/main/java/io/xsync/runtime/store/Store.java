@@ -70,6 +70,12 @@ public interface Store extends AutoCloseable {
      */
     ModelObject withActor(ModelObject object, Actor actor);
 
+    /**
+     * Whether the database answers, from a background check: cheap, never blocks, names the
+     * store when it is unreachable (readiness check {@code store}).
+     */
+    io.xsync.runtime.Readiness health();
+
     /** The model's objects counted by sync state, by the database (nothing is loaded). */
     ModelCounts counts(String model);
 
