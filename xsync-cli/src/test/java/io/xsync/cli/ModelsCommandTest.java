@@ -101,6 +101,23 @@ class ModelsCommandTest {
     }
 
     @Test
+    void listPagesWithLimitAndOffsetAndSaysWhatIsLeft() throws IOException {
+        long[] ids = new long[5];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = create("first_name=P" + i, "last_name=Page");
+        }
+        assertThat(jsonList("--limit", "2", "--offset", "1")).extracting(n -> n.get("id").asLong())
+                .containsExactly(ids[1], ids[2]);
+        CliRun page = models("list", "MyModel", "--limit", "2");
+        assertThat(page.exitCode()).isZero();
+        assertThat(page.outLines()).hasSize(3); // header and two rows
+        assertThat(page.err()).contains("2 of 5 shown");
+        CliRun all = models("list", "MyModel");
+        assertThat(all.err()).isEmpty();
+        assertThat(models("list", "MyModel", "--limit", "-1").exitCode()).isNotZero();
+    }
+
+    @Test
     void getUpdateAndDelete() throws IOException {
         long id = create("first_name=John", "last_name=Doe");
         CliRun update = models("update", "MyModel", Long.toString(id), "last_name=Smith", "age=3");

@@ -38,6 +38,7 @@ public final class HttpEngine implements Engine, EngineAware {
     private final HttpSettings settings;
     private final List<Readiness> readiness = new CopyOnWriteArrayList<>();
     private final List<StatusContributor> contributors = new CopyOnWriteArrayList<>();
+    private final StoreReadiness storeReadiness;
     private Server server;
     private ServerConnector connector;
     private MetricsSetup metrics;
@@ -53,7 +54,8 @@ public final class HttpEngine implements Engine, EngineAware {
         this.store = store;
         this.registry = registry;
         this.settings = settings;
-        readiness.add(new StoreReadiness(store));
+        storeReadiness = new StoreReadiness(store);
+        readiness.add(storeReadiness);
         // Plug Prometheus in before any engine starts, so no recording is lost to it.
         metrics = new MetricsSetup(registry, settings.limits().maxMeters());
     }
@@ -100,6 +102,7 @@ public final class HttpEngine implements Engine, EngineAware {
             metrics = new MetricsSetup(registry, settings.limits().maxMeters());
         }
         metrics.bind(store.dataSource());
+        storeReadiness.start();
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness));
         QueuedThreadPool pool = new QueuedThreadPool(settings.limits().threads(), 2);
@@ -182,6 +185,7 @@ public final class HttpEngine implements Engine, EngineAware {
     }
 
     private void stopQuietly() {
+        storeReadiness.close();
         try {
             server.stop();
         } catch (Exception e) {

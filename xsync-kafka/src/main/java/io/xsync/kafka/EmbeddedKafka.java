@@ -68,7 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** As {@link #start(Path, int)}, with extra broker properties that override the defaults. */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
         long t0 = System.nanoTime();
-        int clientPort = port == 0 ? freePort() : port;
+        int clientPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         try {
             OwnerOnly.directory(dataDir);
@@ -244,6 +244,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Blocks until the broker shuts down (for the standalone command). */
     public void awaitShutdown() {
         server.awaitShutdown();
+    }
+
+    /**
+     * {@code port} if nothing listens on it yet; otherwise one clear error before the broker starts
+     * (the broker's own failure is a page of stack traces that never names the port).
+     */
+    static int requireFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return port;
+        } catch (IOException e) {
+            throw new XsyncException("embedded Kafka: port " + HOST + ":" + port + " is already in use"
+                    + " (another broker, or another xsync run?); set event_bus.embedded_port to a free port, or 0 for any");
+        }
     }
 
     /** A currently free port on 127.0.0.1. */

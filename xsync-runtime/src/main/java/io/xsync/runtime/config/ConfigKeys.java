@@ -82,6 +82,9 @@ public final class ConfigKeys {
             ConfigKey.Type.DURATION, Duration.ofSeconds(30), "How long shutdown waits for events in flight.");
     public static final ConfigKey<Duration> EVENTS_OUTAGE_LOG_INTERVAL = opt("events.outage_log_interval",
             ConfigKey.Type.DURATION, Duration.ofSeconds(30), "While the broker is unreachable, log once per interval.");
+    public static final ConfigKey<String> EVENTS_START_FROM = opt("events.start_from", ConfigKey.Type.STRING,
+            "earliest", "Where a partition with no offset in the store starts: earliest (every event kept by the "
+                    + "broker) or latest (only events sent from now on). Offsets committed to Kafka are never used.");
 
     public static final ConfigKey<Integer> SYNC_THREADS = opt("sync.threads", ConfigKey.Type.INT, 4,
             "Cohorts synced concurrently.");
@@ -158,7 +161,8 @@ public final class ConfigKeys {
                 LOGGING_LEVEL.path(), List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"),
                 LOGGING_FORMAT.path(), List.of("text", "json"),
                 EVENT_BUS_KIND.path(), List.of("kafka"),
-                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"));
+                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"),
+                EVENTS_START_FROM.path(), List.of("earliest", "latest"));
         /**
          * Keys whose text must match a pattern, with the wording of the rule. The name becomes part
          * of Kafka topic and group names, which allow only these characters (249 at most, and the

@@ -40,6 +40,21 @@ final class ObjectWriter {
     }
 
     void save(ModelObjectImpl obj, Save options) {
+        if (obj.pendingLinks().isEmpty()) {
+            saveRow(obj, options);
+            return;
+        }
+        store.tx().atomically("save " + obj, c -> {
+            saveRow(obj, options);
+            for (Map.Entry<String, List<Long>> e : obj.pendingLinks().entrySet()) {
+                store.manyToMany().write(obj, obj.model().table().manyToMany(e.getKey()), e.getValue());
+            }
+            return null;
+        });
+        obj.linksSaved();
+    }
+
+    private void saveRow(ModelObjectImpl obj, Save options) {
         Table table = obj.model().table();
         Set<String> named = namedColumns(table, options.updateFields());
         if (obj.isNew()) {
@@ -124,7 +139,9 @@ final class ObjectWriter {
         Set<String> changedWritten = new LinkedHashSet<>(row.keySet());
         changedWritten.retainAll(changed);
         List<String> setCols = new ArrayList<>(row.keySet());
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table.quotedName()).append(" SET ");
+        // an object read through a parent model lives in its leaf model's table, which has the same columns
+        Table rowTable = store.catalog().rowTable(model, obj.values().get("leaf_model_name"));
+        StringBuilder sql = new StringBuilder("UPDATE ").append(rowTable.quotedName()).append(" SET ");
         for (int i = 0; i < setCols.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
@@ -139,7 +156,7 @@ final class ObjectWriter {
                 st.setLong(setCols.size() + 1, obj.id());
                 int count = st.executeUpdate();
                 if (count > 0) {
-                    store.tx().changed(model);
+                    store.tx().changed(rowTable.model().name());
                 }
                 return count;
             }

@@ -113,6 +113,14 @@ class XsyncConfigTest {
     }
 
     @Test
+    void yamlSyntaxErrorIsOneLineWithLineColumnAndContext() {
+        assertThatThrownBy(() -> parse("name: x\nmodels_dir: [a\n  b: c\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("config.yaml:3:4: invalid YAML: expected ',' or ']', but got :"
+                        + " (while parsing a flow sequence at line 2, column 13)");
+    }
+
+    @Test
     void duplicateKeyIsAnError() {
         assertThatThrownBy(() -> parse(MINIMAL + "name: again\n"))
                 .hasMessageEndingWith("config.yaml:3: duplicate key 'name' (first set on line 1)");
