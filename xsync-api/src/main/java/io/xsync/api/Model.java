@@ -29,6 +29,17 @@ public interface Model {
     /** Objects whose fields match every entry. */
     List<ModelObject> filter(Map<String, ?> criteria);
 
+    /**
+     * One page of {@link #filter(Map)}: objects matching the criteria, ordered by id, skipping the
+     * first {@code offset} and at most {@code limit} of them. The database does the paging, so
+     * memory does not grow with the table.
+     */
+    default List<ModelObject> page(Map<String, ?> criteria, int limit, long offset) {
+        List<ModelObject> all = filter(criteria);
+        int from = (int) Math.min(offset, all.size());
+        return all.subList(from, (int) Math.min(all.size(), from + (long) limit));
+    }
+
     /** Every live (not deleted) object. */
     List<ModelObject> all();
 

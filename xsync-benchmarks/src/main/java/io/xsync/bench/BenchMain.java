@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code bin/xsync-bench}: {@code events|sync [options]}. Each benchmark prints
+ * Entry point of {@code bin/xsync-bench}: {@code events|sync|listing [options]}. Each benchmark prints
  * {@code name: value unit} lines.
  */
 public final class BenchMain {
@@ -13,15 +13,16 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: xsync-bench events|sync [options]");
+            System.err.println("usage: xsync-bench events|sync|listing [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "sync" -> SyncBench.main(rest);
             case "events" -> run("io.xsync.bench.EventsBench", rest);
+            case "listing" -> ListingBench.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "' (events, sync)");
+                System.err.println("unknown benchmark '" + args[0] + "' (events, sync, listing)");
                 System.exit(2);
             }
         }

@@ -3,7 +3,6 @@ package io.xsync.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -11,12 +10,18 @@ import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.util.Iterator;
 import java.util.Map;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Applies a config's {@code logging.*} keys to Logback (configured first by {@code logback.xml}):
  * root level, per-logger levels, and the JSON encoder when {@code logging.format} is {@code json}.
+ *
+ * <p>JSON lines come from logstash-logback-encoder: one object per line with {@code @timestamp}
+ * (ISO-8601, UTC), {@code level}, {@code logger_name}, {@code thread_name}, the formatted
+ * {@code message}, every MDC key ({@code step}, {@code model}, {@code object}, ...) as a field of
+ * its own, {@code sync} (the synchronizer name) and {@code stack_trace} when there is one.
  */
 final class LoggingSetup {
     /** Logger-context property carrying the synchronizer name (shown by {@link MdcConverter}). */
@@ -40,6 +45,18 @@ final class LoggingSetup {
     static void quiet() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
             ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+        }
+    }
+
+    /**
+     * {@link #quiet()}, and the config reader's own warning log off: {@code validate} prints every
+     * config and schema warning itself, once.
+     */
+    static void quietForValidate() {
+        quiet();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory())
+                    .getLogger(io.xsync.runtime.config.XsyncConfig.class).setLevel(Level.ERROR);
         }
     }
 
@@ -74,8 +91,9 @@ final class LoggingSetup {
             Appender<ILoggingEvent> appender = it.next();
             if (appender instanceof OutputStreamAppender) {
                 OutputStreamAppender<ILoggingEvent> out = (OutputStreamAppender<ILoggingEvent>) appender;
-                JsonEncoder json = new JsonEncoder();
+                LogstashEncoder json = new LogstashEncoder();
                 json.setContext(ctx);
+                json.setTimeZone("UTC");
                 json.start();
                 // Swapped in place (stopping would close the console stream); happens at startup.
                 out.setEncoder(json);

@@ -81,25 +81,39 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists live objects, optionally filtered.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists live objects in id order, optionally filtered, one page at a time.")
     static final class ListObjects extends Base {
         @Parameters(index = "1..*", paramLabel = "FIELD=VALUE", description = "Filters (name__startswith=J, id__in=1,2).")
         List<String> filters = new ArrayList<>();
+
+        @Option(names = "--limit", defaultValue = "100", description = "At most this many objects (default: ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--offset", defaultValue = "0", description = "Skip this many objects first, in id order.")
+        long offset;
 
         private Map<String, Object> criteria;
 
         @Override
         void parse(ModelDef def) {
+            if (limit < 0 || offset < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--limit and --offset must not be negative");
+            }
             criteria = FieldArgs.criteria(spec.commandLine(), def, filters);
         }
 
         @Override
         void run(ModelDef def, Model model, ObjectPrinter printer) {
-            List<ModelObject> objects = criteria.isEmpty() ? model.all() : model.filter(criteria);
+            List<ModelObject> objects = model.page(criteria, limit, offset);
             if (json) {
                 printer.json(objects);
             } else {
                 printer.table(def, objects);
+            }
+            long total = model.count(criteria);
+            if (offset + objects.size() < total || offset > 0) {
+                spec.commandLine().getErr().printf("%d of %d shown (from offset %d); see --limit and --offset%n",
+                        objects.size(), total, offset);
             }
         }
     }

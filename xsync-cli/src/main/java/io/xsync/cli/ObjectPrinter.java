@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.internal.TerminalText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints model objects as a table, as {@code field: value} lines, or as JSON lines. */
+/**
+ * Prints model objects as a table, as {@code field: value} lines, or as JSON lines. Values are
+ * printed with control characters escaped ({@link TerminalText}); JSON escapes them itself.
+ */
 final class ObjectPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CELL = 40;
@@ -88,12 +92,12 @@ final class ObjectPrinter {
     }
 
     private static String cell(Object value) {
-        String t = text(value).replace('\n', ' ');
+        String t = text(value);
         return t.length() > MAX_CELL ? t.substring(0, MAX_CELL - 1) + "…" : t;
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : TerminalText.escape(value.toString());
     }
 
     private static String pad(String s, int width) {

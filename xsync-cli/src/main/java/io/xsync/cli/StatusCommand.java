@@ -28,10 +28,17 @@ import picocli.CommandLine.Spec;
  * {@code xsync status}: asks the running synchronizer ({@code GET /api/status} at the config's
  * {@code http.bind}/{@code http.port}) and, when it cannot be reached, reads the store directly
  * (model counts and errors only; engine sections need the running process).
+ *
+ * <p>Exit codes, for scripts and probes: {@value #HEALTHY} healthy (running, ready, no object in
+ * error); {@value #UNHEALTHY} running but not ready or with objects in error; {@value #NOT_RUNNING}
+ * no synchronizer answered (the store's view is still printed).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Prints the synchronizer's status summary (from the running synchronizer, else from the store).")
 final class StatusCommand implements Callable<Integer> {
+    static final int HEALTHY = 0;
+    static final int UNHEALTHY = 1;
+    static final int NOT_RUNNING = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
@@ -56,8 +63,9 @@ final class StatusCommand implements Callable<Integer> {
         if (cfg.get(ConfigKeys.HTTP_ENABLED)) {
             StatusClient client = new StatusClient(HttpSettings.from(cfg), Duration.ofSeconds(timeoutSeconds));
             try {
-                print(out, client.fetch(), "running synchronizer at " + client.baseUri());
-                return 0;
+                JsonNode status = client.fetch();
+                print(out, status, "running synchronizer at " + client.baseUri());
+                return healthy(status) ? HEALTHY : UNHEALTHY;
             } catch (IOException e) {
                 why = "no answer from a synchronizer at " + client.baseUri() + " (" + describe(e) + ")";
             }
@@ -65,7 +73,22 @@ final class StatusCommand implements Callable<Integer> {
             why = "http.enabled is false";
         }
         print(out, fromStore(cfg), "store, read directly: " + why);
-        return 0;
+        return NOT_RUNNING;
+    }
+
+    /** Every readiness check ready and no model with objects in error. */
+    static boolean healthy(JsonNode status) {
+        for (JsonNode check : status.path("readiness")) {
+            if (!check.path("ready").asBoolean()) {
+                return false;
+            }
+        }
+        for (JsonNode model : status.path("models")) {
+            if (model.path("error").asLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void print(PrintWriter out, JsonNode status, String source) throws IOException {

@@ -1,9 +1,12 @@
 package io.xsync.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point of {@code bin/xsync}. Errors print one line {@code xsync: <message>} on stderr and
@@ -46,7 +49,24 @@ public final class XsyncCli {
             commandLine.getErr().flush();
             return 1;
         });
+        cl.setParameterExceptionHandler((e, args) -> usageError(e));
         return cl;
+    }
+
+    /** {@code xsync: <problem> (did you mean ...?); see 'xsync cmd --help'} on one line, exit 2. */
+    private static int usageError(ParameterException e) {
+        CommandLine c = e.getCommandLine();
+        List<String> suggestions = e instanceof UnmatchedArgumentException
+                ? ((UnmatchedArgumentException) e).getSuggestions() : List.of();
+        String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
+        c.getErr().println("xsync: " + firstLine(e.getMessage()) + hint
+                + "; see '" + c.getCommandSpec().qualifiedName() + " --help'");
+        c.getErr().flush();
+        return 2;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("");
     }
 
     /** The exception's message, or its type when it has none. */

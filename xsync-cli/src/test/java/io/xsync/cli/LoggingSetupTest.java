@@ -14,6 +14,8 @@ import io.xsync.runtime.config.XsyncConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -81,12 +83,12 @@ class LoggingSetupTest {
     }
 
     @Test
-    void jsonFormatWritesOneObjectPerLineWithMdc() throws Exception {
+    void jsonFormatWritesOneObjectPerLineWithFormattedMessageIsoTimeAndMdcFields() throws Exception {
         rootWithTextAppender();
         LoggingSetup.apply(config("logging:\n  format: json\n"), ctx);
         MDC.put("topic", "MyTopic");
         try {
-            ctx.getLogger("io.xsync.kafka").info("got event");
+            ctx.getLogger("io.xsync.kafka").info("got event {} of {}", 3, "MyTopic");
         } finally {
             MDC.clear();
         }
@@ -94,9 +96,23 @@ class LoggingSetupTest {
         assertThat(lines).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(lines[0]);
         assertThat(json.get("level").asText()).isEqualTo("INFO");
-        assertThat(json.get("message").asText()).isEqualTo("got event");
-        assertThat(json.get("mdc").get("topic").asText()).isEqualTo("MyTopic");
-        assertThat(json.toString()).contains("\"sync\":\"hello\"");
+        assertThat(json.get("message").asText()).isEqualTo("got event 3 of MyTopic");
+        assertThat(json.get("topic").asText()).isEqualTo("MyTopic");
+        assertThat(json.get("sync").asText()).isEqualTo("hello");
+        assertThat(json.get("logger_name").asText()).isEqualTo("io.xsync.kafka");
+        String time = json.get("@timestamp").asText();
+        assertThat(OffsetDateTime.parse(time).getOffset()).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void jsonFormatCarriesTheStackTraceAsOneField() throws Exception {
+        rootWithTextAppender();
+        LoggingSetup.apply(config("logging:\n  format: json\n"), ctx);
+        ctx.getLogger("x").warn("step failed", new IllegalStateException("boom"));
+        String[] lines = output().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(lines[0]);
+        assertThat(json.get("stack_trace").asText()).startsWith("java.lang.IllegalStateException: boom");
     }
 
 }

@@ -101,6 +101,23 @@ class ModelsCommandTest {
     }
 
     @Test
+    void listPagesWithLimitAndOffsetAndSaysWhatIsLeft() throws IOException {
+        long[] ids = new long[5];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = create("first_name=P" + i, "last_name=Page");
+        }
+        assertThat(jsonList("--limit", "2", "--offset", "1")).extracting(n -> n.get("id").asLong())
+                .containsExactly(ids[1], ids[2]);
+        CliRun page = models("list", "MyModel", "--limit", "2");
+        assertThat(page.exitCode()).isZero();
+        assertThat(page.outLines()).hasSize(3); // header and two rows
+        assertThat(page.err()).contains("2 of 5 shown");
+        CliRun all = models("list", "MyModel");
+        assertThat(all.err()).isEmpty();
+        assertThat(models("list", "MyModel", "--limit", "-1").exitCode()).isNotZero();
+    }
+
+    @Test
     void getUpdateAndDelete() throws IOException {
         long id = create("first_name=John", "last_name=Doe");
         CliRun update = models("update", "MyModel", Long.toString(id), "last_name=Smith", "age=3");
@@ -158,6 +175,16 @@ class ModelsCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).startsWith("xsync: ").contains("status");
         assertThat(jsonList()).isEmpty();
+    }
+
+    @Test
+    void controlCharactersInValuesAreEscapedInTablesAndFieldLists() {
+        long id = create("first_name=\u001b[2J\u001b]0;owned\u0007", "last_name=a\nb");
+        CliRun list = models("list", "MyModel");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).doesNotContain("\u001b", "\u0007").contains("\\x1b[2J\\x1b]0;owned\\x07", "a\\x0ab");
+        CliRun get = models("get", "MyModel", Long.toString(id));
+        assertThat(get.out()).doesNotContain("\u001b").contains("\\x1b[2J");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.xsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
@@ -88,7 +90,7 @@ class StatusCommandIT {
             seed(store);
         }
         String[] result = run(config);
-        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[0]).as("exit code when no synchronizer answers").isEqualTo("2");
         assertThat(result[1]).contains("source: store, read directly: no answer from a synchronizer at http://127.0.0.1:"
                 + port + "/");
         assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
@@ -101,9 +103,8 @@ class StatusCommandIT {
         StringWriter out = new StringWriter();
         int code = XsyncCli.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "status", "--json",
                 "--config", config.toString(), "--timeout", "2");
-        assertThat(code).isZero();
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(out.toString());
+        assertThat(code).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("name").asText()).isEqualTo("statustest");
         assertThat(json.get("models").get(0).get("model").asText()).isEqualTo("Person");
         assertThat(json.get("source").asText()).startsWith("store, read directly");
@@ -120,11 +121,28 @@ class StatusCommandIT {
             http.start();
             try {
                 String[] result = run(config);
-                assertThat(result[0]).isEqualTo("0");
+                assertThat(result[0]).as("exit code when running with an object in error").isEqualTo("1");
                 assertThat(result[1]).contains("source: running synchronizer at http://127.0.0.1:" + port + "/");
                 assertThat(result[1]).contains("xsync status of 'statustest'");
                 assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
                 assertThat(result[1]).contains("ready: store=yes");
+            } finally {
+                http.stop(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
+    void exitsZeroWhenRunningReadyAndNoObjectInError() throws Exception {
+        int port = freePort();
+        Path config = writeConfig(port);
+        XsyncConfig cfg = XsyncConfig.load(config);
+        try (JdbcStore store = openStore(cfg)) {
+            store.models(Actor.API).get("Person").newObject().set("first_name", "Di").set("last_name", "Y").save();
+            HttpEngine http = new HttpEngine("statustest", store, new CompositeMeterRegistry(), HttpSettings.from(cfg));
+            http.start();
+            try {
+                assertThat(run(config)[0]).isEqualTo("0");
             } finally {
                 http.stop(Duration.ofSeconds(5));
             }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,9 +76,40 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingConfigOptionIsAUsageError() {
+    void xosLikeModelsAreValidAndEachWarningIsPrintedOnceWithRepeatedKindsGrouped() throws IOException {
+        Path config = CliFixture.create(dir, "accessor:\n  username: xosadmin\n");
+        Files.delete(dir.resolve("models/hello.xproto"));
+        for (String f : new String[] {"core.xproto", "olt.xproto"}) {
+            Files.copy(Path.of("../xsync-runtime/src/test/resources/xproto/xoslike", f), dir.resolve("models/" + f));
+        }
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+        CliRun run;
+        try {
+            run = CliRun.of("validate", "--config", config.toString());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+        List<String> warnings = run.outLines().stream().filter(l -> l.startsWith("warning: ")).toList();
+        assertThat(warnings).doesNotHaveDuplicates();
+        assertThat(warnings).filteredOn(w -> w.contains("key 'accessor'")).hasSize(1);
+        assertThat(warnings).filteredOn(w -> w.contains("redeclare base fields")).singleElement().asString()
+                .contains("'created', 'updated', 'enacted', 'deleted' of model 'Account'");
+        assertThat(warnings).filteredOn(w -> w.contains("is not defined by any xproto file")).hasSize(2);
+        assertThat(warnings).filteredOn(w -> w.startsWith("warning: ... and 2 more 'undefined parent' warnings at "))
+                .singleElement().asString().contains("core.xproto:");
+        assertThat(run.out()).contains("ok: " + config + " is valid");
+    }
+
+    @Test
+    void noConfigAnywhereSaysHowToGiveOne() {
         CliRun run = CliRun.of("validate");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing required option: '--config=FILE'");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                "xsync: no config file: pass --config FILE, set XSYNC_CONFIG, or run where config.yaml is");
     }
 }

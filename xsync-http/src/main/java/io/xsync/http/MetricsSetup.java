@@ -29,9 +29,13 @@ final class MetricsSetup implements AutoCloseable {
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    /** Adds the Prometheus registry to {@code composite}; meters are bound by {@link #bind}. */
-    MetricsSetup(CompositeMeterRegistry composite) {
+    /**
+     * Adds the Prometheus registry to {@code composite}, capped at {@code maxMeters} meters;
+     * meters are bound by {@link #bind}.
+     */
+    MetricsSetup(CompositeMeterRegistry composite, int maxMeters) {
         this.composite = composite;
+        prometheus.config().meterFilter(new MeterLimit(prometheus, maxMeters));
         composite.add(prometheus);
     }
 

@@ -7,7 +7,6 @@ import io.xsync.api.Models;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +70,13 @@ final class ModelsResource {
         }
         Map<String, Object> criteria = new LinkedHashMap<>();
         query.forEach((k, v) -> criteria.put(k, FieldValues.criterion(def, k, v)));
-        List<ModelObject> found = new ArrayList<>(criteria.isEmpty() ? model.all() : model.filter(criteria));
-        found.sort(Comparator.comparingLong(ModelObject::id));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = offset; i < found.size() && items.size() < limit; i++) {
-            items.add(FieldValues.toJson(found.get(i)));
+        for (ModelObject o : model.page(criteria, limit, offset)) {
+            items.add(FieldValues.toJson(o));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
-        body.put("total", found.size());
+        body.put("total", model.count(criteria));
         body.put("limit", limit);
         body.put("offset", offset);
         ex.json(200, body);

@@ -1,12 +1,10 @@
 package io.xsync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xsync.api.Model;
-import io.xsync.api.ModelObject;
-import io.xsync.api.Models;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
-import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.FailedObject;
+import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,60 +52,65 @@ public final class StatusReport {
 
     /** Collects the summary now. */
     public Map<String, Object> collect() {
-        Models models = store.models(Actor.API);
         List<Map<String, Object>> counts = new ArrayList<>();
-        List<Map<String, Object>> errors = new ArrayList<>();
+        LatestErrors errors = new LatestErrors(MAX_ERRORS);
         for (String modelName : store.schema().models().stream().map(d -> d.name()).toList()) {
-            Model model = models.get(modelName);
-            counts.add(counts(model));
-            errors.addAll(errors(model));
+            counts.add(counts(store.counts(modelName)));
+            store.scanFailed(modelName, errors::offer);
         }
-        errors.sort(Comparator.comparing((Map<String, Object> e) -> instantOf(e.get("when")),
-                Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
         out.put("generated", Instant.now().toString());
         out.put("models", counts);
-        out.put("errors", errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        out.put("errors", errors.newestFirst());
         out.put("sections", sections());
         out.put("readiness", readinessChecks(readiness.get()));
         return out;
     }
 
-    private Map<String, Object> counts(Model model) {
-        long live = model.count(Map.of());
-        long deleted = model.count(Map.of("deleted", true));
-        long error = model.count(Map.of("backend_code", 2));
-        long code1 = model.count(Map.of("backend_code", 1));
-        long dirtyCode1 = store.dirtyForSync(model.name()).stream()
-                .filter(o -> o.getLong("backend_code") == 1).count();
-        long ok = code1 - dirtyCode1;
+    private static Map<String, Object> counts(ModelCounts c) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("model", model.name());
-        row.put("total", live);
-        row.put("ok", ok);
-        row.put("pending", live - ok - error);
-        row.put("error", error);
-        row.put("deleted", deleted);
+        row.put("model", c.model());
+        row.put("total", c.live());
+        row.put("ok", c.ok());
+        row.put("pending", c.pending());
+        row.put("error", c.error());
+        row.put("deleted", c.deleted());
         return row;
     }
 
-    private static List<Map<String, Object>> errors(Model model) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ModelObject o : model.filter(Map.of("backend_code", 2))) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("model", model.name());
-            e.put("id", o.id());
-            e.put("message", o.getString("backend_status"));
-            e.put("when", failureTime(o));
-            out.add(e);
+    /** The newest failures seen so far, at most {@code max} of them (memory does not grow with the rows). */
+    static final class LatestErrors {
+        private static final Comparator<Map<String, Object>> OLDEST_FIRST = Comparator.comparing(
+                (Map<String, Object> e) -> instantOf(e.get("when")), Comparator.nullsFirst(Comparator.naturalOrder()));
+        private final int max;
+        private final PriorityQueue<Map<String, Object>> kept = new PriorityQueue<>(OLDEST_FIRST);
+
+        LatestErrors(int max) {
+            this.max = max;
         }
-        return out;
+
+        void offer(FailedObject o) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("model", o.model());
+            e.put("id", o.id());
+            e.put("message", o.backendStatus());
+            e.put("when", failureTime(o.backendRegister(), o.updated(), o.model(), o.id()));
+            kept.add(e);
+            if (kept.size() > max) {
+                kept.poll();
+            }
+        }
+
+        List<Map<String, Object>> newestFirst() {
+            List<Map<String, Object>> out = new ArrayList<>(kept);
+            out.sort(OLDEST_FIRST.reversed());
+            return out;
+        }
     }
 
     /** {@code last_failure} from the retry bookkeeping when it is there, else {@code updated}. */
-    static String failureTime(ModelObject o) {
-        String register = o.getString("backend_register");
+    static String failureTime(String register, Instant updated, String model, long id) {
         if (register != null && !register.isBlank()) {
             try {
                 JsonNode last = Exchange.JSON.readTree(register).get("last_failure");
@@ -117,10 +121,9 @@ public final class StatusReport {
                     return last.asText();
                 }
             } catch (Exception e) {
-                LOG.debug("unreadable backend_register of {} {}: {}", o.model().name(), o.id(), e.getMessage());
+                LOG.debug("unreadable backend_register of {} {}: {}", model, id, e.getMessage());
             }
         }
-        Instant updated = o.getInstant("updated");
         return updated == null ? null : updated.toString();
     }
 

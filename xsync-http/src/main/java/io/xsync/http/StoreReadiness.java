@@ -6,14 +6,45 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Ready when the store answers a trivial query. */
-final class StoreReadiness implements Readiness {
+/**
+ * Readiness of the store, answered at once from the last known state: a background thread
+ * ({@code xsync-store-health}) runs a trivial query every {@link #INTERVAL}. A check that has not
+ * answered after {@link #NO_ANSWER} counts as unreachable, so a probe never waits for the
+ * database (an outage can make a connection wait for the pool's whole connection timeout).
+ * Logs one line when the store becomes unreachable and one when it is back.
+ */
+final class StoreReadiness implements Readiness, AutoCloseable {
+    static final Duration INTERVAL = Duration.ofSeconds(1);
+    static final Duration NO_ANSWER = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);
+
     private final Store store;
-    private volatile String detail = "not checked yet";
+    private Thread thread;
+    private volatile boolean running;
+    private volatile boolean lastOk;
+    private volatile String lastDetail = "store not checked yet";
+    /** {@code System.nanoTime()} when the check in flight began; -1 when none is. */
+    private volatile long checkStarted = -1;
+    private long downSince = -1;
 
     StoreReadiness(Store store) {
         this.store = store;
+    }
+
+    /** Starts the background checks (the first runs at once). */
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "xsync-store-health");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
@@ -23,21 +54,75 @@ final class StoreReadiness implements Readiness {
 
     @Override
     public boolean ready() {
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(5);
-            try (ResultSet rs = s.executeQuery("SELECT 1")) {
-                rs.next();
-            }
-            detail = store.dialect() + " reachable";
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            detail = store.dialect() + " unreachable: " + e.getMessage();
-            return false;
-        }
+        return lastOk && !hanging();
     }
 
     @Override
     public String detail() {
-        return detail;
+        long started = checkStarted;
+        if (started >= 0 && hanging()) {
+            return "store unreachable: " + store.dialect() + " has not answered for "
+                    + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s";
+        }
+        return lastDetail;
+    }
+
+    private boolean hanging() {
+        long started = checkStarted;
+        return started >= 0 && System.nanoTime() - started > NO_ANSWER.toNanos();
+    }
+
+    private void loop() {
+        while (running) {
+            checkOnce();
+            try {
+                Thread.sleep(INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void checkOnce() {
+        checkStarted = System.nanoTime();
+        String error = query();
+        checkStarted = -1;
+        if (error == null) {
+            lastDetail = store.dialect() + " reachable";
+            lastOk = true;
+            if (downSince >= 0) {
+                LOG.info("store reachable again after {} s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - downSince));
+                downSince = -1;
+            }
+        } else {
+            lastDetail = "store unreachable: " + error;
+            lastOk = false;
+            if (downSince < 0 && running) {
+                downSince = System.nanoTime();
+                LOG.warn("store unreachable ({}): {}; readiness is false until it answers", store.dialect(), error);
+            }
+        }
+    }
+
+    /** Runs the trivial query; null when it answered, else the reason in one line. */
+    private String query() {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout((int) Math.max(1, NO_ANSWER.toSeconds()));
+            try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                rs.next();
+            }
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            return store.dialect() + ": " + e.getMessage();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread = null;
+        }
     }
 }

@@ -27,6 +27,20 @@ class StatusTextTest {
     }
 
     @Test
+    void controlCharactersFromTheStoreAreEscaped() throws Exception {
+        String json = """
+                {"name": "h\\u0007", "models": [{"model": "MyModel", "total": 1}],
+                 "errors": [{"model": "MyModel", "id": 1, "message": "\\u001b[2J\\u001b]0;owned\\u0007 gone\\nfake line"}],
+                 "sections": [{"name": "events", "rows": [{"step": "S\\u009b31m"}]}],
+                 "readiness": [{"name": "events", "ready": false, "detail": "\\u202eevil"}]}
+                """;
+        String text = StatusText.render(new ObjectMapper().readTree(json), "test");
+        assertThat(text).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "\nfake line");
+        assertThat(text).contains("\\x1b[2J\\x1b]0;owned\\x07 gone\\x0afake line", "S\\x9b31m",
+                "events=NO (\\u202eevil)", "xsync status of 'h\\x07'");
+    }
+
+    @Test
     void saysWhenThereAreNoErrors() throws Exception {
         String text = StatusText.render(new ObjectMapper().readTree("{\"models\": [], \"errors\": []}"), "x");
         assertThat(text).contains("LATEST ERRORS\n  none\n");

@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -67,10 +68,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** As {@link #start(Path, int)}, with extra broker properties that override the defaults. */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
         long t0 = System.nanoTime();
-        int clientPort = port == 0 ? freePort() : port;
+        int clientPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             Properties props = brokerProperties(dataDir, clientPort, controllerPort);
             props.putAll(overrides);
             KafkaConfig config = KafkaConfig.fromProps(props, false);
@@ -243,6 +244,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Blocks until the broker shuts down (for the standalone command). */
     public void awaitShutdown() {
         server.awaitShutdown();
+    }
+
+    /**
+     * {@code port} if nothing listens on it yet; otherwise one clear error before the broker starts
+     * (the broker's own failure is a page of stack traces that never names the port).
+     */
+    static int requireFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return port;
+        } catch (IOException e) {
+            throw new XsyncException("embedded Kafka: port " + HOST + ":" + port + " is already in use"
+                    + " (another broker, or another xsync run?); set event_bus.embedded_port to a free port, or 0 for any");
+        }
     }
 
     /** A currently free port on 127.0.0.1. */

@@ -7,6 +7,7 @@ import io.xsync.runtime.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.Savepoint;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,11 +24,12 @@ import org.slf4j.MDC;
  * Runs one event step over batches of one partition, effectively once into the model.
  *
  * <p>Up to {@code events.batch_size} events share one database transaction, which also moves the
- * partition's stored offset. When an event fails, the transaction is rolled back; the events
- * before it are replayed in a transaction of their own, and the failing event is retried alone
- * with exponential backoff, then dead-lettered (or, with {@code on_failure: block}, retried
- * until it succeeds). Every event is thus applied once, whatever fails. Database outages are
- * not the event's fault: they are retried without counting attempts.
+ * partition's stored offset. Each event runs after a savepoint: when one fails, only its own
+ * writes are rolled back, the events before it are committed with the offset moved up to it
+ * (so they run once per delivery), and the failing event is retried alone with exponential
+ * backoff, then dead-lettered (or, with {@code on_failure: block}, retried until it succeeds).
+ * Every event is thus applied once, whatever fails. Database outages are not the event's fault:
+ * they are retried without counting attempts.
  */
 final class EventRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EventRunner.class);
@@ -67,34 +69,15 @@ final class EventRunner {
 
     private void processAll(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> records) {
         int i = 0;
-        int failing = -1;
-        Throwable failure = null;
         int singleUntil = 0;
         while (i < records.size()) {
             if (!worker.isActive()) {
                 throw new Stopped();
             }
-            if (i == failing) {
-                retryOrDeadLetter(worker, records.get(i), failure);
-                i++;
-                continue;
-            }
             int end = Math.min(records.size(), i + (i < singleUntil ? 1 : settings.batchSize()));
-            if (failing > i) {
-                end = Math.min(end, failing);
-            }
+            EventFailure failed;
             try {
-                commit(worker, records.subList(i, end));
-                i = end;
-            } catch (EventFailure f) {
-                if (isOutage(f.getCause())) {
-                    waitForDatabase(f, worker);
-                    continue;
-                }
-                failing = i + f.index;
-                failure = f.getCause();
-                metrics.failed.increment();
-                LOG.warn("event {} failed: {}", where(records.get(failing)), describe(failure));
+                failed = commitOrFailure(worker, records.subList(i, end));
             } catch (EventOffsets.StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
@@ -103,31 +86,75 @@ final class EventRunner {
                 } else if (end - i > 1) {
                     singleUntil = end; // the commit failed: find the culprit one event at a time
                 } else {
-                    failing = i;
-                    failure = e;
                     metrics.failed.increment();
                     LOG.warn("event {} failed at commit: {}", where(records.get(i)), describe(e));
+                    retryOrDeadLetter(worker, records.get(i), e);
+                    i++;
                 }
+                continue;
             }
+            if (failed == null) {
+                i = end;
+                continue;
+            }
+            i += failed.index; // the events before the failing one are committed
+            if (isOutage(failed.getCause())) {
+                waitForDatabase(failed, worker);
+                continue;
+            }
+            metrics.failed.increment();
+            LOG.warn("event {} failed: {}", where(records.get(i)), describe(failed.getCause()));
+            retryOrDeadLetter(worker, records.get(i), failed.getCause());
+            i++;
         }
     }
 
-    /** One transaction: every record through the step, then the stored offset. */
-    private void commit(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk) throws Exception {
-        long next = chunk.get(chunk.size() - 1).offset() + 1;
+    /** {@link #commit}, with a failure of the chunk's first event returned rather than thrown. */
+    private EventFailure commitOrFailure(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk)
+            throws Exception {
         try {
-            store.inTransaction(() -> {
+            return commit(worker, chunk);
+        } catch (EventFailure f) {
+            return f;
+        }
+    }
+
+    /**
+     * One transaction: the records through the step, each after a savepoint, then the stored
+     * offset. When the step throws for a record, its writes are rolled back to the savepoint and
+     * the records before it are committed, the offset moved up to the failing one.
+     *
+     * @return null when every record was applied, else the failure (its index is the number of
+     *         records committed); thrown instead when the failing record is the first
+     */
+    private EventFailure commit(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk) throws Exception {
+        EventFailure failed;
+        try {
+            failed = store.inTransaction(() -> {
+                Connection c = store.currentConnection();
                 for (int k = 0; k < chunk.size(); k++) {
-                    apply(chunk.get(k), k);
+                    Savepoint before = c.setSavepoint();
+                    try {
+                        apply(chunk.get(k), k);
+                    } catch (EventFailure f) {
+                        if (k == 0) {
+                            throw f;
+                        }
+                        c.rollback(before);
+                        advance(worker, chunk.get(k).offset());
+                        return f;
+                    }
                 }
-                advance(worker, next);
+                advance(worker, chunk.get(chunk.size() - 1).offset() + 1);
                 return null;
             });
         } catch (Exception e) {
             throw unwrap(e);
         }
-        worker.committed(next);
-        metrics.processed.increment(chunk.size());
+        int done = failed == null ? chunk.size() : failed.index;
+        worker.committed(chunk.get(done - 1).offset() + 1);
+        metrics.processed.increment(done);
+        return failed;
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
@@ -212,6 +239,7 @@ final class EventRunner {
     }
 
     private void waitForDatabase(Exception e, PartitionWorker worker) {
+        metrics.storeWaits.increment();
         if (dbOutage.due()) {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
@@ -238,8 +266,9 @@ final class EventRunner {
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true; // connection exception, or the server shutting down / starting up
             }
             if (t.getCause() == t) {
                 break;

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
  *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
  * </ul>
- * As a {@link Readiness} it is ready once every step's consumer is connected and has had its
- * assignment callback; as a {@link StatusContributor} it reports, per event step, lag, events
+ * As a {@link Readiness} it is ready once the broker answers (see {@link BrokerProbe}) and every
+ * step's consumer has had its assignment callback; as a {@link StatusContributor} it reports, per event step, lag, events
  * processed, rate and dead-lettered count (section {@code events}).
  */
 public final class KafkaEventEngine implements Engine, Readiness, StatusContributor {
@@ -57,6 +57,8 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     private volatile String bootstrap;
     private EmbeddedKafka broker;
     private KafkaProducer<byte[], byte[]> producer;
+    private volatile BrokerProbe probe;
+    private volatile DeadLetters deadLetters;
 
     /**
      * An engine for the given steps, connecting to {@code settings.bootstrap()}.
@@ -118,14 +120,18 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        DeadLetters deadLetters = new DeadLetters(producer, settings);
+        deadLetters = new DeadLetters(producer, settings);
+        BrokerProbe started = new BrokerProbe(settings);
+        started.start();
+        probe = started;
         int index = 0;
         for (EventStep step : steps) {
             StepMetrics metrics = new StepMetrics(registry, step.name());
             EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters);
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(settings, step),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            StepConsumer sc = new StepConsumer(step, consumer, runner, offsets, settings, metrics, ++index);
+            StepConsumer sc = new StepConsumer(step, consumer, runner, offsets, settings, metrics, ++index,
+                    started::answering);
             consumers.add(sc);
             sc.start();
         }
@@ -149,6 +155,10 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
             }
         }
         consumers.clear();
+        if (probe != null) {
+            probe.close();
+            probe = null;
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
@@ -163,7 +173,10 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     @Override
     public boolean ready() {
         List<StepConsumer> cs = List.copyOf(consumers);
-        return cs.size() == steps.size() && cs.stream().allMatch(c -> c.assigned() && !c.brokerUnreachable());
+        BrokerProbe p = probe;
+        DeadLetters dl = deadLetters;
+        return cs.size() == steps.size() && p != null && p.answering() && cs.stream().allMatch(StepConsumer::assigned)
+                && (dl == null || dl.failure() == null);
     }
 
     @Override
@@ -173,14 +186,11 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
             return "event engine not started";
         }
         List<String> dead = new ArrayList<>();
-        List<String> unreachable = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
         for (StepConsumer c : cs) {
             String name = c.step().name();
             if (c.dead()) {
                 dead.add(name);
-            } else if (c.brokerUnreachable()) {
-                unreachable.add(name);
             } else if (!c.assigned()) {
                 waiting.add(name);
             }
@@ -188,9 +198,13 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         if (!dead.isEmpty()) {
             return "consumer stopped for step(s) " + String.join(", ", dead);
         }
-        if (!unreachable.isEmpty()) {
-            return "Kafka at " + bootstrap + " unreachable for step(s) "
-                    + String.join(", ", unreachable);
+        DeadLetters dl = deadLetters;
+        if (dl != null && dl.failure() != null) {
+            return dl.failure();
+        }
+        BrokerProbe p = probe;
+        if (p != null && !p.answering()) {
+            return "Kafka at " + bootstrap + " unreachable: no answer for " + p.silentSeconds() + " s";
         }
         if (!waiting.isEmpty()) {
             return "not yet assigned: " + String.join(", ", waiting);
@@ -210,7 +224,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
             StepMetrics m = c.metrics();
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("assigned", c.assigned());
-            v.put("lag", m.lag());
+            v.put("lag", m.lag()); // null (unknown) while the broker does not answer
             v.put("processed", (long) m.processed.count());
             v.put("events_per_s", Math.round(m.rate() * 10) / 10.0);
             v.put("dead_lettered", (long) m.deadLettered.count());

@@ -19,8 +19,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -31,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * hands each partition's records to its {@link PartitionWorker}; workers run on the step's
  * pool of {@code events.concurrency} threads. A partition whose backlog grows is paused until
  * its worker catches up. On assignment the consumer seeks to the offsets stored in the
- * database; on revocation it waits for the batch in flight.
+ * database (or, for a partition without one, to the {@code events.start_from} end); on
+ * revocation it waits for the batch in flight.
  */
 final class StepConsumer implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(StepConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long OUTAGE_GRACE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final EventStep step;
     private final Consumer<byte[], byte[]> consumer;
@@ -51,15 +49,15 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
-    private final IntervalLog outageLog;
+    private final java.util.function.BooleanSupplier brokerAnswering;
     private final IntervalLog dbLog;
     private volatile boolean running = true;
     private long lastHousekeeping;
-    private volatile long disconnectedSince = -1;
     private volatile boolean assignedOnce;
 
     StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
-                 EventSettings settings, StepMetrics metrics, int index) {
+                 EventSettings settings, StepMetrics metrics, int index,
+                 java.util.function.BooleanSupplier brokerAnswering) {
         this.step = step;
         this.consumer = consumer;
         this.runner = runner;
@@ -67,7 +65,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         this.settings = settings;
         this.metrics = metrics;
         this.group = settings.groupId(step.name());
-        this.outageLog = new IntervalLog(settings.outageLogInterval());
+        this.brokerAnswering = brokerAnswering;
         this.dbLog = new IntervalLog(settings.outageLogInterval());
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
@@ -103,12 +101,6 @@ final class StepConsumer implements ConsumerRebalanceListener {
     /** Whether the poll thread ended (stopped, or failed for good). */
     boolean dead() {
         return !pollThread.isAlive() && pollThread.getState() != Thread.State.NEW;
-    }
-
-    /** Whether the consumer has had no broker connection for longer than the outage grace. */
-    boolean brokerUnreachable() {
-        long since = disconnectedSince;
-        return since >= 0 && System.nanoTime() - since >= OUTAGE_GRACE_NANOS;
     }
 
     private void run() {
@@ -171,7 +163,6 @@ final class StepConsumer implements ConsumerRebalanceListener {
             metrics.sampleRate(now);
             commitToKafka();
             updateLag();
-            watchConnection(now);
         }
     }
 
@@ -194,9 +185,12 @@ final class StepConsumer implements ConsumerRebalanceListener {
             long target = stored != null ? stored : w.firstOffered();
             if (target >= 0) {
                 consumer.seek(tp, target);
+            } else {
+                seekToStart(List.of(tp));
             }
             w.seeked(stored);
-            LOG.info("step {}: {} repositioned at offset {}", step.name(), tp, target);
+            LOG.info("step {}: {} repositioned at {}", step.name(), tp,
+                    target >= 0 ? "offset " + target : "the " + startName() + " offset");
         }
     }
 
@@ -246,42 +240,26 @@ final class StepConsumer implements ConsumerRebalanceListener {
         return commit;
     }
 
+    /**
+     * Lag over the assigned partitions: events on the broker not fetched yet plus those fetched
+     * and not processed. Unknown (not 0) while the broker does not answer or a partition's
+     * position on the broker is not known yet.
+     */
     private void updateLag() {
-        long lag = 0;
-        for (PartitionWorker w : workers.values()) {
-            lag += consumer.currentLag(w.partition()).orElse(0) + w.backlog();
-        }
-        metrics.lag(lag);
-    }
-
-    /** Logs once per interval while no broker connection is open; nothing is lost meanwhile. */
-    private void watchConnection(long now) {
-        boolean connected = connectionCount() > 0;
-        if (connected) {
-            if (disconnectedSince >= 0 && outageLog.reset()) {
-                LOG.info("step {}: Kafka at {} reachable again after {} s", step.name(), settings.bootstrap(),
-                        TimeUnit.NANOSECONDS.toSeconds(now - disconnectedSince));
-            }
-            disconnectedSince = -1;
+        if (!brokerAnswering.getAsBoolean()) {
+            metrics.lagUnknown();
             return;
         }
-        if (disconnectedSince < 0) {
-            disconnectedSince = now;
-        } else if (now - disconnectedSince >= OUTAGE_GRACE_NANOS && outageLog.due()) {
-            LOG.warn("step {}: Kafka at {} unreachable for {} s; still trying, events resume where they stopped",
-                    step.name(), settings.bootstrap(), TimeUnit.NANOSECONDS.toSeconds(now - disconnectedSince));
-        }
-    }
-
-    private double connectionCount() {
-        for (Map.Entry<MetricName, ? extends Metric> e : consumer.metrics().entrySet()) {
-            MetricName m = e.getKey();
-            if ("connection-count".equals(m.name()) && "consumer-metrics".equals(m.group())) {
-                Object v = e.getValue().metricValue();
-                return v instanceof Number num ? num.doubleValue() : 1;
+        long lag = 0;
+        for (PartitionWorker w : workers.values()) {
+            java.util.OptionalLong onBroker = consumer.currentLag(w.partition());
+            if (onBroker.isEmpty()) {
+                metrics.lagUnknown();
+                return;
             }
+            lag += onBroker.getAsLong() + w.backlog();
         }
-        return 1;
+        metrics.lag(lag);
     }
 
     @Override
@@ -291,15 +269,40 @@ final class StepConsumer implements ConsumerRebalanceListener {
             return;
         }
         Map<TopicPartition, Long> stored = loadStored(partitions);
+        List<TopicPartition> fresh = new ArrayList<>();
         for (TopicPartition tp : partitions) {
             Long next = stored.get(tp);
             if (next != null) {
                 consumer.seek(tp, next);
+            } else {
+                fresh.add(tp);
             }
             workers.put(tp, new PartitionWorker(tp, next, runner, pool, settings.batchSize(), lowWater(),
                     consumer::wakeup));
         }
-        LOG.info("step {}: assigned {} (stored offsets {})", step.name(), partitions, stored);
+        seekToStart(fresh);
+        LOG.info("step {}: assigned {} (stored offsets {}{})", step.name(), partitions, stored,
+                fresh.isEmpty() ? "" : "; no stored offset, starting at the " + startName() + " offset: " + fresh);
+    }
+
+    /**
+     * Positions partitions that have no offset in the store where {@code events.start_from} says.
+     * The group's offset committed to Kafka is never used: it is written after the store's
+     * commit and may be ahead of it, and starting there would skip events for good.
+     */
+    private void seekToStart(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        if (settings.startFrom() == EventSettings.StartFrom.LATEST) {
+            consumer.seekToEnd(partitions);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
+    }
+
+    private String startName() {
+        return settings.startFrom().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {

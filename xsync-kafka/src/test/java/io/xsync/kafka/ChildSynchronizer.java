@@ -1,17 +1,22 @@
 package io.xsync.kafka;
 
-import io.xsync.runtime.store.JdbcStore;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.xsync.runtime.store.JdbcStore;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A synchronizer reduced to its event engine, run as a child JVM by {@link KillRestartIT}: opens
- * the store and the engine with one {@link RecordingStep} and runs until killed.
+ * the store and the engine with one {@link RecordingStep} (step name {@code Child}, default event
+ * settings) and runs until killed. On SIGTERM it stops the engine and closes the store.
  *
  * <p>Arguments: bootstrap servers, topic, JDBC URL, synchronizer name.
  */
 public final class ChildSynchronizer {
+    /** The event step's name, so the consumer group is {@code xsync.<name>.Child}. */
+    public static final String STEP = "Child";
+
     private ChildSynchronizer() {
     }
 
@@ -21,11 +26,16 @@ public final class ChildSynchronizer {
         String url = args[2];
         String name = args[3];
         JdbcStore store = TestDb.open(url, 6);
-        RecordingStep step = new RecordingStep("Child", List.of(topic), null, store);
-        EventSettings settings = EventSettings.defaults(name, bootstrap).withBatchSize(100)
+        TestDb.exec(store, RecordingStep.TABLE_DDL);
+        RecordingStep step = new RecordingStep(STEP, List.of(topic), null, store);
+        EventSettings settings = EventSettings.defaults(name, bootstrap)
                 // the killed child's group membership expires sooner, so the restart resumes sooner
-                .withClientProperties(java.util.Map.of("session.timeout.ms", 10_000, "heartbeat.interval.ms", 1_000));
+                .withClientProperties(Map.of("session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000));
         KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store, settings, new SimpleMeterRegistry());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.stop(Duration.ofSeconds(10));
+            store.close();
+        }, "child-stop"));
         engine.start();
         System.out.println("child synchronizer running");
         System.out.flush();

@@ -23,12 +23,15 @@ class EventEngineIT {
     private final EmbeddedKafka kafka = SharedBroker.get();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<KafkaEventEngine> engines = new ArrayList<>();
+    private final List<JdbcStore> stores = new ArrayList<>();
+    private String url;
     private JdbcStore store;
     private String synchronizer;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = TestDb.open(TestDb.h2(), 8);
+        url = TestDb.h2();
+        store = TestDb.open(url, 8);
         TestDb.exec(store, RecordingStep.TABLE_DDL);
         synchronizer = SharedBroker.uniqueTopic("sync");
     }
@@ -36,6 +39,7 @@ class EventEngineIT {
     @AfterEach
     void tearDown() {
         engines.forEach(e -> e.stop(Duration.ofSeconds(10)));
+        stores.forEach(JdbcStore::close);
         store.close();
     }
 
@@ -50,9 +54,24 @@ class EventEngineIT {
     }
 
     private void start(EventSettings settings, SimpleMeterRegistry meters, RecordingStep... steps) {
-        KafkaEventEngine engine = new KafkaEventEngine(List.of(steps), store, settings, meters);
+        start(store, settings, meters, steps);
+    }
+
+    private void start(JdbcStore on, EventSettings settings, SimpleMeterRegistry meters, RecordingStep... steps) {
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(steps), on, settings, meters);
         engine.start();
         engines.add(engine);
+    }
+
+    /** Sum of the step's stored next offsets: the number of events consumed, over its partitions. */
+    private long storedOffsets(String step) throws Exception {
+        return TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+                + "\" WHERE \"group_id\" = 'xsync." + synchronizer + "." + step + "'");
+    }
+
+    private void assertNoFailures(String step) {
+        assertThat(registry.get("xsync.events.failed").tag("step", step).counter().count())
+                .as("failed attempts of " + step).isZero();
     }
 
     private long seen(String where) throws Exception {
@@ -111,7 +130,7 @@ class EventEngineIT {
     void patternSubscriptionPicksUpATopicCreatedLater() throws Exception {
         String prefix = SharedBroker.uniqueTopic("pat");
         start(settings(), new RecordingStep("Pattern", List.of(), java.util.regex.Pattern.quote(prefix) + "-.*", store));
-        Thread.sleep(2000); // the consumer is subscribed before the topic exists
+        await().atMost(Duration.ofSeconds(60)).until(engines.get(0)::ready); // subscribed before the topic exists
         String topic = prefix + "-later";
         kafka.createTopic(topic, 1);
         TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"a", "1"}, new String[] {"b", "2"}));
@@ -147,7 +166,7 @@ class EventEngineIT {
         assertThat(attempts.get("poison").get()).isEqualTo(3);
         assertThat(attempts.get("flaky").get()).isEqualTo(3);
 
-        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic(), 1);
+        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic());
         assertThat(dead).hasSize(1);
         ConsumerRecord<byte[], byte[]> r = dead.get(0);
         assertThat(new String(r.value())).isEqualTo("poison");
@@ -165,6 +184,49 @@ class EventEngineIT {
     }
 
     @Test
+    void aPoisonEventDoesNotReplayTheGoodEventsOfItsBatch() throws Exception {
+        String topic = SharedBroker.uniqueTopic("poison");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withBatchSize(50).withDeadLetterTopic(topic + ".dlq");
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        start(s, new RecordingStep("Poison", List.of(topic), null, store).failWhen(e -> {
+            calls.computeIfAbsent(e.text(), x -> new AtomicInteger()).incrementAndGet();
+            return e.text().startsWith("poison");
+        }));
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new String[] {"k", i % 20 == 13 ? "poison" + i : "good" + i});
+        }
+        events.add(new String[] {"k", "end"});
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'end'") == 1);
+        assertThat(seen("v LIKE 'good%'")).isEqualTo(190);
+        assertThat(seen("v LIKE 'poison%'")).isZero();
+        calls.forEach((value, n) -> assertThat(n.get()).as("processEvent calls for " + value)
+                .isEqualTo(value.startsWith("poison") ? 3 : 1));
+        assertThat(calls).hasSize(201);
+        assertThat(TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic())).hasSize(10);
+    }
+
+    @Test
+    void deadLetterSendThatCannotSucceedMakesTheEngineNotReady() throws Exception {
+        String topic = SharedBroker.uniqueTopic("dlqfail");
+        kafka.createTopic(topic, 1);
+        // bypasses the config check on purpose: a topic name Kafka refuses on every send
+        EventSettings s = settings().withDeadLetterTopic("hello; touch x.dead-letter");
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(new RecordingStep("Poisoned", List.of(topic), null,
+                store).failWhen(e -> e.text().equals("poison"))), store, s, registry);
+        engine.start();
+        engines.add(engine);
+        await().atMost(Duration.ofSeconds(60)).until(engine::ready);
+        TestEvents.send(kafka.bootstrapServers(), topic, List.<String[]>of(new String[] {"k", "poison"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !engine.ready());
+        assertThat(engine.detail()).contains("cannot send " + topic + "-0@0 to dead-letter topic hello; touch x");
+    }
+
+    @Test
     void malformedJsonGoesToTheDeadLetterTopicWithAReadableReason() throws Exception {
         String topic = SharedBroker.uniqueTopic("json");
         kafka.createTopic(topic, 1);
@@ -176,7 +238,7 @@ class EventEngineIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("k = 'c'") == 1);
         assertThat(seen("k = 'b'")).isZero();
-        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic(), 1);
+        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic());
         assertThat(dead).hasSize(1);
         assertThat(TestEvents.header(dead.get(0), DeadLetters.EXCEPTION_CLASS))
                 .isEqualTo(io.xsync.api.EventFormatException.class.getName());
@@ -204,11 +266,48 @@ class EventEngineIT {
         }
         TestEvents.send(kafka.bootstrapServers(), topic, second);
         start(settings(), new RecordingStep("Resume", List.of(topic), null, store));
-        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Resume'") >= 80);
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOffsets("Resume") == 80); // the end
         assertThat(seen("step = 'Resume'")).isEqualTo(80);
-        assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + EventOffsets.TABLE
-                + "\" WHERE \"group_id\" = 'xsync." + synchronizer + ".Resume'")).isEqualTo(80);
+        assertNoFailures("Resume"); // an event applied twice breaks the unique key of seen
+    }
+
+    @Test
+    void aPartitionWithoutAStoredOffsetStartsAtTheEarliestEventNotAtTheOffsetCommittedToKafka() throws Exception {
+        String topic = SharedBroker.uniqueTopic("fresh");
+        kafka.createTopic(topic, 1);
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(new String[] {"k", "f" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        // Kafka says the group is at 6, the store has no row: as after a store commit lost in a crash
+        String group = "xsync." + synchronizer + ".Fresh";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(group, Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(6))).all().get();
+        }
+        start(settings(), new RecordingStep("Fresh", List.of(topic), null, store));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'f9'") == 1);
+        assertThat(TestDb.queryStrings(store, "SELECT v FROM seen WHERE step = 'Fresh' ORDER BY off"))
+                .containsExactly("f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9");
+    }
+
+    @Test
+    void withStartFromLatestAPartitionWithoutAStoredOffsetSkipsTheOldEvents() throws Exception {
+        String topic = SharedBroker.uniqueTopic("latest");
+        kafka.createTopic(topic, 1);
+        TestEvents.send(kafka.bootstrapServers(), topic, List.<String[]>of(new String[] {"k", "old"}));
+        start(settings().withStartFrom(EventSettings.StartFrom.LATEST),
+                new RecordingStep("Latest", List.of(topic), null, store));
+        KafkaEventEngine engine = engines.get(0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.ready()
+                && Long.valueOf(0).equals(statusValue(engine, "Latest", "lag")));
+        TestEvents.send(kafka.bootstrapServers(), topic, List.<String[]>of(new String[] {"k", "new"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'new'") == 1);
+        assertThat(TestDb.queryStrings(store, "SELECT v FROM seen WHERE step = 'Latest'")).containsExactly("new");
     }
 
     @Test
@@ -252,10 +351,10 @@ class EventEngineIT {
                 + "\" WHERE \"group_id\" = '" + group + "'")).isEqualTo(applied);
 
         start(settings(), new RecordingStep("Slow", List.of(topic), null, store));
-        await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Slow'") >= 200);
-        Thread.sleep(500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOffsets("Slow") == 200); // the end
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(200);
         assertThat(seen("step = 'Slow'")).isEqualTo(200);
+        assertNoFailures("Slow");
     }
 
     @Test
@@ -263,26 +362,30 @@ class EventEngineIT {
         String topic = SharedBroker.uniqueTopic("replicas");
         kafka.createTopic(topic, 4);
         SimpleMeterRegistry second = new SimpleMeterRegistry();
-        start(settings().withBatchSize(10), registry, slowShared(topic));
+        start(settings().withBatchSize(10), registry, slowShared(topic, store));
         List<String[]> events = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             events.add(new String[] {"k" + i, "r" + i});
         }
         TestEvents.send(kafka.bootstrapServers(), topic, events);
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Shared'") >= 50);
-        // a second replica joins mid-stream: partitions move between them while events are in flight
-        start(settings().withBatchSize(10), second, slowShared(topic));
+        // a second replica, with a store and pool of its own on the same database, joins mid-stream:
+        // partitions move between them while events are in flight
+        JdbcStore secondStore = TestDb.open(url, 4);
+        stores.add(secondStore);
+        start(secondStore, settings().withBatchSize(10), second, slowShared(topic, secondStore));
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> seen("step = 'Shared'") >= 1000);
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(120)).until(() -> storedOffsets("Shared") == 1000); // the end
         assertThat(seen("step = 'Shared'")).isEqualTo(1000);
+        assertNoFailures("Shared");
+        assertThat(second.get("xsync.events.failed").tag("step", "Shared").counter().count()).isZero();
         assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(1000);
         assertThat(registry.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
         assertThat(second.get("xsync.events.processed").tag("step", "Shared").counter().count()).isPositive();
     }
 
-    private RecordingStep slowShared(String topic) {
-        return new RecordingStep("Shared", List.of(topic), null, store).failWhen(e -> {
+    private RecordingStep slowShared(String topic, JdbcStore on) {
+        return new RecordingStep("Shared", List.of(topic), null, on).failWhen(e -> {
             sleepQuietly(20);
             return false;
         });

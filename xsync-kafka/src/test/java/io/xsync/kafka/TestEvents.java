@@ -42,24 +42,45 @@ public final class TestEvents {
         }
     }
 
-    /** Reads every record of a topic from the beginning until {@code expected} arrived (or 30 s). */
-    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected) {
+    /**
+     * Reads every record of a topic, from the beginning to the end offsets of its partitions as
+     * they are when called (so a duplicate is read too, however many records were expected).
+     * Call it once everything that should be there was acknowledged.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             List<TopicPartition> parts = new ArrayList<>();
-            while (parts.isEmpty() && System.nanoTime() < deadline) {
-                c.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+            while (parts.isEmpty()) { // a topic nobody wrote to is created (empty) on first request
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + topic + " has no partitions");
+                }
+                c.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
             }
+            Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
             c.assign(parts);
             c.seekToBeginning(parts);
-            while (out.size() < expected && System.nanoTime() < deadline) {
+            while (!reachedEnd(c, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end);
+                }
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
         return out;
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (c.position(e.getKey(), Duration.ofSeconds(30)) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A header of a record as text, or null. */

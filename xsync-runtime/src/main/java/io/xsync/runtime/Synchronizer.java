@@ -12,6 +12,7 @@ import io.xsync.runtime.internal.StepContextImpl;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.WarningGroups;
 import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.steps.LoadedSteps;
 import io.xsync.runtime.steps.StepException;
@@ -57,7 +58,7 @@ public final class Synchronizer implements AutoCloseable {
      * required models, steps) without opening the store or starting engines.
      */
     public static SynchronizerSummary validate(XsyncConfig config) {
-        Prepared p = prepare(config);
+        Prepared p = prepare(config, false);
         return SynchronizerSummary.of(config, p.schema, p.steps, StoreOpener.describe(config), List.of());
     }
 
@@ -70,7 +71,7 @@ public final class Synchronizer implements AutoCloseable {
     public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
-        Prepared p = prepare(config);
+        Prepared p = prepare(config, true);
         Store store = opener.open(config, p.schema);
         List<Engine> started = new ArrayList<>();
         try {
@@ -132,14 +133,17 @@ public final class Synchronizer implements AutoCloseable {
     private record Prepared(Schema schema, DependencyGraph graph, LoadedSteps steps) {
     }
 
-    private static Prepared prepare(XsyncConfig config) {
+    /** Loads and checks everything; {@code logWarnings} logs the schema warnings (validate prints them instead). */
+    private static Prepared prepare(XsyncConfig config, boolean logWarnings) {
         Path modelsDir = config.path(ConfigKeys.MODELS_DIR);
         if (!Files.isDirectory(modelsDir)) {
             throw new ConfigException(config.where(ConfigKeys.MODELS_DIR) + ": models_dir " + modelsDir
                     + " is not a directory");
         }
         Schema schema = XprotoLoader.load(modelsDir);
-        schema.warnings().forEach(w -> LOG.warn("{}", w));
+        if (logWarnings) {
+            WarningGroups.lines(schema.warningList()).forEach(w -> LOG.warn("{}", w));
+        }
         checkRequiredModels(config, schema);
         DependencyGraph graph = graph(config, schema);
         LoadedSteps steps = StepLoader.load(config, schema);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key xsync knows, with its default and documentation: the one place to
@@ -17,7 +18,8 @@ public final class ConfigKeys {
 
     // --- XOS keys -------------------------------------------------------------------------
     public static final ConfigKey<String> NAME = req("name", ConfigKey.Type.STRING,
-            "Synchronizer name; used in consumer group ids, logs and metrics.");
+            "Synchronizer name; used in consumer group ids, topic names, logs and metrics: letters, digits, "
+            + "'.', '_' and '-', at most 200 characters.");
     public static final ConfigKey<String> MODELS_DIR = req("models_dir", ConfigKey.Type.PATH,
             "Directory of .xproto files that define the models.");
     public static final ConfigKey<String> DEPENDENCY_GRAPH = opt("dependency_graph", ConfigKey.Type.PATH, null,
@@ -80,6 +82,9 @@ public final class ConfigKeys {
             ConfigKey.Type.DURATION, Duration.ofSeconds(30), "How long shutdown waits for events in flight.");
     public static final ConfigKey<Duration> EVENTS_OUTAGE_LOG_INTERVAL = opt("events.outage_log_interval",
             ConfigKey.Type.DURATION, Duration.ofSeconds(30), "While the broker is unreachable, log once per interval.");
+    public static final ConfigKey<String> EVENTS_START_FROM = opt("events.start_from", ConfigKey.Type.STRING,
+            "earliest", "Where a partition with no offset in the store starts: earliest (every event kept by the "
+                    + "broker) or latest (only events sent from now on). Offsets committed to Kafka are never used.");
 
     public static final ConfigKey<Integer> SYNC_THREADS = opt("sync.threads", ConfigKey.Type.INT, 4,
             "Cohorts synced concurrently.");
@@ -124,6 +129,19 @@ public final class ConfigKeys {
             "PKCS12 keystore; enables HTTPS when set.");
     public static final ConfigKey<String> HTTP_TLS_PASSWORD = opt("http.tls.password", ConfigKey.Type.SECRET, null,
             "Keystore password.");
+    public static final ConfigKey<Integer> HTTP_MAX_BODY = opt("http.limits.max_body_bytes", ConfigKey.Type.INT,
+            1 << 20, "Largest request body accepted (413 beyond).");
+    public static final ConfigKey<Integer> HTTP_MAX_HEADER = opt("http.limits.max_header_bytes", ConfigKey.Type.INT,
+            8192, "Largest request line plus headers accepted (431 beyond).");
+    public static final ConfigKey<Duration> HTTP_BODY_TIMEOUT = opt("http.limits.body_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(10),
+            "Longest time to receive a whole request body (408 and the connection closed beyond).");
+    public static final ConfigKey<Integer> HTTP_THREADS = opt("http.limits.threads", ConfigKey.Type.INT, 16,
+            "Most HTTP server threads (at least 4); bodies are read without holding one.");
+    public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT = opt("http.limits.idle_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.");
+    public static final ConfigKey<Integer> HTTP_MAX_METERS = opt("http.limits.max_meters", ConfigKey.Type.INT,
+            5000, "Most meters in the metrics registry; further meters are dropped (logged once).");
 
     /**
      * Keys that XOS synchronizer configs carry and xsync has no use for: accepted with one warning
@@ -143,7 +161,16 @@ public final class ConfigKeys {
                 LOGGING_LEVEL.path(), List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"),
                 LOGGING_FORMAT.path(), List.of("text", "json"),
                 EVENT_BUS_KIND.path(), List.of("kafka"),
-                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"));
+                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"),
+                EVENTS_START_FROM.path(), List.of("earliest", "latest"));
+        /**
+         * Keys whose text must match a pattern, with the wording of the rule. The name becomes part
+         * of Kafka topic and group names, which allow only these characters (249 at most, and the
+         * dead-letter topic adds a suffix).
+         */
+        static final Map<String, Map.Entry<Pattern, String>> FORMATS = Map.of(
+                NAME.path(), Map.entry(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
+                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"));
     }
 
     /** Every key, in declaration order. */
@@ -169,6 +196,11 @@ public final class ConfigKeys {
     /** The allowed values of a key, empty when any value of its type goes. */
     public static List<String> choices(ConfigKey<?> key) {
         return Index.CHOICES.getOrDefault(key.path(), List.of());
+    }
+
+    /** The pattern a key's text must match and its wording, or null when any text goes. */
+    public static Map.Entry<Pattern, String> format(ConfigKey<?> key) {
+        return Index.FORMATS.get(key.path());
     }
 
     private static Map<String, ConfigKey<?>> collect() {

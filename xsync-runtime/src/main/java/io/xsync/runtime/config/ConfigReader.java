@@ -25,7 +25,7 @@ final class ConfigReader {
     private final String fileName;
     private final Path baseDir;
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final Map<String, Integer> lines = new HashMap<>();
+    private final Map<String, String> wheres = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     ConfigReader(YamlTree tree, String fileName, Path baseDir) {
@@ -38,8 +38,9 @@ final class ConfigReader {
         return values;
     }
 
-    Map<String, Integer> lines() {
-        return lines;
+    /** {@code file:line} (or the override's origin) of every key that is set. */
+    Map<String, String> wheres() {
+        return wheres;
     }
 
     List<String> warnings() {
@@ -100,7 +101,7 @@ final class ConfigReader {
             checkLoggerLevels(converted);
         }
         values.put(key.path(), converted);
-        lines.put(key.path(), tree.line(key.path()));
+        wheres.put(key.path(), tree.where(key.path()));
     }
 
     /** XOS's {@code loggers: {name: {handlers: [...], level: X}}} entries: warned about and dropped. */
@@ -141,7 +142,7 @@ final class ConfigReader {
     }
 
     private String where(String path) {
-        return fileName + ":" + tree.line(path);
+        return tree.where(path);
     }
 
     private static String suggestion(String path) {

@@ -24,19 +24,24 @@ public final class XsyncConfig {
     private final Path file;
     private final Path baseDir;
     private final Map<String, Object> values;
-    private final Map<String, Integer> lines;
+    private final Map<String, String> wheres;
     private final List<String> warnings;
 
     private XsyncConfig(Path file, ConfigReader reader) {
         this.file = file;
         this.baseDir = file.toAbsolutePath().normalize().getParent();
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(reader.values()));
-        this.lines = Map.copyOf(reader.lines());
+        this.wheres = Map.copyOf(reader.wheres());
         this.warnings = List.copyOf(reader.warnings());
     }
 
     /** Loads and validates a YAML config file; {@link ConfigException} names key and line. */
     public static XsyncConfig load(Path file) {
+        return load(file, ConfigOverrides.none());
+    }
+
+    /** As {@link #load(Path)}, with {@code overrides} applied on top of the file before validation. */
+    public static XsyncConfig load(Path file, ConfigOverrides overrides) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -45,7 +50,7 @@ public final class XsyncConfig {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read config file: " + e.getMessage());
         }
-        return parse(text, file);
+        return parse(text, file, overrides);
     }
 
     /**
@@ -53,9 +58,18 @@ public final class XsyncConfig {
      * relative paths resolve against its directory (the file itself need not exist).
      */
     public static XsyncConfig parse(String yaml, Path file) {
+        return parse(yaml, file, ConfigOverrides.none());
+    }
+
+    /** As {@link #parse(String, Path)}, with {@code overrides} applied on top of the text. */
+    public static XsyncConfig parse(String yaml, Path file, ConfigOverrides overrides) {
         String name = file.toString();
         Path baseDir = file.toAbsolutePath().normalize().getParent();
-        return new XsyncConfig(file, new ConfigReader(YamlTree.parse(yaml, name), name, baseDir).read());
+        YamlTree tree = YamlTree.parse(yaml, name);
+        for (ConfigOverrides.Override o : overrides.list()) {
+            tree.override(o.path(), o.value(), o.origin());
+        }
+        return new XsyncConfig(file, new ConfigReader(tree, name, baseDir).read());
     }
 
     /** The value of a key, or its default. */
@@ -83,10 +97,13 @@ public final class XsyncConfig {
         return s instanceof Map ? Collections.unmodifiableMap((Map<String, Object>) s) : Map.of();
     }
 
-    /** {@code file:line} of a key the file sets, or just the file name; for error messages. */
+    /**
+     * {@code file:line} of a key the file sets ({@code --set key} or {@code env XSYNC_KEY} when an
+     * override set it), or just the file name; for error messages.
+     */
     public String where(ConfigKey<?> key) {
-        Integer line = lines.get(key.path());
-        return line == null ? file.toString() : file + ":" + line;
+        String where = wheres.get(key.path());
+        return where == null ? file.toString() : where;
     }
 
     /** The config file as given. */

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a Jackson tree while remembering the line of every mapping key
@@ -21,6 +23,7 @@ final class YamlTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, Integer> lines = new HashMap<>();
+    private final Map<String, String> origins = new HashMap<>();
     private final String fileName;
     private ObjectNode root;
 
@@ -41,16 +44,81 @@ final class YamlTree {
                 tree.root = tree.readObject(p, "");
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(fileName + ":" + line + ": invalid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(fileName + ":" + yamlError(e));
         } catch (IOException e) {
             throw new ConfigException(fileName + ": cannot read: " + e.getMessage());
         }
         return tree;
     }
 
+    /**
+     * {@code line:col: invalid YAML: problem (context at line L, column C)} on one line; the YAML
+     * parser's own message spans several lines with source excerpts and carets.
+     */
+    private static String yamlError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException) {
+            MarkedYAMLException y = (MarkedYAMLException) e.getCause();
+            Mark at = y.getProblemMark() != null ? y.getProblemMark() : y.getContextMark();
+            String where = at == null ? "0" : (at.getLine() + 1) + ":" + (at.getColumn() + 1);
+            String problem = y.getProblem() == null ? y.getContext() : y.getProblem();
+            String context = "";
+            if (y.getContext() != null && y.getProblem() != null && y.getContextMark() != null) {
+                Mark c = y.getContextMark();
+                context = " (" + y.getContext() + " at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1) + ")";
+            }
+            return where + ": invalid YAML: " + oneLine(problem) + context;
+        }
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return line + ": invalid YAML: " + oneLine(e.getOriginalMessage());
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     ObjectNode root() {
         return root;
+    }
+
+    /**
+     * Sets the value at a dotted path (creating the mappings on the way, replacing what the file
+     * had there); {@code origin} then stands in for the line in messages about that path.
+     */
+    void override(String path, String value, String origin) {
+        String[] parts = path.split("\\.");
+        ObjectNode obj = root;
+        String prefix = "";
+        for (int i = 0; i < parts.length - 1; i++) {
+            prefix = prefix.isEmpty() ? parts[i] : prefix + "." + parts[i];
+            JsonNode child = obj.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                child = obj.putObject(parts[i]);
+                origins.putIfAbsent(prefix, origin);
+            }
+            obj = (ObjectNode) child;
+        }
+        obj.set(parts[parts.length - 1], flowValue(value));
+        origins.put(path, origin);
+    }
+
+    /** A YAML flow value ({@code 8282}, {@code true}, {@code {a: b}}); plain text when it is not one. */
+    private static JsonNode flowValue(String text) {
+        try (JsonParser p = YAML.createParser("v: " + text)) {
+            p.nextToken();
+            p.nextToken();
+            p.nextToken();
+            YamlTree scratch = new YamlTree("value");
+            JsonNode node = scratch.readValue(p, "v");
+            return node.isNull() && !text.isBlank() && !"null".equals(text.strip()) ? NODES.textNode(text) : node;
+        } catch (IOException | RuntimeException e) {
+            return NODES.textNode(text);
+        }
+    }
+
+    /** {@code file:line} of the key at this dotted path, or its override's origin. */
+    String where(String path) {
+        String origin = origins.get(path);
+        return origin != null ? origin : fileName + ":" + line(path);
     }
 
     /** The line of the key at this dotted path, or 0. */

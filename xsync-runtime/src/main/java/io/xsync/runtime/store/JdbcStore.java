@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
+    static {
+        H2Files.bindLoopback();
+    }
+
     private final StoreSettings settings;
     private final Catalog catalog;
     private final Dialect dialect;
@@ -39,6 +44,7 @@ public final class JdbcStore implements Store {
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
+    private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
@@ -64,6 +70,10 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
         Dialect.forUrl(settings.url());
+        Path h2File = H2Files.databasePath(settings.url());
+        if (h2File != null) {
+            H2Files.prepareDirectory(h2File);
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings));
@@ -73,10 +83,14 @@ public final class JdbcStore implements Store {
         JdbcStore store = new JdbcStore(settings, schema, ds);
         try {
             store.migrate();
+            store.warnIfCommitsAreNotDurable();
             store.startListening();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+        if (h2File != null) {
+            H2Files.restrictFiles(h2File);
         }
         LOG.info("store open: {} ({} models)", settings.safeUrl(), schema.models().size());
         return store;
@@ -84,7 +98,7 @@ public final class JdbcStore implements Store {
 
     private static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(settings.url());
+        hc.setJdbcUrl(settings.jdbcUrl());
         hc.setUsername(settings.user());
         hc.setPassword(settings.password());
         hc.setMaximumPoolSize(settings.poolSize());
@@ -100,6 +114,25 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL with {@code synchronous_commit} or {@code fsync} off may lose commits that returned. */
+    private void warnIfCommitsAreNotDurable() {
+        if (!settings.isPostgres()) {
+            return;
+        }
+        for (String setting : List.of("synchronous_commit", "fsync")) {
+            String value = tx.run("read " + setting, c -> {
+                try (PreparedStatement st = c.prepareStatement("SHOW " + setting); ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            if ("off".equalsIgnoreCase(value)) {
+                LOG.warn("PostgreSQL at {} has {} = off: commits that returned can be lost in a crash",
+                        settings.safeUrl(), setting);
+            }
         }
     }
 
@@ -166,6 +199,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T readSnapshot(Callable<T> work) throws Exception {
+        return tx.inTransaction(work, dialect.snapshotIsolation());
+    }
+
+    @Override
     public Connection currentConnection() {
         return tx.currentConnection();
     }
@@ -185,8 +223,56 @@ public final class JdbcStore implements Store {
         return query(model, Actor.POLICY, Predicates.DIRTY_FOR_POLICY, " ORDER BY \"updated\", \"id\"");
     }
 
+    @Override
+    public ModelCounts counts(String model) {
+        Table t = catalog.table(model);
+        String live = "\"deleted\" = FALSE";
+        String sql = "SELECT " + countWhen(live) + ", "
+                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
+                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
+                + " FROM " + t.quotedName();
+        return tx.run("count " + model + " by state", c -> {
+            try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        });
+    }
+
+    private static String countWhen(String condition) {
+        return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
+    @Override
+    public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
+        Table t = catalog.table(model);
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+                + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
+        tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setFetchSize(500);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.time.OffsetDateTime updated = rs.getObject(4, java.time.OffsetDateTime.class);
+                        each.accept(new FailedObject(model, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                updated == null ? null : updated.toInstant()));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The objects of {@code model} and of the models inheriting from it that match, each as its leaf
+     * model (read from its own table), so that a step of a parent model works on full objects.
+     */
     private List<ModelObject> query(String model, Actor actor, String where, String order) {
-        return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
+        List<ModelObject> out = new ArrayList<>();
+        for (Table t : catalog.holders(model)) {
+            out.addAll(accessors.get(actor).get(t.model().name()).selectOwn(where, List.of(), order));
+        }
+        return out;
     }
 
     @Override
@@ -260,11 +346,15 @@ public final class JdbcStore implements Store {
         return Optional.empty();
     }
 
-    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    /**
+     * The deleted flag of an object of {@code model} (or a model inheriting from it); null if
+     * missing. The row stays locked against a concurrent delete until the transaction ends, so a
+     * write linking to it and a delete cascading from it cannot interleave.
+     */
     Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
         for (Table t : catalog.holders(model)) {
             try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
-                    + " WHERE \"id\" = ?")) {
+                    + " WHERE \"id\" = ?" + dialect.lockAgainstDelete())) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
@@ -302,6 +392,10 @@ public final class JdbcStore implements Store {
 
     DeleteCascade cascade() {
         return cascade;
+    }
+
+    ManyToManyValues manyToMany() {
+        return manyToMany;
     }
 
     StoreSettings settings() {

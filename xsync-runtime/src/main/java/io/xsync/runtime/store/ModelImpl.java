@@ -47,6 +47,15 @@ final class ModelImpl implements Model {
     }
 
     @Override
+    public List<ModelObject> page(Map<String, ?> criteria, int limit, long offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative");
+        }
+        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\" LIMIT " + limit + " OFFSET " + offset));
+    }
+
+    @Override
     public List<ModelObject> all() {
         return filter(Map.of());
     }
@@ -54,7 +63,7 @@ final class ModelImpl implements Model {
     @Override
     public long count(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        String sql = "SELECT COUNT(*) FROM " + table.quotedName() + " WHERE " + f.where();
+        String sql = "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where();
         return store.tx().run("count " + name(), c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, f.params());
@@ -77,9 +86,22 @@ final class ModelImpl implements Model {
         return new ModelObjectImpl(this, values, null);
     }
 
-    /** Objects of this model matching a WHERE clause, in the given order. */
+    /**
+     * Objects of this model and of the models inheriting from it matching a WHERE clause, in the
+     * given order, seen as this model.
+     */
     List<ModelObjectImpl> select(String where, List<FilterCompiler.Param> params, String orderBy) {
-        String sql = table.selectAll() + " WHERE " + where + orderBy;
+        return selectFrom(table.selectAll(), where, params, orderBy);
+    }
+
+    /** Like {@link #select} but only the objects whose leaf model is this one. */
+    List<ModelObjectImpl> selectOwn(String where, List<FilterCompiler.Param> params, String orderBy) {
+        return selectFrom(table.selectOwn(), where, params, orderBy);
+    }
+
+    private List<ModelObjectImpl> selectFrom(String select, String where, List<FilterCompiler.Param> params,
+                                             String orderBy) {
+        String sql = select + " WHERE " + where + orderBy;
         return store.tx().run("query " + name(), c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, params);

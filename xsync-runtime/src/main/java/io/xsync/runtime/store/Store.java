@@ -35,12 +35,21 @@ public interface Store extends AutoCloseable {
      */
     <T> T inTransaction(Callable<T> work) throws Exception;
 
+    /**
+     * Runs {@code work} in one read transaction that sees a single snapshot of the whole store:
+     * every read of every model inside it shows the same moment, whatever other connections commit
+     * meanwhile (PostgreSQL REPEATABLE READ, H2 SNAPSHOT). Called inside a transaction, {@code work}
+     * joins that transaction instead. Keep {@code work} short: it holds a connection.
+     */
+    <T> T readSnapshot(Callable<T> work) throws Exception;
+
     /** The connection of the current thread's transaction, or null outside one. */
     Connection currentConnection();
 
     /**
      * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
-     * carry {@link Actor#SYNC_STEP}.
+     * carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
+     * leaf model (the same holds for the two queries below).
      */
     List<ModelObject> dirtyForSync(String model);
 
@@ -55,6 +64,15 @@ public interface Store extends AutoCloseable {
      * the save rules compare (e.g. an engine hands a row it read to a step, or saves bookkeeping).
      */
     ModelObject withActor(ModelObject object, Actor actor);
+
+    /** The model's objects counted by sync state, by the database (nothing is loaded). */
+    ModelCounts counts(String model);
+
+    /**
+     * Hands each live failed object ({@code backend_code} 2) of the model to {@code each}, streamed
+     * from the database (memory does not grow with the number of rows).
+     */
+    void scanFailed(String model, java.util.function.Consumer<FailedObject> each);
 
     /** Purges deleted rows that are reaped or were never synced and that nothing live points at. */
     int reap(String model);

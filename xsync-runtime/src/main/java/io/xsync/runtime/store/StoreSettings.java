@@ -16,6 +16,10 @@ import java.nio.file.Path;
  */
 public record StoreSettings(String url, String user, String password, int poolSize, String poolName) {
 
+    static {
+        H2Files.bindLoopback(); // before any H2 class reads its system properties
+    }
+
     public StoreSettings {
         if (url == null || url.isBlank()) {
             throw new StoreException("store URL is empty");
@@ -65,6 +69,28 @@ public record StoreSettings(String url, String user, String password, int poolSi
     /** These settings with another pool name. */
     public StoreSettings withPoolName(String name) {
         return new StoreSettings(url, user, password, poolSize, name);
+    }
+
+    /**
+     * The URL the pool connects with. On H2 it adds, unless the URL sets them itself,
+     * {@code WRITE_DELAY=0} (a commit that returned is in the file, so it survives the process
+     * being killed; H2's default keeps the last half second of commits in memory) and
+     * {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself, after the engines
+     * stopped, instead of H2's own shutdown hook closing it under them).
+     */
+    public String jdbcUrl() {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(url);
+        if (!upper.contains(";WRITE_DELAY=")) {
+            b.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            b.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return b.toString();
     }
 
     /** Whether the URL names PostgreSQL. */

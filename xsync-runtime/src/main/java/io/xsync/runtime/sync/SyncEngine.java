@@ -1,14 +1,12 @@
 package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
-import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
-import io.xsync.runtime.schema.LinkDef;
-import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * change to an observed model, after the safety interval, and when a backed-off or deferred
  * object becomes due. A reaper purges deleted rows every {@code sync.reap_interval}.
  *
- * <p>Objects of a model that has a policy wait until the policy has handled their latest
- * version ({@code policed} not null and not older than {@code updated}) unless they are
- * {@code no_policy}; the policy engine's save then starts a new pass.
+ * <p>A phase reads all its pending objects, and the objects its cohorts walk through, in one
+ * snapshot of the store ({@link Store#readSnapshot}), so that an object is never planned without
+ * a dependency that was pending at the same moment. Policies do not hold objects back: the two
+ * loops run independently.
  */
 public final class SyncEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -54,13 +52,12 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final List<SyncStep> steps;
     private final SyncSettings settings;
     private final Set<String> observed = new LinkedHashSet<>();
-    private final Set<String> policed = new HashSet<>();
     private final ModelOrder order;
     private final CohortPlanner planner;
+    private final DependencyGraph graph;
     private final ClaimTable claims;
     private final SyncMetrics metrics;
     private final CohortRunner runner;
-    private final Map<String, String> linkColumns = new ConcurrentHashMap<>();
     private final PassLoop loop;
     private final PassHistory history = new PassHistory();
     private volatile boolean stopping;
@@ -78,20 +75,17 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (SyncStep s : steps) {
             observed.addAll(s.observes());
         }
-        for (Policy p : ctx.steps().policies()) {
-            policed.add(p.modelName());
-        }
         List<String> models = new ArrayList<>();
         ctx.schema().models().forEach(m -> models.add(m.name()));
         this.order = new ModelOrder(ctx.graph(), models);
-        this.planner = new CohortPlanner(ctx.graph(), order);
+        this.graph = ctx.graph();
+        this.planner = new CohortPlanner(order);
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
                 () -> stopping, () -> killed);
         this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
-        ctx.schema().models().forEach(this::indexLinks);
     }
 
     @Override
@@ -208,11 +202,10 @@ public final class SyncEngine implements Engine, StatusContributor {
     /** Collects, plans and runs one phase; returns the number of pending objects per model. */
     private Map<String, Integer> runPhase(boolean deletion, PassStats stats) {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
-        List<WorkItem> items = collect(deletion, counts);
-        if (items.isEmpty() || stopping) {
+        List<List<WorkItem>> cohorts = plan(deletion, counts);
+        if (cohorts.isEmpty() || stopping) {
             return counts;
         }
-        List<List<WorkItem>> cohorts = planner.cohorts(items, WorkItem::ref, this::linkValue);
         if (deletion) {
             cohorts.forEach(Collections::reverse);
         }
@@ -233,6 +226,28 @@ public final class SyncEngine implements Engine, StatusContributor {
         return counts;
     }
 
+    /**
+     * Reads the phase's pending objects of every step, and the objects linking them, in one
+     * snapshot of the store, and splits them into cohorts.
+     */
+    private List<List<WorkItem>> plan(boolean deletion, Map<String, Integer> counts) {
+        try {
+            return store.readSnapshot(() -> {
+                List<WorkItem> items = collect(deletion, counts);
+                if (items.isEmpty()) {
+                    return List.<List<WorkItem>>of();
+                }
+                LinkWalker walker = new LinkWalker(store, graph);
+                items.forEach(i -> walker.know(i.ref(), i.object()));
+                return planner.cohorts(items, WorkItem::ref, walker);
+            });
+        } catch (Exception e) {
+            LOG.warn("Reading the pending {} failed: {}", deletion ? "deletions" : "objects", e.toString());
+            counts.clear();
+            return List.of();
+        }
+    }
+
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
@@ -245,22 +260,10 @@ public final class SyncEngine implements Engine, StatusContributor {
             }
             for (ModelObject o : objects) {
                 counts.merge(o.model().name(), 1, Integer::sum);
-                if (deletion || !awaitsPolicy(o)) {
-                    items.add(WorkItem.of(step, o));
-                }
+                items.add(WorkItem.of(step, o));
             }
         }
         return items;
-    }
-
-    /** Whether a policy of the object's model has yet to handle its current version. */
-    private boolean awaitsPolicy(ModelObject o) {
-        if (!policed.contains(o.model().name()) || o.getBoolean("no_policy")) {
-            return false;
-        }
-        Instant p = o.getInstant("policed");
-        Instant u = o.getInstant("updated");
-        return p == null || (u != null && p.isBefore(u));
     }
 
     /** Packs cohorts into units of work: big cohorts alone, small ones together, enough units for every thread. */
@@ -398,23 +401,6 @@ public final class SyncEngine implements Engine, StatusContributor {
             // the runner marks each object itself before its call
             LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
             marks.forEach(ModelObject::refresh);
-        }
-    }
-
-    private Long linkValue(WorkItem item, String field) {
-        String column = linkColumns.get(item.ref().model() + '.' + field);
-        if (column == null) {
-            return null;
-        }
-        Object v = item.object().get(column);
-        return v instanceof Number n ? n.longValue() : null;
-    }
-
-    private void indexLinks(ModelDef m) {
-        for (LinkDef l : m.links()) {
-            if (l.column() != null) {
-                linkColumns.put(m.name() + '.' + l.field(), l.column());
-            }
         }
     }
 

@@ -196,7 +196,7 @@ public final class TestSchemas {
                 LinkDef link = null;
                 String column = f.name;
                 if (f.peer != null) {
-                    link = new LinkDef(LinkKind.MANYTOONE, f.name, f.peer, "", null, s.name, BUILTIN);
+                    link = new LinkDef(LinkKind.MANYTOONE, f.name, f.peer, "", null, s.name, BUILTIN, "", false);
                     links.add(link);
                     column = link.column();
                 }
