@@ -53,7 +53,7 @@ final class ObjectPrinter {
             width = Math.max(width, k.length());
         }
         for (Map.Entry<String, Object> e : o.fields().entrySet()) {
-            out.println(pad(e.getKey(), width) + "  " + text(e.getValue()));
+            out.println(TextTable.pad(e.getKey(), width) + "  " + text(e.getValue()));
         }
     }
 
@@ -76,19 +76,7 @@ final class ObjectPrinter {
             }
             rows.add(row);
         }
-        int[] widths = new int[columns.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(out, rows);
     }
 
     private static String cell(Object value) {
@@ -98,9 +86,5 @@ final class ObjectPrinter {
 
     private static String text(Object value) {
         return value == null ? "" : TerminalText.escape(value.toString());
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "xsync", mixinStandardHelpOptions = true, version = "xsync 0.1.0",
         description = "Runs and inspects xsync synchronizers.",
         subcommands = {RunCommand.class, ValidateCommand.class, DepsCommand.class, ModelsCommand.class,
-                SendCommand.class, KafkaCommand.class, StatusCommand.class})
+                SendCommand.class, KafkaCommand.class, StatusCommand.class, DltCommand.class})
 public final class XsyncCli {
 
     public static void main(String[] args) {

@@ -76,7 +76,9 @@ public record StoreSettings(String url, String user, String password, int poolSi
      * {@code WRITE_DELAY=0} (a commit that returned is in the file, so it survives the process
      * being killed; H2's default keeps the last half second of commits in memory) and
      * {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself, after the engines
-     * stopped, instead of H2's own shutdown hook closing it under them).
+     * stopped, instead of H2's own shutdown hook closing it under them). H2 refuses the latter
+     * together with {@code AUTO_SERVER=TRUE} (the default URL, so that CLI commands can share the
+     * file with a running synchronizer); there it is left out.
      */
     public String jdbcUrl() {
         if (!url.startsWith("jdbc:h2:")) {
@@ -87,7 +89,7 @@ public record StoreSettings(String url, String user, String password, int poolSi
         if (!upper.contains(";WRITE_DELAY=")) {
             b.append(";WRITE_DELAY=0");
         }
-        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.contains(";AUTO_SERVER=TRUE")) {
             b.append(";DB_CLOSE_ON_EXIT=FALSE");
         }
         return b.toString();
