@@ -87,6 +87,17 @@ class ReadmeWalkthroughIT {
                 .contains("```java\n" + shipped + "```\n");
     }
 
+    @Test
+    void everyCommandIsNamedInTheReadme() throws IOException {
+        CliRun help = CliRun.of("--help");
+        List<String> commands = help.outLines().stream().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .filter(l -> l.matches("  \\S.*")).map(l -> l.strip().split("\\s+")[0]).toList();
+        assertThat(commands).as("commands in xsync --help").contains("run", "models");
+        String readme = Files.readString(README);
+        assertThat(commands).allSatisfy(c -> assertThat(readme).as("README.md names command %s", c)
+                .contains("`" + c + "`"));
+    }
+
     /**
      * {@code bin/xsync} of the copy: the command line on this test's classpath, logging as the
      * real one does (the test jars on that classpath carry logback-test.xml files that log to
