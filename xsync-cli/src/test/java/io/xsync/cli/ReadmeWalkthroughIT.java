@@ -133,8 +133,8 @@ class ReadmeWalkthroughIT {
 
     private void startInBackground(Command c) throws IOException {
         synchronizerLog = dir.resolve("run-" + (++runs) + ".log");
-        synchronizer = new ProcessBuilder("sh", "-c", c.text()).directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(synchronizerLog.toFile()).start();
+        synchronizer = shell(root, c.text()).redirectErrorStream(true).redirectOutput(synchronizerLog.toFile())
+                .start();
     }
 
     private void awaitLogLine(LogLine l) throws InterruptedException {
@@ -165,6 +165,16 @@ class ReadmeWalkthroughIT {
             throw new AssertionError("the synchronizer did not exit within 60 s of SIGTERM; its log:\n" + logTail());
         }
         assertThat(log()).as("log of a stopped synchronizer").contains("synchronizer hello stopped");
+    }
+
+    /**
+     * {@code sh -c command} in {@code dir}, without the XSYNC_* overrides of the environment the
+     * build runs in (they would change the configuration the README's commands use).
+     */
+    private static ProcessBuilder shell(Path dir, String command) {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("XSYNC_"));
+        return pb;
     }
 
     private static List<ProcessHandle> processTree(Process p) {
@@ -201,8 +211,7 @@ class ReadmeWalkthroughIT {
             Path out = Files.createTempFile(scratch, "out", ".txt");
             Path err = Files.createTempFile(scratch, "err", ".txt");
             try {
-                Process p = new ProcessBuilder("sh", "-c", command).directory(dir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process p = shell(dir, command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
