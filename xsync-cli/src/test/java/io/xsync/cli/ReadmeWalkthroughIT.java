@@ -1,6 +1,7 @@
 package io.xsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.xsync.cli.ReadmeSession.Block;
 import io.xsync.cli.ReadmeSession.Command;
@@ -11,13 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,12 +119,16 @@ class ReadmeWalkthroughIT {
 
     private void run(Command c) throws Exception {
         OutputPattern shown = OutputPattern.ofLines(c.output());
-        Instant deadline = Instant.now().plus(CATCH_UP);
-        Shell result = Shell.run(root, dir, c.text());
-        while (c.onlyReads() && !(result.ok() && shown.matchesAll(result.out())) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            result = Shell.run(root, dir, c.text());
+        AtomicReference<Shell> last = new AtomicReference<>();
+        if (c.onlyReads()) { // repeated until the synchronizer caught up
+            awaitTrue(() -> {
+                last.set(Shell.run(root, dir, c.text()));
+                return last.get().ok() && shown.matchesAll(last.get().out());
+            });
+        } else {
+            last.set(Shell.run(root, dir, c.text()));
         }
+        Shell result = last.get();
         assertThat(result.exitCode()).as("exit code of README.md:%d `%s`%nstderr:%n%s", c.line(), c.text(),
                 result.err()).isZero();
         assertThat(shown.matchesAll(result.out()))
@@ -137,10 +143,11 @@ class ReadmeWalkthroughIT {
                 .start();
     }
 
-    private void awaitLogLine(LogLine l) throws InterruptedException {
+    private void awaitLogLine(LogLine l) {
         assertThat(synchronizer).as("README.md:%d shows a log line but no synchronizer runs", l.line()).isNotNull();
         OutputPattern shown = OutputPattern.ofLogLine(l.text());
-        boolean seen = awaitTrue(() -> shown.foundInSomeLine(log()) || !synchronizer.isAlive());
+        Process running = synchronizer;
+        boolean seen = awaitTrue(() -> shown.foundInSomeLine(log()) || !running.isAlive());
         assertThat(seen && shown.foundInSomeLine(log()))
                 .as("README.md:%d: the synchronizer did not log%n%s%nits log:%n%s", l.line(), l.text(), logTail())
                 .isTrue();
@@ -181,15 +188,14 @@ class ReadmeWalkthroughIT {
         return Stream.concat(p.descendants(), Stream.of(p.toHandle())).toList();
     }
 
-    private static boolean awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(CATCH_UP);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Thread.sleep(200);
+    /** Polls {@code condition} until it holds (true) or {@link #CATCH_UP} passed (false). */
+    private static boolean awaitTrue(Callable<Boolean> condition) {
+        try {
+            await().atMost(CATCH_UP).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300)).until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     private String log() {
