@@ -50,6 +50,11 @@ public final class StatusReport {
         this.readiness = readiness;
     }
 
+    /** The synchronizer's name. */
+    String name() {
+        return name;
+    }
+
     /** Collects the summary now. */
     public Map<String, Object> collect() {
         List<Map<String, Object>> counts = new ArrayList<>();

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs model policies for objects that are dirty for policy (DESIGN §2, §5), on one thread
+ * Runs model policies for objects that are dirty for policy (docs/semantics.md, "Dirty for sync, dirty for policy"), on one thread
  * ({@code xsync-policy-loop}), models in dependency order. For each object every policy of its
  * model is called, in one transaction with the bookkeeping: {@code handleDelete} for deleted
  * objects, {@code handleCreate} when {@code policed} is null, else {@code handleUpdate}. On

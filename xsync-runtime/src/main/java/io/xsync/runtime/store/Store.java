@@ -47,7 +47,7 @@ public interface Store extends AutoCloseable {
     Connection currentConnection();
 
     /**
-     * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
+     * Objects of the model dirty for sync (docs/semantics.md), oldest {@code updated} first; their saves
      * carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
      * leaf model (the same holds for the two queries below).
      */

@@ -17,7 +17,7 @@ import org.slf4j.MDC;
 
 /**
  * Runs one cohort, in order, on the calling thread: calls the step for each object and records the
- * result (DESIGN §2, §3) through {@link Bookkeeping}. After the first failure (or an object still
+ * result (docs/semantics.md, "Sync results" and "Errors and backoff") through {@link Bookkeeping}. After the first failure (or an object still
  * backing off) every later object of the cohort is skipped with "Failed due to error in model M
  * id N: ...". {@code enacted} moves only after success, so a crash mid-call leaves the object
  * dirty.

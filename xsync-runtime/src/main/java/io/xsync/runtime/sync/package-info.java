@@ -1,7 +1,7 @@
 /**
  * The sync engine: the reconcile loop that calls sync steps for dirty and deleted objects.
  *
- * <p>Choices where DESIGN §2/§3 leaves room:
+ * <p>Choices where the rules of docs/semantics.md leave room:
  * <ul>
  *   <li><b>Policies first.</b> An object of a model that has a policy is not synced until the
  *       policy has handled its current version ({@code policed} set and not older than
