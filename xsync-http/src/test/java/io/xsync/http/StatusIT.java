@@ -81,10 +81,10 @@ class StatusIT {
     void okObjectChangedByTheApiCountsAsPending() throws Exception {
         ModelObject p = TestData.person(store, "Gil", "Changed");
         TestData.markOk(store, p);
-        Thread.sleep(5); // so that the API save below gets a later timestamp than enacted
         p.refresh();
         p.set("first_name", "Gill");
         p.save();
+        assertThat(p.getInstant("updated")).as("updated, after enacted").isAfter(p.getInstant("enacted"));
         JsonNode person = find(JSON.readTree(http.get("/api/status").body()).get("models"), "model", "Person");
         assertThat(person.get("ok").asInt()).isZero();
         assertThat(person.get("pending").asInt()).isEqualTo(1);
@@ -107,6 +107,7 @@ class StatusIT {
         TestData.markError(store, older, "older failure", "2024-01-01T10:00:00.5Z");
         TestData.markError(store, newer, "newer failure", "2024-01-01T10:00:01Z");
         JsonNode errors = JSON.readTree(http.get("/api/status").body()).get("errors");
+        assertThat(errors).hasSize(2);
         assertThat(errors.get(0).get("message").asText()).isEqualTo("newer failure");
         assertThat(errors.get(1).get("message").asText()).isEqualTo("older failure");
     }
