@@ -8,6 +8,7 @@ import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.config.ConfigKeys;
@@ -62,6 +63,7 @@ public final class PolicyEngine implements Engine {
     private final Map<String, List<Policy>> policies = new LinkedHashMap<>();
     private final Duration retryAfter;
     private final MeterRegistry registry;
+    private final StepErrors errors = new StepErrors();
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
@@ -275,7 +277,7 @@ public final class PolicyEngine implements Engine {
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getName() : cause.getMessage();
         String policy = e instanceof PolicyFailure pf ? pf.policy : "policy bookkeeping";
-        LOG.warn("Policy {} failed on {}: {}", policy, ref, message);
+        LOG.warn("Policy {} failed on {}: {}", policy, ref, message, errors.firstTime(policy, cause));
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.xsync.api.PullStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class PullEngine implements Engine, StatusContributor {
     private final List<PullStep> steps;
     private final Duration defaultInterval;
     private final MeterRegistry registry;
+    private final StepErrors errors = new StepErrors();
     private final Map<PullStep, PullRuns> runs = new LinkedHashMap<>();
     private final ClaimTable leases;
     private ScheduledExecutorService scheduler;
@@ -173,8 +175,7 @@ public final class PullEngine implements Engine, StatusContributor {
             failure = e;
             Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
                     .register(registry).increment();
-            LOG.warn("Pull step {} failed: {}", step.name(), e.toString());
-            LOG.debug("Pull step {} failed with", step.name(), e);
+            LOG.warn("Pull step {} failed: {}", step.name(), e.toString(), errors.firstTime(step.name(), e));
         } finally {
             r.ended(Instant.now(), failure);
             sample.stop(Timer.builder("xsync.pull.duration").description("Time of pull step runs")
