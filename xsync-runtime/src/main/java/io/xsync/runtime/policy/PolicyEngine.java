@@ -125,6 +125,7 @@ public final class PolicyEngine implements Engine {
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        registerMeters();
         loop.start();
         LOG.info("Policy engine started for models {}, replica {}", policies.keySet(), claims.owner());
     }
@@ -263,13 +264,29 @@ public final class PolicyEngine implements Engine {
                 p.handleUpdate(obj);
             }
         } catch (Exception e) {
-            Counter.builder("xsync.policy.failures").description("Failed policy calls")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry).increment();
+            failures(obj.model().name(), p).increment();
             throw new PolicyFailure(p.name(), e);
         } finally {
-            sample.stop(Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry));
+            sample.stop(duration(obj.model().name(), p));
         }
+    }
+
+    private Counter failures(String model, Policy p) {
+        return Counter.builder("xsync.policy.failures").description("Failed policy calls")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    private Timer duration(String model, Policy p) {
+        return Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    /** Registers every policy's meters at zero, so that they exist before the first call. */
+    private void registerMeters() {
+        policies.forEach((model, list) -> list.forEach(p -> {
+            failures(model, p);
+            duration(model, p);
+        }));
     }
 
     private void fail(ObjectRef ref, ModelObject obj, Exception e) {

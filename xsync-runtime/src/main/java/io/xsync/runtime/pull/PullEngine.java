@@ -90,6 +90,8 @@ public final class PullEngine implements Engine, StatusContributor {
             scheduler.scheduleWithFixedDelay(this::renewLeases, renewMs, renewMs, TimeUnit.MILLISECONDS);
         }
         for (PullStep step : steps) {
+            failures(step); // meters exist from the start, at zero
+            duration(step);
             long ms = Math.max(1, interval(step).toMillis());
             scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
             LOG.info("Pull step {} runs every {}", step.name(), interval(step));
@@ -173,14 +175,22 @@ public final class PullEngine implements Engine, StatusContributor {
             LOG.debug("Pull step {} done", step.name());
         } catch (Exception | LinkageError | AssertionError e) {
             failure = e;
-            Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
-                    .register(registry).increment();
+            failures(step).increment();
             LOG.warn("Pull step {} failed: {}", step.name(), e.toString(), errors.firstTime(step.name(), e));
         } finally {
             r.ended(Instant.now(), failure);
-            sample.stop(Timer.builder("xsync.pull.duration").description("Time of pull step runs")
-                    .tag("step", step.name()).register(registry));
+            sample.stop(duration(step));
             MDC.remove("step");
         }
+    }
+
+    private Counter failures(PullStep step) {
+        return Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
+                .register(registry);
+    }
+
+    private Timer duration(PullStep step) {
+        return Timer.builder("xsync.pull.duration").description("Time of pull step runs").tag("step", step.name())
+                .register(registry);
     }
 }
