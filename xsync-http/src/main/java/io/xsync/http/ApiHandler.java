@@ -101,7 +101,8 @@ final class ApiHandler extends Handler.Abstract {
                     if (cause instanceof TimeoutException) {
                         ex.error(408, "request body not received within " + limits.bodyTimeout().toMillis()
                                 + " ms (http.limits.body_timeout)");
-                    } else if (cause == null || cause instanceof IllegalArgumentException) {
+                    } else if (cause == null || cause instanceof IllegalStateException) {
+                        // Jetty fails the read this way when the body outgrows the buffer's maximum
                         ex.error(413, "request body larger than " + limits.maxBodyBytes()
                                 + " bytes (http.limits.max_body_bytes)");
                     } else {

@@ -68,8 +68,8 @@ class StatusPageBrowserIT {
         String dom = dumpDom(http.engine.uri().toString());
         assertThat(dom).contains("data-loaded=\"true\"");
         assertThat(dom).contains("id=\"count-Person-ok\">3<", "id=\"count-Person-error\">1<",
-                "id=\"count-Person-pending\">1<", "id=\"count-Person-deleted\">1<",
-                "id=\"count-Person-total\">5<");
+                "id=\"count-Person-pending\">1<", "id=\"count-Person-no_sync\">1<",
+                "id=\"count-Person-deleted\">1<", "id=\"count-Person-total\">6<");
         assertThat(dom).contains("backend exploded: connection refused");
         assertThat(dom).containsPattern("<a href=\"api/models/Person/\\d+\">\\d+</a>");
         assertThat(dom).contains("test-sync");

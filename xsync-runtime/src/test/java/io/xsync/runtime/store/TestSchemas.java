@@ -36,6 +36,16 @@ public final class TestSchemas {
      *   <li>Tenant: name, required manytoone provider-&gt;Service</li>
      * </ul>
      */
+    /** The models written like a real XOS deployment (src/test/resources/xproto/xoslike). */
+    public static Schema xosLike() {
+        try {
+            return io.xsync.runtime.schema.XprotoLoader.load(
+                    java.nio.file.Path.of(TestSchemas.class.getResource("/xproto/xoslike").toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Schema chain() {
         return builder()
                 .model("Site")
