@@ -59,6 +59,22 @@ class HttpEngineProviderTest {
     }
 
     @Test
+    void limitsComeFromTheConfigAndAreChecked() {
+        HttpSettings s = HttpSettings.from(XsyncConfig.parse("name: t\nmodels_dir: models\nhttp:\n  limits:\n"
+                + "    max_body_bytes: 4096\n    body_timeout: 2s\n    threads: 8\n    idle_timeout: 1m\n",
+                Path.of("/tmp/x/config.yaml")));
+        assertThat(s.limits().maxBodyBytes()).isEqualTo(4096);
+        assertThat(s.limits().bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(s.limits().threads()).isEqualTo(8);
+        assertThat(s.limits().idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(s.limits().maxHeaderBytes()).isEqualTo(8192);
+        assertThat(s.limits().maxMeters()).isEqualTo(5000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpSettings.from(XsyncConfig.parse(
+                "name: t\nmodels_dir: models\nhttp:\n  limits:\n    threads: 2\n", Path.of("/tmp/x/config.yaml"))))
+                .hasMessage("/tmp/x/config.yaml:5: key 'http.limits.threads' must be at least 4, got 2");
+    }
+
+    @Test
     void defaultsAreLocalhost8181() {
         HttpSettings s = HttpSettings.from(XsyncConfig.parse("name: t\nmodels_dir: models\n",
                 Path.of("/tmp/x/config.yaml")));
