@@ -9,6 +9,7 @@ import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.config.ConfigKeys;
@@ -111,6 +112,11 @@ public final class PolicyEngine implements Engine {
     @Override
     public String name() {
         return "policy";
+    }
+
+    @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.POLICY);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.xsync.api.PullStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,11 @@ public final class PullEngine implements Engine, StatusContributor {
     @Override
     public String name() {
         return "pull";
+    }
+
+    @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.PULL);
     }
 
     @Override
