@@ -7,6 +7,7 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpEngineProviderTest {
 
     private static SynchronizerContext context(String yaml) {
+        return context(yaml, null);
+    }
+
+    private static SynchronizerContext context(String yaml, Store store) {
         XsyncConfig config = XsyncConfig.parse("name: t\nmodels_dir: models\n" + yaml, Path.of("/tmp/x/config.yaml"));
-        return new SynchronizerContext("t", config, null, null, null, null, new CompositeMeterRegistry());
+        return new SynchronizerContext("t", config, null, null, store, null, new CompositeMeterRegistry());
     }
 
     @Test
@@ -81,8 +86,10 @@ class HttpEngineProviderTest {
         assertThat(s.clientUri(s.port()).toString()).isEqualTo("http://127.0.0.1:8181/");
         assertThat(s.anonymousReads()).isTrue();
         assertThat(s.anonymousWrites()).isFalse();
-        Optional<Engine> engine = new HttpEngineProvider().create(context(""));
-        assertThat(engine).isPresent();
-        assertThat(engine.get().name()).isEqualTo("http");
+        try (Store store = TestData.store()) {
+            Optional<Engine> engine = new HttpEngineProvider().create(context("", store));
+            assertThat(engine).isPresent();
+            assertThat(engine.get().name()).isEqualTo("http");
+        }
     }
 }
