@@ -136,13 +136,14 @@ final class CohortRunner {
         if (kind == Kind.SUCCESS) {
             book.add(obj, deletion ? SyncOutcome.deleted(state, now) : SyncOutcome.synced(state, now));
             stats.synced.incrementAndGet();
+            metrics.countSuccess(item.step().name());
             LOG.debug("{} of {} by {} done", deletion ? "Deletion" : "Sync", item.ref(), item.step().name());
             return null;
         }
         String message = SyncOutcome.message(error);
         Map<String, Object> fields = SyncOutcome.failed(state, kind, message, now, backoff);
         book.add(obj, fields);
-        metrics.countFailure(item.ref().model(), item.step().name(), kind);
+        metrics.countFailure(item.ref().model(), item.step().name(), kind, message);
         logFailure(item, deletion, kind, message, error);
         if (kind == Kind.DEFERRED) {
             stats.deferred.incrementAndGet();

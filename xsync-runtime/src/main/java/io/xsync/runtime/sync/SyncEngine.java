@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,13 +183,30 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /**
-     * One row for all sync steps (a pass covers them all): {@code last_pass} (end time),
-     * {@code last_duration_ms}, {@code synced_last_pass}, {@code failed_last_pass}, {@code passes}
-     * and {@code failures} (failed calls over all passes).
+     * One row per sync step: {@code models} it observes, {@code calls}, {@code synced} and
+     * {@code failures} (failed calls, innocuous ones included) since start, {@code last_call},
+     * {@code last_error}, and the last pass of the engine (a pass covers every step):
+     * {@code last_pass} (end time), {@code last_duration_ms}, {@code passes}.
      */
     @Override
     public List<StepStatus> stepStatus() {
-        return List.of(history.row());
+        Map<String, Object> pass = history.row().values();
+        List<StepStatus> rows = new ArrayList<>();
+        for (SyncStep step : steps) {
+            SyncMetrics.StepTally t = metrics.tally(step.name());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("models", String.join(", ", step.observes()));
+            v.put("calls", t.calls.get());
+            v.put("synced", t.succeeded.get());
+            v.put("failures", t.failed.get());
+            v.put("last_call", t.lastCall);
+            v.put("last_error", t.lastError);
+            v.put("last_pass", pass.get("last_pass"));
+            v.put("last_duration_ms", pass.get("last_duration_ms"));
+            v.put("passes", pass.get("passes"));
+            rows.add(new StepStatus(step.name(), v));
+        }
+        return rows;
     }
 
     /** Asks for a pass now (as a change notification does). */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.runtime.store.ModelCounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,16 @@ final class SyncMetrics {
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, StepTally> tallies = new ConcurrentHashMap<>();
+
+    /** Calls of one sync step since start, for its status row. */
+    static final class StepTally {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong succeeded = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        volatile Instant lastCall;
+        volatile String lastError;
+    }
 
     SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -45,6 +56,18 @@ final class SyncMetrics {
 
     void recordDuration(String model, String step, boolean deletion, Duration d) {
         duration(model, step, deletion ? "delete" : "sync").record(d);
+        StepTally t = tally(step);
+        t.calls.incrementAndGet();
+        t.lastCall = Instant.now();
+    }
+
+    void countSuccess(String step) {
+        tally(step).succeeded.incrementAndGet();
+    }
+
+    /** The tally of one step (created at zero). */
+    StepTally tally(String step) {
+        return tallies.computeIfAbsent(step, k -> new StepTally());
     }
 
     private Timer duration(String model, String step, String phase) {
@@ -67,8 +90,13 @@ final class SyncMetrics {
         }
     }
 
-    void countFailure(String model, String step, SyncOutcome.Kind kind) {
+    void countFailure(String model, String step, SyncOutcome.Kind kind, String message) {
         failures(model, step, kind).increment();
+        if (kind == SyncOutcome.Kind.ERROR || kind == SyncOutcome.Kind.INNOCUOUS) {
+            StepTally t = tally(step);
+            t.failed.incrementAndGet();
+            t.lastError = message;
+        }
     }
 
     private Counter failures(String model, String step, SyncOutcome.Kind kind) {

@@ -170,13 +170,15 @@ class SyncEngineIT {
         assertThat(step.syncs("Slice", badSlice.id())).isEqualTo(2);
         assertThat(ctx.metrics().get("xsync.sync.failures").tags("model", "Slice", "kind", "error").counter().count())
                 .isEqualTo(2);
-        // the status row: failed calls over all passes, and the last pass (which had nothing to do)
+        // the step's status row: its failed calls since start, its last error and the last pass
+        assertThat(engine.stepStatus()).singleElement().satisfies(row -> assertThat(row.step()).isEqualTo(step.name()));
         Map<String, Object> status = engine.stepStatus().get(0).values();
         assertThat(engine.statusSection()).isEqualTo("sync");
         assertThat(status.get("failures")).isEqualTo(2L);
+        assertThat(status.get("last_error")).isEqualTo("boom 2");
+        assertThat((Long) status.get("calls")).isEqualTo((Long) status.get("synced") + 2L);
         assertThat(status.get("last_pass")).isNotNull();
         assertThat((Long) status.get("passes")).isGreaterThanOrEqualTo(3L);
-        assertThat(status.get("synced_last_pass")).isEqualTo(0);
     }
 
     @ParameterizedTest
