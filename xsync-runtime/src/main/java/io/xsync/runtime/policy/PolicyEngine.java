@@ -7,6 +7,7 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.steps.StepKind;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,7 +55,7 @@ import org.slf4j.MDC;
  * twice for one change, neither at once on two replicas nor one after the other. The claims of a
  * replica that died expire after {@code sync.claim_lease}; then another replica polices the object.
  */
-public final class PolicyEngine implements Engine {
+public final class PolicyEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
 
     /** The version of an object that failed, so it is not retried in a tight loop. */
@@ -65,6 +67,7 @@ public final class PolicyEngine implements Engine {
     private final Duration retryAfter;
     private final MeterRegistry registry;
     private final StepErrors errors = new StepErrors();
+    private final Map<String, PolicyTally> tallies = new ConcurrentHashMap<>();
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
@@ -261,6 +264,9 @@ public final class PolicyEngine implements Engine {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
+        PolicyTally tally = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
+        tally.calls.incrementAndGet();
+        tally.lastCall = Instant.now();
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -271,10 +277,45 @@ public final class PolicyEngine implements Engine {
             }
         } catch (Exception e) {
             failures(obj.model().name(), p).increment();
+            tally.failures.incrementAndGet();
+            tally.lastError = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             throw new PolicyFailure(p.name(), e);
         } finally {
             sample.stop(duration(obj.model().name(), p));
         }
+    }
+
+    /** Calls of one policy since start, for its status row. */
+    private static final class PolicyTally {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        volatile Instant lastCall;
+        volatile String lastError;
+    }
+
+    @Override
+    public String statusSection() {
+        return "policy";
+    }
+
+    /**
+     * One row per policy: its {@code model}, {@code calls} and {@code failures} (handler calls
+     * that threw) since start, {@code last_call} and {@code last_error}.
+     */
+    @Override
+    public List<StepStatus> stepStatus() {
+        List<StepStatus> rows = new ArrayList<>();
+        policies.forEach((model, list) -> list.forEach(p -> {
+            PolicyTally t = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("model", model);
+            v.put("calls", t.calls.get());
+            v.put("failures", t.failures.get());
+            v.put("last_call", t.lastCall);
+            v.put("last_error", t.lastError);
+            rows.add(new StepStatus(p.name(), v));
+        }));
+        return rows;
     }
 
     private Counter failures(String model, Policy p) {

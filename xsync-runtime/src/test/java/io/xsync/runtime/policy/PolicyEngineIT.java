@@ -116,6 +116,12 @@ class PolicyEngineIT {
         assertThat(b.getLong("counter")).as("the failed policy's writes roll back").isZero();
         assertThat(store.dirtyForPolicy("Site")).extracting(ModelObject::id).containsExactly(bad.id());
         assertThat(ctx.metrics().get("xsync.policy.failures").tag("model", "Site").counter().count()).isEqualTo(1);
+        assertThat(engine.statusSection()).isEqualTo("policy");
+        assertThat(engine.stepStatus()).singleElement().satisfies(row -> {
+            assertThat(row.step()).isEqualTo(policy.name());
+            assertThat(row.values()).containsEntry("model", "Site").containsEntry("calls", 2L)
+                    .containsEntry("failures", 1L).containsEntry("last_error", "bad site rejected");
+        });
 
         // the failed object waits for a change; then it is retried
         assertThat(engine.runPass()).isZero();
