@@ -3,9 +3,12 @@ package io.xsync.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.Store;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,6 +34,10 @@ public final class StatusReport {
     /** How many of the latest errors the summary lists. */
     public static final int MAX_ERRORS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
+
+    /** When this process started (the JVM's start time). */
+    private static final Instant STARTED = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+            .truncatedTo(ChronoUnit.MILLIS);
 
     private final String name;
     private final Store store;
@@ -67,6 +74,9 @@ public final class StatusReport {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
         out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        out.put("version", XsyncVersion.get());
+        out.put("started", STARTED.toString());
+        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
         out.put("models", counts);
         out.put("errors", errors.newestFirst());
         out.put("sections", sections());

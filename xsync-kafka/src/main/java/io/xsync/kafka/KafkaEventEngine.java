@@ -235,6 +235,8 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
             v.put("processed", (long) m.processed.count());
             v.put("events_per_s", Math.round(m.rate() * 10) / 10.0);
             v.put("dead_lettered", (long) m.deadLettered.count());
+            DeadLetters dl = deadLetters;
+            v.put("last_dead_letter", dl == null ? null : dl.latest(c.step().name()));
             rows.add(new StepStatus(c.step().name(), v));
         }
         return rows;
