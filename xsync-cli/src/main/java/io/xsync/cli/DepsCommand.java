@@ -3,6 +3,7 @@ package io.xsync.cli;
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.WarningGroups;
 import io.xsync.runtime.schema.XprotoLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xsync deps --models DIR}: prints the model-deps JSON derived from the xproto files of
- * {@code DIR} on standard output. Schema warnings go to standard error; an xproto error prints one
+ * {@code DIR} on standard output. Schema warnings go to standard error (repeated kinds grouped); an xproto error prints one
  * line {@code xsync: file:line:col: message} on standard error and exits with 2.
  */
 @Command(name = "deps", mixinStandardHelpOptions = true,
@@ -39,7 +40,7 @@ final class DepsCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        for (String w : schema.warnings()) {
+        for (String w : WarningGroups.lines(schema.warningList())) {
             err.println("xsync: warning: " + w);
         }
         err.flush();

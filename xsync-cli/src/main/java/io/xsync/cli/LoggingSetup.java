@@ -48,6 +48,18 @@ final class LoggingSetup {
         }
     }
 
+    /**
+     * {@link #quiet()}, and the config reader's own warning log off: {@code validate} prints every
+     * config and schema warning itself, once.
+     */
+    static void quietForValidate() {
+        quiet();
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory())
+                    .getLogger(io.xsync.runtime.config.XsyncConfig.class).setLevel(Level.ERROR);
+        }
+    }
+
     /** Applies {@code logging.level}, {@code logging.loggers}, {@code logging.format} and the name. */
     static void apply(XsyncConfig config) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {

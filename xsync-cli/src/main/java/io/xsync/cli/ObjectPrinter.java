@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.internal.TerminalText;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints model objects as a table, as {@code field: value} lines, or as JSON lines. */
+/**
+ * Prints model objects as a table, as {@code field: value} lines, or as JSON lines. Values are
+ * printed with control characters escaped ({@link TerminalText}); JSON escapes them itself.
+ */
 final class ObjectPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CELL = 40;
@@ -49,7 +53,7 @@ final class ObjectPrinter {
             width = Math.max(width, k.length());
         }
         for (Map.Entry<String, Object> e : o.fields().entrySet()) {
-            out.println(pad(e.getKey(), width) + "  " + text(e.getValue()));
+            out.println(TextTable.pad(e.getKey(), width) + "  " + text(e.getValue()));
         }
     }
 
@@ -72,31 +76,15 @@ final class ObjectPrinter {
             }
             rows.add(row);
         }
-        int[] widths = new int[columns.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(out, rows);
     }
 
     private static String cell(Object value) {
-        String t = text(value).replace('\n', ' ');
+        String t = text(value);
         return t.length() > MAX_CELL ? t.substring(0, MAX_CELL - 1) + "…" : t;
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        return value == null ? "" : TerminalText.escape(value.toString());
     }
 }

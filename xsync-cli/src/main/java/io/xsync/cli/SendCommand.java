@@ -1,7 +1,5 @@
 package io.xsync.cli;
 
-import io.xsync.kafka.KafkaEngineProvider;
-import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -110,24 +108,12 @@ final class SendCommand implements Callable<Integer> {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         if (target.config != null) {
             XsyncConfig config = XsyncConfig.load(target.config);
-            p.putAll(config.get(ConfigKeys.EVENT_BUS_PROPERTIES));
+            p.putAll(EventBusTarget.clientProperties(config));
             p.keySet().retainAll(ProducerConfig.configNames());
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint(config));
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EventBusTarget.bootstrap(config));
         } else {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrap);
         }
         return p;
-    }
-
-    private static String endpoint(XsyncConfig config) {
-        String endpoint = config.get(ConfigKeys.EVENT_BUS_ENDPOINT);
-        if (endpoint == null || endpoint.isBlank()) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new SendCommand()),
-                    "the config sets no " + ConfigKeys.EVENT_BUS_ENDPOINT.path());
-        }
-        if (KafkaEngineProvider.EMBEDDED.equalsIgnoreCase(endpoint.trim())) {
-            return "127.0.0.1:" + config.get(ConfigKeys.EMBEDDED_KAFKA_PORT);
-        }
-        return endpoint.trim();
     }
 }

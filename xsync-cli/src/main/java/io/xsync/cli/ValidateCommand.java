@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xsync validate --config FILE}: loads config, models, dependency graph and steps exactly as
- * {@code run} does, without opening the store or starting engines; prints a summary.
+ * {@code run} does, without opening the store or starting engines; prints each warning once (schema
+ * warnings of a kind that repeats are grouped) and a summary.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks config, models, dependency graph and steps; prints a summary.")
@@ -26,11 +27,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoggingSetup.quiet();
+        LoggingSetup.quietForValidate();
         XsyncConfig cfg = config.load();
         SynchronizerSummary summary = Synchronizer.validate(cfg);
         PrintWriter out = spec.commandLine().getOut();
-        for (String warning : summary.warnings()) {
+        for (String warning : summary.warningLines()) {
             out.println("warning: " + warning);
         }
         summary.lines().forEach(out::println);

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +47,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void emptyPasswordFileFailsValidation() throws IOException {
+        Files.writeString(dir.resolve("pw"), "");
+        Path config = CliFixture.create(dir, "").resolveSibling("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("http:\n  enabled: false\n",
+                "http:\n  enabled: false\n  username: admin\n  password: \"@pw\"\n"));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("xsync: " + config + ":6: key 'http.password': secret file "
+                + dir.resolve("pw").toAbsolutePath().normalize() + " is empty");
+    }
+
+    @Test
+    void illegalSynchronizerNameFailsValidation() throws IOException {
+        Path config = CliFixture.create(dir, "");
+        Files.writeString(config, Files.readString(config).replace("name: clitest", "name: \"hello; touch x\""));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("xsync: " + config + ":1: key 'name' must be a legal Kafka topic");
+    }
+
+    @Test
     void modelErrorNamesFileAndLine() throws IOException {
         Path config = CliFixture.create(dir, "");
         Files.writeString(dir.resolve("models/hello.xproto"), "message Broken {\n  required strang x = 1;\n}\n");
@@ -67,6 +94,36 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--config", config.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains(":5: required model 'Ghost' is not defined in models_dir");
+    }
+
+    @Test
+    void xosLikeModelsAreValidAndEachWarningIsPrintedOnceWithRepeatedKindsGrouped() throws IOException {
+        Path config = CliFixture.create(dir, "accessor:\n  username: xosadmin\n");
+        Files.delete(dir.resolve("models/hello.xproto"));
+        for (String f : new String[] {"core.xproto", "olt.xproto"}) {
+            Files.copy(Path.of("../xsync-runtime/src/test/resources/xproto/xoslike", f), dir.resolve("models/" + f));
+        }
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        logged.start();
+        root.addAppender(logged);
+        CliRun run;
+        try {
+            run = CliRun.of("validate", "--config", config.toString());
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(logged.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+        List<String> warnings = run.outLines().stream().filter(l -> l.startsWith("warning: ")).toList();
+        assertThat(warnings).doesNotHaveDuplicates();
+        assertThat(warnings).filteredOn(w -> w.contains("key 'accessor'")).hasSize(1);
+        assertThat(warnings).filteredOn(w -> w.contains("redeclare base fields")).singleElement().asString()
+                .contains("'created', 'updated', 'enacted', 'deleted' of model 'Account'");
+        assertThat(warnings).filteredOn(w -> w.contains("is not defined by any xproto file")).hasSize(2);
+        assertThat(warnings).filteredOn(w -> w.startsWith("warning: ... and 2 more 'undefined parent' warnings at "))
+                .singleElement().asString().contains("core.xproto:");
+        assertThat(run.out()).contains("ok: " + config + " is valid");
     }
 
     @Test

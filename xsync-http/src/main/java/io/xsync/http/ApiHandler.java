@@ -8,12 +8,18 @@ import io.xsync.runtime.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,31 +35,95 @@ import org.slf4j.MDC;
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final Authenticator auth;
+    private final HttpSettings.Limits limits;
     private final ModelsResource models;
     private final StatusReport status;
     private final Supplier<List<io.xsync.runtime.Readiness>> readiness;
     private final Supplier<String> metrics;
     private final MeterRegistry registry;
     private final byte[] statusPage;
+    private final byte[] openApi;
 
     ApiHandler(HttpSettings settings, Store store, StatusReport status,
                Supplier<List<io.xsync.runtime.Readiness>> readiness, Supplier<String> metrics,
                MeterRegistry registry) {
         this.auth = new Authenticator(settings);
+        this.limits = settings.limits();
         this.models = new ModelsResource(store.models(Actor.API), store.schema());
         this.status = status;
         this.readiness = readiness;
         this.metrics = metrics;
         this.registry = registry;
         this.statusPage = resource("status.html");
+        this.openApi = OpenApiDocument.of(status.name(), store.schema()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long start = System.nanoTime();
-        Exchange ex = new Exchange(request, response, callback);
+        if (!readsBody(request)) {
+            process(new Exchange(request, response, callback, null), start);
+            return true;
+        }
+        long length = request.getLength();
+        if (length > limits.maxBodyBytes()) {
+            Exchange ex = new Exchange(request, response, callback, null);
+            ex.setHeader(HttpHeader.CONNECTION, "close");
+            ex.error(413, "request body larger than " + limits.maxBodyBytes() + " bytes (http.limits.max_body_bytes)");
+            record(ex, start);
+            return true;
+        }
+        readBodyThenProcess(request, response, callback, start);
+        return true;
+    }
+
+    /**
+     * Reads the body without holding a server thread (a slow client costs a connection, not a
+     * worker), then processes the request on the server's executor. A body that takes longer than
+     * the body timeout gets 408 and the connection is closed.
+     */
+    private void readBodyThenProcess(Request request, Response response, Callback callback, long start) {
+        Executor executor = request.getComponents().getExecutor();
+        Content.Source.asByteArrayAsync(request, limits.maxBodyBytes() + 1)
+                .orTimeout(limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((bytes, failure) -> executor.execute(() -> {
+                    Exchange ex = new Exchange(request, response, callback, bytes);
+                    if (failure == null && bytes.length <= limits.maxBodyBytes()) {
+                        process(ex, start);
+                        return;
+                    }
+                    ex.setHeader(HttpHeader.CONNECTION, "close");
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        ex.error(408, "request body not received within " + limits.bodyTimeout().toMillis()
+                                + " ms (http.limits.body_timeout)");
+                    } else if (cause == null || cause instanceof IllegalStateException) {
+                        // Jetty fails the read this way when the body outgrows the buffer's maximum
+                        ex.error(413, "request body larger than " + limits.maxBodyBytes()
+                                + " bytes (http.limits.max_body_bytes)");
+                    } else {
+                        ex.error(400, "cannot read request body: " + cause.getMessage());
+                    }
+                    record(ex, start);
+                }));
+    }
+
+    /** Whether the request is an authorised model write whose body is read before processing. */
+    private boolean readsBody(Request request) {
+        String method = request.getMethod();
+        if (!BODY_METHODS.contains(method)) {
+            return false;
+        }
+        List<String> segments = Exchange.segments(Request.getPathInContext(request));
+        return route(segments).equals("models")
+                && auth.check(request.getHeaders().get(HttpHeader.AUTHORIZATION), true) == Authenticator.Result.ALLOWED;
+    }
+
+    private void process(Exchange ex, long start) {
         String route = route(ex.segments());
         try {
             dispatch(ex, route);
@@ -64,15 +134,20 @@ final class ApiHandler extends Handler.Abstract {
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed: {}", ex.method(), ex.path(), e.toString(), e);
             ex.error(500, "internal error: " + e.getMessage());
+        } finally {
+            MDC.remove("model");
+            MDC.remove("object");
         }
+        record(ex, start);
+    }
+
+    private void record(Exchange ex, long start) {
         long nanos = System.nanoTime() - start;
         Timer.builder("xsync.http.requests").description("HTTP requests served")
-                .tags("method", ex.method(), "route", route, "status", Integer.toString(ex.status()))
-                .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .tags("method", RequestTags.method(ex.method()), "route", RequestTags.route(ex.segments()),
+                        "status", RequestTags.statusClass(ex.status()))
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
         LOG.debug("{} {} -> {} in {} ms", ex.method(), ex.path(), ex.status(), nanos / 1_000_000);
-        MDC.remove("model");
-        MDC.remove("object");
-        return true;
     }
 
     private void dispatch(Exchange ex, String route) {
@@ -90,6 +165,7 @@ final class ApiHandler extends Handler.Abstract {
             case "metrics" -> readOnly(ex, () -> ex.text(200, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.get()));
             case "status" -> readOnly(ex, () -> ex.json(200, status.collect()));
+            case "openapi" -> readOnly(ex, () -> ex.send(200, "application/json", openApi));
             case "models" -> models.handle(ex, ex.segments().subList(2, ex.segments().size()));
             default -> throw HttpError.notFound("no such resource: " + ex.path());
         }
@@ -122,13 +198,16 @@ final class ApiHandler extends Handler.Abstract {
         action.run();
     }
 
-    /** A coarse route name, also used as the metrics tag (bounded cardinality). */
+    /** A coarse route name that requests are dispatched on (see {@link RequestTags#route} for the tag). */
     static String route(List<String> segments) {
         if (segments.isEmpty() || segments.equals(List.of("index.html"))) {
             return "page";
         }
         if (segments.size() == 1) {
             String s = segments.get(0);
+            if (s.equals("openapi.json")) {
+                return "openapi";
+            }
             return Set.of("healthz", "readyz", "metrics").contains(s) ? s : "unknown";
         }
         if (segments.get(0).equals("api")) {

@@ -1,10 +1,12 @@
 package io.xsync.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -19,20 +21,30 @@ import org.eclipse.jetty.util.Fields;
 /** One request and its response, with the helpers the resources need. Blocking. */
 final class Exchange {
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Largest request body accepted. */
-    static final int MAX_BODY = 1 << 20;
+    /**
+     * Reads request bodies strictly: a key given twice and anything after the JSON value are
+     * errors (rather than "last key wins" and ignored trailing text).
+     */
+    private static final ObjectReader STRICT = JSON.reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Request request;
     private final Response response;
     private final Callback callback;
     private final String path;
+    private final byte[] body;
     private int status;
 
-    Exchange(Request request, Response response, Callback callback) {
+    /**
+     * @param body the request body as read before dispatching, or null when none was read
+     */
+    Exchange(Request request, Response response, Callback callback, byte[] body) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.path = Request.getPathInContext(request);
+        this.body = body;
     }
 
     String method() {
@@ -45,6 +57,11 @@ final class Exchange {
 
     /** The path split on '/', without empty segments: {@code /api/models/X} gives [api, models, X]. */
     List<String> segments() {
+        return segments(path);
+    }
+
+    /** {@code path} split on '/', without empty segments. */
+    static List<String> segments(String path) {
         return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
@@ -52,9 +69,15 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
-    /** Query parameters in order; a repeated name keeps its last value. */
+    /** Query parameters in order; a repeated name keeps its last value; 400 when not decodable. */
     Map<String, String> query() {
-        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw HttpError.badRequest("malformed query string: " + e.getMessage()
+                    + " (percent-encode as %XX with two hex digits, in UTF-8)");
+        }
         Map<String, String> out = new LinkedHashMap<>();
         for (Fields.Field f : fields) {
             out.put(f.getName(), f.getValue());
@@ -62,17 +85,22 @@ final class Exchange {
         return out;
     }
 
-    /** The request body as JSON; 400 when it is missing or not JSON. */
+    /**
+     * The request body as JSON: 415 unless the Content-Type is {@code application/json}; 400 when
+     * the body is missing, not JSON, repeats a key or has text after the value.
+     */
     JsonNode jsonBody() {
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new HttpError(413, "request body larger than " + MAX_BODY + " bytes");
-            }
-            if (bytes.length == 0) {
-                throw HttpError.badRequest("request body is empty; expected a JSON object");
-            }
-            return JSON.readTree(bytes);
+        String type = header(HttpHeader.CONTENT_TYPE);
+        String mime = type == null ? "" : type.split(";", 2)[0].trim();
+        if (!mime.equalsIgnoreCase("application/json")) {
+            throw new HttpError(415, "Content-Type must be application/json"
+                    + (type == null ? " (none was sent)" : ", got '" + type + "'"));
+        }
+        if (body == null || body.length == 0) {
+            throw HttpError.badRequest("request body is empty; expected a JSON object");
+        }
+        try {
+            return STRICT.readTree(body);
         } catch (JsonProcessingException e) {
             throw HttpError.badRequest("bad JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

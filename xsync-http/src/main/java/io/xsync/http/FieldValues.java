@@ -5,8 +5,8 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.store.Values;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +34,9 @@ final class FieldValues {
     static Object criterion(ModelDef model, String key, String text) {
         String op = operatorOf(key);
         String name = key.substring(0, key.length() - op.length());
+        if (model.manyToMany(name) != null) {
+            return linkCriterion(key, op, text);
+        }
         FieldDef field = field(model, name);
         if (op.equals("__isnull")) {
             return parseBool(key, text);
@@ -41,27 +44,112 @@ final class FieldValues {
         if (op.equals("__in")) {
             List<Object> values = new ArrayList<>();
             for (String part : text.split(",", -1)) {
-                values.add(parse(field, key, part.trim()));
+                values.add(parse(model, field, part.trim()));
             }
             return values;
         }
         if (TEXT_OPERATORS.contains(op)) {
             return text;
         }
-        return parse(field, key, text);
+        return parse(model, field, text);
     }
 
-    /** A JSON value for {@code field} converted to its type; JSON null gives null. */
+    /** A manytomany criterion: one peer id, or with {@code __in} a comma-separated list of them. */
+    private static Object linkCriterion(String key, String op, String text) {
+        if (op.equals("__in")) {
+            List<Long> ids = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                ids.add(peerId(key, part.trim()));
+            }
+            return ids;
+        }
+        if (!op.isEmpty()) {
+            throw HttpError.badRequest("'" + key + "': a manytomany link filters by a peer id or with __in");
+        }
+        return peerId(key, text);
+    }
+
+    private static Long peerId(String what, String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("bad value for '" + what + "': '" + text + "' is not an object id (int64)");
+        }
+    }
+
+    /**
+     * A JSON value for {@code field} converted to its type; JSON null gives null. The JSON type must
+     * match the field's: a string for string and timestamp fields, a number for numeric fields and
+     * links, true/false for booleans (400 naming the field otherwise). A manytomany link
+     * ({@code <link>_ids}) takes an array of peer ids.
+     */
     static Object fromJson(ModelDef model, String name, JsonNode node) {
+        if (model.manyToMany(name) != null) {
+            return peerIds(model, name, node);
+        }
         FieldDef field = field(model, name);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isContainerNode()) {
-            throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": expected a "
-                    + typeName(field.type()) + ", got " + node.getNodeType().toString().toLowerCase());
+        return scalar(model, field, node);
+    }
+
+    /** One JSON scalar as the Java value of {@code field}'s type; 400 when the JSON type does not fit. */
+    static Object scalar(ModelDef model, FieldDef field, JsonNode node) {
+        FieldType type = field.type();
+        boolean fits = switch (type) {
+            case STRING, TIMESTAMP -> node.isTextual();
+            case BOOL -> node.isBoolean();
+            case INT32, UINT32, INT64, LINK -> node.isIntegralNumber();
+            case FLOAT, DOUBLE -> node.isNumber();
+        };
+        if (!fits) {
+            throw HttpError.badRequest("field '" + field.name() + "' of " + model.name() + ": expected "
+                    + jsonTypeOf(type) + ", got " + describe(node));
         }
-        return parse(field, name, node.asText());
+        if (type == FieldType.TIMESTAMP) {
+            return Values.parse(model.name(), field, node.textValue());
+        }
+        Object value = node.isTextual() ? node.textValue() : node.isBoolean() ? node.booleanValue() : node.numberValue();
+        return Values.convert(model.name(), field, value);
+    }
+
+    private static String jsonTypeOf(FieldType type) {
+        return switch (type) {
+            case STRING -> "a JSON string";
+            case TIMESTAMP -> "a JSON string holding an ISO-8601 timestamp (e.g. 2024-01-31T12:00:00Z)";
+            case BOOL -> "true or false";
+            case INT32, UINT32, INT64 -> "a whole JSON number";
+            case LINK -> "an object id (a whole JSON number)";
+            case FLOAT, DOUBLE -> "a JSON number";
+        };
+    }
+
+    private static String describe(JsonNode node) {
+        String text = node.toString();
+        if (text.length() > 40) {
+            text = text.substring(0, 37) + "...";
+        }
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + text;
+    }
+
+    private static List<Long> peerIds(ModelDef model, String name, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": expected an array of object ids, got "
+                    + node.getNodeType().toString().toLowerCase());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.canConvertToLong() || !item.isIntegralNumber()) {
+                throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": '" + item
+                        + "' is not an object id (int64)");
+            }
+            ids.add(item.asLong());
+        }
+        return ids;
     }
 
     private static String operatorOf(String key) {
@@ -81,22 +169,8 @@ final class FieldValues {
         return f;
     }
 
-    private static Object parse(FieldDef field, String what, String text) {
-        try {
-            switch (field.type()) {
-                case STRING: return text;
-                case INT32: case UINT32: return Integer.valueOf(text);
-                case INT64: case LINK: return Long.valueOf(text);
-                case BOOL: return parseBool(what, text);
-                case FLOAT: return Float.valueOf(text);
-                case DOUBLE: return Double.valueOf(text);
-                case TIMESTAMP: return Instant.parse(text);
-                default: throw new IllegalStateException("unhandled type " + field.type());
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw HttpError.badRequest("bad value for '" + what + "': '" + text + "' is not a "
-                    + typeName(field.type()));
-        }
+    private static Object parse(ModelDef model, FieldDef field, String text) {
+        return Values.parse(model.name(), field, text);
     }
 
     private static Boolean parseBool(String what, String text) {
@@ -107,13 +181,5 @@ final class FieldValues {
             return Boolean.FALSE;
         }
         throw HttpError.badRequest("bad value for '" + what + "': '" + text + "' is not a boolean");
-    }
-
-    private static String typeName(FieldType type) {
-        switch (type) {
-            case TIMESTAMP: return "timestamp (ISO-8601, e.g. 2024-01-31T12:00:00Z)";
-            case LINK: return "object id (int64)";
-            default: return type.name().toLowerCase();
-        }
     }
 }

@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpEngine implements Engine, EngineAware {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEngine.class);
-    private static final int MAX_THREADS = 16;
 
     private final String name;
     private final Store store;
@@ -56,7 +55,7 @@ public final class HttpEngine implements Engine, EngineAware {
         this.settings = settings;
         readiness.add(store.health());
         // Plug Prometheus in before any engine starts, so no recording is lost to it.
-        metrics = new MetricsSetup(registry);
+        metrics = new MetricsSetup(registry, settings.limits().maxMeters());
     }
 
     /** The engine for a synchronizer, configured from its {@code http.*} keys. */
@@ -98,12 +97,12 @@ public final class HttpEngine implements Engine, EngineAware {
             throw new IllegalStateException("HTTP engine already started");
         }
         if (metrics == null) {
-            metrics = new MetricsSetup(registry);
+            metrics = new MetricsSetup(registry, settings.limits().maxMeters());
         }
         metrics.bind(store.dataSource());
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness));
-        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 2);
+        QueuedThreadPool pool = new QueuedThreadPool(settings.limits().threads(), 2);
         pool.setName("xsync-http");
         server = new Server(pool);
         connector = connector(server);
@@ -126,6 +125,7 @@ public final class HttpEngine implements Engine, EngineAware {
     private ServerConnector connector(Server srv) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.setRequestHeaderSize(settings.limits().maxHeaderBytes());
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("xsync-http-scheduler", true);
         ServerConnector c;
         if (settings.tls()) {
@@ -146,6 +146,7 @@ public final class HttpEngine implements Engine, EngineAware {
         c.setHost(settings.bind());
         c.setPort(settings.port());
         c.setName("xsync-http");
+        c.setIdleTimeout(settings.limits().idleTimeout().toMillis());
         return c;
     }
 

@@ -1,9 +1,12 @@
 package io.xsync.http;
 
+import io.xsync.runtime.config.ConfigException;
+import io.xsync.runtime.config.ConfigKey;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The {@code http.*} settings of a synchronizer (see {@link ConfigKeys}).
@@ -17,10 +20,70 @@ import java.nio.file.Path;
  * @param anonymousWrites  whether writes need no credentials
  * @param keystore         PKCS12 keystore enabling HTTPS, or null
  * @param keystorePassword keystore password, or null
+ * @param limits           what one client may use of the server
  */
 public record HttpSettings(String bind, int port, String username, String password, String token,
                            boolean anonymousReads, boolean anonymousWrites, Path keystore,
-                           String keystorePassword) {
+                           String keystorePassword, Limits limits) {
+
+    /**
+     * What one client may use of the server (the {@code http.limits.*} keys).
+     *
+     * @param maxBodyBytes   largest request body
+     * @param maxHeaderBytes largest request line plus headers
+     * @param bodyTimeout    longest time to receive a whole request body
+     * @param threads        most server threads (handling requests, reading and writing)
+     * @param idleTimeout    a connection with no traffic for this long is closed
+     * @param maxMeters      most meters in the synchronizer's registry; further ones are not recorded
+     */
+    public record Limits(int maxBodyBytes, int maxHeaderBytes, Duration bodyTimeout, int threads,
+                         Duration idleTimeout, int maxMeters) {
+
+        /** Fewest threads: the acceptor and selector take two, and requests need some. */
+        public static final int MIN_THREADS = 4;
+
+        /** The defaults of the {@code http.limits.*} keys. */
+        public static Limits defaults() {
+            return new Limits(ConfigKeys.HTTP_MAX_BODY.defaultValue(), ConfigKeys.HTTP_MAX_HEADER.defaultValue(),
+                    ConfigKeys.HTTP_BODY_TIMEOUT.defaultValue(), ConfigKeys.HTTP_THREADS.defaultValue(),
+                    ConfigKeys.HTTP_IDLE_TIMEOUT.defaultValue(), ConfigKeys.HTTP_MAX_METERS.defaultValue());
+        }
+
+        /** The {@code http.limits.*} keys of a config; {@link ConfigException} naming a key out of range. */
+        static Limits from(XsyncConfig config) {
+            return new Limits(atLeast(config, ConfigKeys.HTTP_MAX_BODY, 1),
+                    atLeast(config, ConfigKeys.HTTP_MAX_HEADER, 256), positive(config, ConfigKeys.HTTP_BODY_TIMEOUT),
+                    atLeast(config, ConfigKeys.HTTP_THREADS, MIN_THREADS), positive(config, ConfigKeys.HTTP_IDLE_TIMEOUT),
+                    atLeast(config, ConfigKeys.HTTP_MAX_METERS, 100));
+        }
+
+        private static int atLeast(XsyncConfig config, ConfigKey<Integer> key, int min) {
+            int v = config.get(key);
+            if (v < min) {
+                throw new ConfigException(config.where(key) + ": key '" + key.path() + "' must be at least " + min
+                        + ", got " + v);
+            }
+            return v;
+        }
+
+        private static Duration positive(XsyncConfig config, ConfigKey<Duration> key) {
+            Duration d = config.get(key);
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException(config.where(key) + ": key '" + key.path() + "' must be positive, got " + d);
+            }
+            return d;
+        }
+
+        /** A copy with another largest body. */
+        public Limits withMaxBodyBytes(int bytes) {
+            return new Limits(bytes, maxHeaderBytes, bodyTimeout, threads, idleTimeout, maxMeters);
+        }
+
+        /** A copy with another body read timeout. */
+        public Limits withBodyTimeout(Duration timeout) {
+            return new Limits(maxBodyBytes, maxHeaderBytes, timeout, threads, idleTimeout, maxMeters);
+        }
+    }
 
     /** Reads the {@code http.*} keys of a loaded config. */
     public static HttpSettings from(XsyncConfig config) {
@@ -28,43 +91,50 @@ public record HttpSettings(String bind, int port, String username, String passwo
                 config.get(ConfigKeys.HTTP_USERNAME), config.get(ConfigKeys.HTTP_PASSWORD),
                 config.get(ConfigKeys.HTTP_TOKEN), config.get(ConfigKeys.HTTP_ANONYMOUS_READS),
                 config.get(ConfigKeys.HTTP_ANONYMOUS_WRITES), config.path(ConfigKeys.HTTP_TLS_KEYSTORE),
-                config.get(ConfigKeys.HTTP_TLS_PASSWORD));
+                config.get(ConfigKeys.HTTP_TLS_PASSWORD), Limits.from(config));
     }
 
     /** Defaults of every key: 127.0.0.1:8181, anonymous reads, no writes, plain HTTP. */
     public static HttpSettings defaults() {
         return new HttpSettings(ConfigKeys.HTTP_BIND.defaultValue(), ConfigKeys.HTTP_PORT.defaultValue(), null,
                 null, null, ConfigKeys.HTTP_ANONYMOUS_READS.defaultValue(),
-                ConfigKeys.HTTP_ANONYMOUS_WRITES.defaultValue(), null, null);
+                ConfigKeys.HTTP_ANONYMOUS_WRITES.defaultValue(), null, null, Limits.defaults());
     }
 
     /** A copy listening on another port. */
     public HttpSettings withPort(int newPort) {
         return new HttpSettings(bind, newPort, username, password, token, anonymousReads, anonymousWrites,
-                keystore, keystorePassword);
+                keystore, keystorePassword, limits);
     }
 
     /** A copy with basic-auth credentials. */
     public HttpSettings withBasicAuth(String user, String pass) {
         return new HttpSettings(bind, port, user, pass, token, anonymousReads, anonymousWrites, keystore,
-                keystorePassword);
+                keystorePassword, limits);
     }
 
     /** A copy accepting this bearer token. */
     public HttpSettings withToken(String newToken) {
         return new HttpSettings(bind, port, username, password, newToken, anonymousReads, anonymousWrites,
-                keystore, keystorePassword);
+                keystore, keystorePassword, limits);
     }
 
     /** A copy with other anonymous access rules. */
     public HttpSettings withAnonymous(boolean reads, boolean writes) {
-        return new HttpSettings(bind, port, username, password, token, reads, writes, keystore, keystorePassword);
+        return new HttpSettings(bind, port, username, password, token, reads, writes, keystore, keystorePassword,
+                limits);
+    }
+
+    /** A copy with other limits. */
+    public HttpSettings withLimits(Limits newLimits) {
+        return new HttpSettings(bind, port, username, password, token, anonymousReads, anonymousWrites, keystore,
+                keystorePassword, newLimits);
     }
 
     /** A copy serving HTTPS from this PKCS12 keystore. */
     public HttpSettings withTls(Path newKeystore, String newPassword) {
         return new HttpSettings(bind, port, username, password, token, anonymousReads, anonymousWrites,
-                newKeystore, newPassword);
+                newKeystore, newPassword, limits);
     }
 
     /**

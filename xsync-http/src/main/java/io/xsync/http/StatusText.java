@@ -1,12 +1,16 @@
 package io.xsync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xsync.runtime.internal.TerminalText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Renders a status summary (the JSON of {@code /api/status}) as plain-text tables for a terminal. */
+/**
+ * Renders a status summary (the JSON of {@code /api/status}) as plain-text tables for a terminal.
+ * Every value is printed with its control characters escaped ({@link TerminalText}).
+ */
 public final class StatusText {
     private static final int MAX_MESSAGE = 120;
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -17,16 +21,17 @@ public final class StatusText {
     /** The whole summary; {@code source} says where it came from. */
     public static String render(JsonNode status, String source) {
         StringBuilder out = new StringBuilder();
-        out.append("xsync status of '").append(status.path("name").asText()).append("' at ")
-                .append(status.path("generated").asText()).append('\n');
-        out.append("source: ").append(source).append('\n');
+        out.append("xsync status of '").append(text(status.path("name"))).append("' at ")
+                .append(text(status.path("generated"))).append('\n');
+        out.append("source: ").append(TerminalText.escape(source)).append('\n');
         readiness(out, status.path("readiness"));
         out.append('\n').append("MODELS\n");
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("model", "total", "ok", "pending", "error", "deleted"));
+        rows.add(List.of("model", "total", "ok", "pending", "error", "no_sync", "deleted"));
         for (JsonNode m : status.path("models")) {
             rows.add(List.of(m.path("model").asText(), m.path("total").asText(), m.path("ok").asText(),
-                    m.path("pending").asText(), m.path("error").asText(), m.path("deleted").asText()));
+                    m.path("pending").asText(), m.path("error").asText(), m.path("no_sync").asText("0"),
+                    m.path("deleted").asText()));
         }
         table(out, rows);
         out.append('\n').append("LATEST ERRORS\n");
@@ -42,7 +47,7 @@ public final class StatusText {
             table(out, rows);
         }
         for (JsonNode s : status.path("sections")) {
-            out.append('\n').append(s.path("name").asText().toUpperCase()).append('\n');
+            out.append('\n').append(text(s.path("name")).toUpperCase()).append('\n');
             section(out, s);
         }
         return out.toString();
@@ -54,15 +59,15 @@ public final class StatusText {
         }
         out.append("ready:");
         for (JsonNode c : checks) {
-            out.append(' ').append(c.path("name").asText()).append('=')
-                    .append(c.path("ready").asBoolean() ? "yes" : "NO (" + c.path("detail").asText() + ")");
+            out.append(' ').append(text(c.path("name"))).append('=')
+                    .append(c.path("ready").asBoolean() ? "yes" : "NO (" + text(c.path("detail")) + ")");
         }
         out.append('\n');
     }
 
     private static void section(StringBuilder out, JsonNode s) {
         if (s.has("error")) {
-            out.append("  unavailable: ").append(s.path("error").asText()).append('\n');
+            out.append("  unavailable: ").append(text(s.path("error"))).append('\n');
         }
         List<String> columns = new ArrayList<>();
         for (JsonNode row : s.path("rows")) {
@@ -93,22 +98,27 @@ public final class StatusText {
 
     private static void table(StringBuilder out, List<List<String>> rows) {
         int[] width = new int[rows.get(0).size()];
-        for (List<String> r : rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            List<String> r = rows.get(k);
             for (int i = 0; i < r.size(); i++) {
-                width[i] = Math.max(width[i], r.get(i).length());
+                width[i] = Math.max(width[i], TerminalText.escape(k == 0 ? r.get(i).toUpperCase() : r.get(i)).length());
             }
         }
         for (int k = 0; k < rows.size(); k++) {
             List<String> r = rows.get(k);
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < r.size(); i++) {
-                String cell = k == 0 ? r.get(i).toUpperCase() : r.get(i);
+                String cell = TerminalText.escape(k == 0 ? r.get(i).toUpperCase() : r.get(i));
                 String pad = " ".repeat(width[i] - cell.length());
                 boolean number = k > 0 && NUMBER.matcher(cell).matches();
                 line.append(number ? pad + cell : cell + pad).append("  ");
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+    }
+
+    private static String text(JsonNode node) {
+        return TerminalText.escape(node.asText());
     }
 
     private static String shorten(String s) {

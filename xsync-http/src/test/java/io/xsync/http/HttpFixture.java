@@ -46,6 +46,17 @@ final class HttpFixture implements AutoCloseable {
         return send(request(path, authorization).header("Content-Type", "application/json").method(method, body));
     }
 
+    /** A request with the given Content-Type (none when null) and body (none when null). */
+    HttpResponse<String> sendTyped(String method, String path, String contentType, String body, String authorization) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder b = request(path, authorization).method(method, publisher);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
+    }
+
     private HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {

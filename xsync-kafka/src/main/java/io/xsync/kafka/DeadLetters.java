@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends events that keep failing to the dead-letter topic: same key and value, the original
  * headers, plus headers saying what failed and where ({@code xsync.*}, see the constants). A send
- * is retried until the broker acknowledges it, so a dead-lettered event is never lost.
+ * is retried until the broker acknowledges it, so a dead-lettered event is never lost; while it
+ * fails, {@link #failure()} says so (the engine then reports not ready) and it is logged.
  */
 final class DeadLetters {
     static final String EXCEPTION_CLASS = "xsync.exception.class";
@@ -36,6 +39,8 @@ final class DeadLetters {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final EventSettings settings;
+    /** Why sends are failing right now, or null. */
+    private volatile String failure;
 
     DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings) {
         this.producer = producer;
@@ -45,6 +50,11 @@ final class DeadLetters {
 
     String topic() {
         return topic;
+    }
+
+    /** Why a dead-letter send is failing right now (its partition waits), or null when none is. */
+    String failure() {
+        return failure;
     }
 
     /**
@@ -64,14 +74,22 @@ final class DeadLetters {
             }
             try {
                 producer.send(out).get(30, TimeUnit.SECONDS);
+                failure = null;
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Stopped();
             } catch (Exception e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                failure = "cannot send " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                        + " to dead-letter topic " + topic + " (" + failures + " attempts): " + cause.getMessage();
                 if (outage.due()) {
-                    LOG.warn("cannot send {}-{}@{} to dead-letter topic {} (still trying): {}", record.topic(),
-                            record.partition(), record.offset(), topic, e.getMessage());
+                    if (cause instanceof RetriableException) {
+                        LOG.warn("{}; still trying, the partition waits", failure);
+                    } else {
+                        LOG.error("{}; this will not succeed by itself (check events.dead_letter_topic and the "
+                                + "broker's ACLs); still trying, the partition waits", failure);
+                    }
                 }
                 Backoff.sleep(settings.retryDelay(failures), active);
             }

@@ -1,10 +1,13 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.internals.Topic;
 
 /**
  * The event engine's settings, read from the {@code event_bus.*} and {@code events.*} keys of
@@ -82,9 +85,22 @@ public record EventSettings(String synchronizer, String bootstrap, Map<String, O
                 config.get(ConfigKeys.EVENTS_CONCURRENCY), config.get(ConfigKeys.EVENTS_BATCH_SIZE),
                 config.get(ConfigKeys.EVENTS_RETRY_ATTEMPTS), config.get(ConfigKeys.EVENTS_RETRY_BASE),
                 config.get(ConfigKeys.EVENTS_RETRY_MAX), FailureMode.parse(config.get(ConfigKeys.EVENTS_ON_FAILURE)),
-                deadLetterTopic(config.get(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC), synchronizer),
+                checkedDeadLetterTopic(config, synchronizer),
                 config.get(ConfigKeys.EVENTS_SHUTDOWN_TIMEOUT), config.get(ConfigKeys.EVENTS_OUTAGE_LOG_INTERVAL),
                 StartFrom.parse(config.get(ConfigKeys.EVENTS_START_FROM)));
+    }
+
+    /** The dead-letter topic of a config; {@link ConfigException} naming the key when Kafka would refuse it. */
+    private static String checkedDeadLetterTopic(XsyncConfig config, String synchronizer) {
+        String topic = deadLetterTopic(config.get(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC), synchronizer);
+        try {
+            Topic.validate(topic);
+        } catch (InvalidTopicException e) {
+            throw new ConfigException(config.where(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC) + ": key '"
+                    + ConfigKeys.EVENTS_DEAD_LETTER_TOPIC.path() + "' gives '" + topic
+                    + "', which is not a legal Kafka topic name: " + e.getMessage());
+        }
+        return topic;
     }
 
     private static String deadLetterTopic(String template, String synchronizer) {

@@ -58,6 +58,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     private EmbeddedKafka broker;
     private KafkaProducer<byte[], byte[]> producer;
     private volatile BrokerProbe probe;
+    private volatile DeadLetters deadLetters;
 
     /**
      * An engine for the given steps, connecting to {@code settings.bootstrap()}.
@@ -119,7 +120,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        DeadLetters deadLetters = new DeadLetters(producer, settings);
+        deadLetters = new DeadLetters(producer, settings);
         BrokerProbe started = new BrokerProbe(settings);
         started.start();
         probe = started;
@@ -173,7 +174,9 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     public boolean ready() {
         List<StepConsumer> cs = List.copyOf(consumers);
         BrokerProbe p = probe;
-        return cs.size() == steps.size() && p != null && p.answering() && cs.stream().allMatch(StepConsumer::assigned);
+        DeadLetters dl = deadLetters;
+        return cs.size() == steps.size() && p != null && p.answering() && cs.stream().allMatch(StepConsumer::assigned)
+                && (dl == null || dl.failure() == null);
     }
 
     @Override
@@ -194,6 +197,10 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         }
         if (!dead.isEmpty()) {
             return "consumer stopped for step(s) " + String.join(", ", dead);
+        }
+        DeadLetters dl = deadLetters;
+        if (dl != null && dl.failure() != null) {
+            return dl.failure();
         }
         BrokerProbe p = probe;
         if (p != null && !p.answering()) {

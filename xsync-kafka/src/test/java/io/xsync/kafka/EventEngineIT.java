@@ -210,6 +210,23 @@ class EventEngineIT {
     }
 
     @Test
+    void deadLetterSendThatCannotSucceedMakesTheEngineNotReady() throws Exception {
+        String topic = SharedBroker.uniqueTopic("dlqfail");
+        kafka.createTopic(topic, 1);
+        // bypasses the config check on purpose: a topic name Kafka refuses on every send
+        EventSettings s = settings().withDeadLetterTopic("hello; touch x.dead-letter");
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(new RecordingStep("Poisoned", List.of(topic), null,
+                store).failWhen(e -> e.text().equals("poison"))), store, s, registry);
+        engine.start();
+        engines.add(engine);
+        await().atMost(Duration.ofSeconds(60)).until(engine::ready);
+        TestEvents.send(kafka.bootstrapServers(), topic, List.<String[]>of(new String[] {"k", "poison"}));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !engine.ready());
+        assertThat(engine.detail()).contains("cannot send " + topic + "-0@0 to dead-letter topic hello; touch x");
+    }
+
+    @Test
     void malformedJsonGoesToTheDeadLetterTopicWithAReadableReason() throws Exception {
         String topic = SharedBroker.uniqueTopic("json");
         kafka.createTopic(topic, 1);

@@ -27,6 +27,17 @@ class EventSettingsTest {
     }
 
     @Test
+    void deadLetterTopicKafkaWouldRefuseIsAConfigError() {
+        io.xsync.runtime.config.XsyncConfig config = io.xsync.runtime.config.XsyncConfig.parse(
+                "name: vtn\nmodels_dir: m\nevents:\n  dead_letter_topic: \"dead letters!\"\n",
+                java.nio.file.Path.of("/tmp/c/config.yaml"));
+        assertThatThrownBy(() -> EventSettings.from(config, "vtn", "h:1"))
+                .isInstanceOf(io.xsync.runtime.config.ConfigException.class)
+                .hasMessageContaining("config.yaml:4: key 'events.dead_letter_topic' gives 'dead letters!'")
+                .hasMessageContaining("not a legal Kafka topic name");
+    }
+
+    @Test
     void retryDelayDoublesUpToTheMaximum() {
         EventSettings s = EventSettings.defaults("x", "h:1").withRetry(10, Duration.ofMillis(100), Duration.ofSeconds(1));
         assertThat(s.retryDelay(1)).isEqualTo(Duration.ofMillis(100));

@@ -5,6 +5,7 @@ import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.WarningGroups;
 import io.xsync.runtime.steps.LoadedSteps;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,17 +19,20 @@ import java.util.stream.Collectors;
  * @param storeUrl the store's JDBC URL, password redacted
  * @param engines  names of the started engines (empty when only validated)
  * @param warnings config and schema warnings
+ * @param warningLines the same warnings for display: each once, repeated kinds grouped
  */
 public record SynchronizerSummary(String name, List<String> models, LoadedSteps steps, String storeUrl,
-                                  List<String> engines, List<String> warnings) {
+                                  List<String> engines, List<String> warnings, List<String> warningLines) {
 
     static SynchronizerSummary of(XsyncConfig config, Schema schema, LoadedSteps steps, String storeUrl,
                                   List<String> engines) {
         List<String> warnings = new java.util.ArrayList<>(config.warnings());
         warnings.addAll(schema.warnings());
+        List<String> lines = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(config.warnings()));
+        lines.addAll(WarningGroups.lines(schema.warningList()));
         return new SynchronizerSummary(config.get(ConfigKeys.NAME),
                 schema.models().stream().map(ModelDef::name).collect(Collectors.toList()), steps, storeUrl,
-                List.copyOf(engines), List.copyOf(warnings));
+                List.copyOf(engines), List.copyOf(warnings), List.copyOf(lines));
     }
 
     /** One line for the log. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every configuration key xsync knows, with its default and documentation: the one place to
@@ -17,7 +18,8 @@ public final class ConfigKeys {
 
     // --- XOS keys -------------------------------------------------------------------------
     public static final ConfigKey<String> NAME = req("name", ConfigKey.Type.STRING,
-            "Synchronizer name; used in consumer group ids, logs and metrics.");
+            "Synchronizer name; used in consumer group ids, topic names, logs and metrics: letters, digits, "
+            + "'.', '_' and '-', at most 200 characters.");
     public static final ConfigKey<String> MODELS_DIR = req("models_dir", ConfigKey.Type.PATH,
             "Directory of .xproto files that define the models.");
     public static final ConfigKey<String> DEPENDENCY_GRAPH = opt("dependency_graph", ConfigKey.Type.PATH, null,
@@ -97,7 +99,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> SYNC_REAP_INTERVAL = opt("sync.reap_interval", ConfigKey.Type.DURATION,
             Duration.ofSeconds(30), "How often deleted, reaped rows are purged.");
     public static final ConfigKey<Duration> SYNC_CLAIM_LEASE = opt("sync.claim_lease", ConfigKey.Type.DURATION,
-            Duration.ofMinutes(2), "How long a replica's claim on an object outlives the replica (renewed while alive).");
+            Duration.ofMinutes(2), "How long a replica's claims (objects it syncs or polices) and leases (pull "
+            + "steps, reaper) outlive the replica; renewed while it runs, then another replica takes over.");
     public static final ConfigKey<Duration> SYNC_DEFERRED_RETRY = opt("sync.deferred_retry", ConfigKey.Type.DURATION,
             Duration.ofSeconds(1), "Longest wait before deferred objects (DeferredException) are retried.");
     public static final ConfigKey<Duration> PULL_DEFAULT_INTERVAL = opt("pull.interval", ConfigKey.Type.DURATION,
@@ -127,6 +130,19 @@ public final class ConfigKeys {
             "PKCS12 keystore; enables HTTPS when set.");
     public static final ConfigKey<String> HTTP_TLS_PASSWORD = opt("http.tls.password", ConfigKey.Type.SECRET, null,
             "Keystore password.");
+    public static final ConfigKey<Integer> HTTP_MAX_BODY = opt("http.limits.max_body_bytes", ConfigKey.Type.INT,
+            1 << 20, "Largest request body accepted (413 beyond).");
+    public static final ConfigKey<Integer> HTTP_MAX_HEADER = opt("http.limits.max_header_bytes", ConfigKey.Type.INT,
+            8192, "Largest request line plus headers accepted (431 beyond).");
+    public static final ConfigKey<Duration> HTTP_BODY_TIMEOUT = opt("http.limits.body_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(10),
+            "Longest time to receive a whole request body (408 and the connection closed beyond).");
+    public static final ConfigKey<Integer> HTTP_THREADS = opt("http.limits.threads", ConfigKey.Type.INT, 16,
+            "Most HTTP server threads (at least 4); bodies are read without holding one.");
+    public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT = opt("http.limits.idle_timeout",
+            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.");
+    public static final ConfigKey<Integer> HTTP_MAX_METERS = opt("http.limits.max_meters", ConfigKey.Type.INT,
+            5000, "Most meters in the metrics registry; further meters are dropped (logged once).");
 
     /**
      * Keys that XOS synchronizer configs carry and xsync has no use for: accepted with one warning
@@ -148,6 +164,14 @@ public final class ConfigKeys {
                 EVENT_BUS_KIND.path(), List.of("kafka"),
                 EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"),
                 EVENTS_START_FROM.path(), List.of("earliest", "latest"));
+        /**
+         * Keys whose text must match a pattern, with the wording of the rule. The name becomes part
+         * of Kafka topic and group names, which allow only these characters (249 at most, and the
+         * dead-letter topic adds a suffix).
+         */
+        static final Map<String, Map.Entry<Pattern, String>> FORMATS = Map.of(
+                NAME.path(), Map.entry(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
+                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"));
     }
 
     /** Every key, in declaration order. */
@@ -173,6 +197,11 @@ public final class ConfigKeys {
     /** The allowed values of a key, empty when any value of its type goes. */
     public static List<String> choices(ConfigKey<?> key) {
         return Index.CHOICES.getOrDefault(key.path(), List.of());
+    }
+
+    /** The pattern a key's text must match and its wording, or null when any text goes. */
+    public static Map.Entry<Pattern, String> format(ConfigKey<?> key) {
+        return Index.FORMATS.get(key.path());
     }
 
     private static Map<String, ConfigKey<?>> collect() {

@@ -3,6 +3,7 @@ package io.xsync.runtime.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,11 @@ final class ConfigValues {
         if (!choices.isEmpty() && !choices.contains(String.valueOf(value))) {
             throw new ConfigException(where + ": key '" + key.path() + "' must be one of " + String.join(", ", choices)
                     + ", got '" + value + "'");
+        }
+        Map.Entry<Pattern, String> format = ConfigKeys.format(key);
+        if (format != null && value != null && !format.getKey().matcher(value.toString()).matches()) {
+            throw new ConfigException(where + ": key '" + key.path() + "' must be " + format.getValue() + ", got '"
+                    + value + "'");
         }
         return value;
     }
@@ -145,19 +151,31 @@ final class ConfigValues {
         return List.copyOf(list);
     }
 
+    /** Largest secret file read (a password, a token): anything longer is refused, not loaded. */
+    static final int MAX_SECRET_BYTES = 64 * 1024;
+
     private static String secret(ConfigKey<?> key, String value, String where, Path baseDir) {
         if (!value.startsWith("@")) {
             return value;
         }
         Path file = baseDir.resolve(value.substring(1));
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        String prefix = where + ": key '" + key.path() + "': secret file " + file;
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_SECRET_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(where + ": key '" + key.path() + "': secret file " + file + " does not exist");
+            throw new ConfigException(prefix + " does not exist");
         } catch (IOException e) {
-            throw new ConfigException(where + ": key '" + key.path() + "': cannot read secret file " + file + ": "
-                    + e.getMessage());
+            throw new ConfigException(prefix + " cannot be read: " + e.getMessage());
         }
+        if (bytes.length > MAX_SECRET_BYTES) {
+            throw new ConfigException(prefix + " is larger than " + MAX_SECRET_BYTES + " bytes; expected a secret");
+        }
+        String secret = new String(bytes, StandardCharsets.UTF_8).trim();
+        if (secret.isEmpty()) {
+            throw new ConfigException(prefix + " is empty");
+        }
+        return secret;
     }
 
     /** A short description of a node for "got ..." in messages. */

@@ -113,20 +113,63 @@ public final class DependencyGraph {
     }
 
     /**
-     * Derives the graph from the xproto links the way XOS's generator does (DESIGN §3): one key per
-     * model in file order; its entries are its inherited links (depth-first, parent order) then its
-     * own, every link kind, each {@code [peer, field, reverse or ""]}; self links kept.
+     * Derives the graph from the xproto links the way XOS's generator ({@code model-deps}) does: one
+     * key per model in file order, except models named {@code XOSBase} and {@code Controller}. A
+     * model M that has a controller model ({@code ControllerM}, else {@code Controller} + M's plural)
+     * first gets that model's links pointing at M, each {@code [ControllerM, reverse, field]}; then
+     * come M's inherited links (parents depth-first, in parent order, repeats kept) and its own,
+     * every link kind, each {@code [peer, field, reverse as written]} ({@code +} kept, "" when none).
      */
     public static DependencyGraph derive(Schema schema) {
         Map<String, List<Edge>> edges = new LinkedHashMap<>();
-        for (ModelDef m : schema.models()) {
+        for (Schema.Declared m : schema.declared()) {
+            if (m.name().equals(BaseFields.BASE_MODEL) || m.name().equals(CONTROLLER)) {
+                continue;
+            }
             List<Edge> list = new ArrayList<>();
-            for (LinkDef l : m.links()) {
-                list.add(new Edge(l.peer(), l.field(), l.reverseName()));
+            Schema.Declared controller = controllerOf(schema, m);
+            if (controller != null) {
+                for (LinkDef l : inheritedAndOwn(schema, controller)) {
+                    if (l.peer().equals(m.name())) {
+                        list.add(new Edge(controller.name(), l.reverseAsWritten(), l.field()));
+                    }
+                }
+            }
+            for (LinkDef l : inheritedAndOwn(schema, m)) {
+                list.add(new Edge(l.peer(), l.field(), l.reverseAsWritten()));
             }
             edges.put(m.name(), list);
         }
         return new DependencyGraph(edges);
+    }
+
+    private static final String CONTROLLER = "Controller";
+
+    private static Schema.Declared controllerOf(Schema schema, Schema.Declared m) {
+        Schema.Declared c = schema.declared(CONTROLLER + m.name());
+        return c != null ? c : schema.declared(CONTROLLER + Plurals.of(m.name(), m.options().get("plural")));
+    }
+
+    /** The links of the parents (depth-first, parent order), then the message's own. */
+    private static List<LinkDef> inheritedAndOwn(Schema schema, Schema.Declared m) {
+        List<LinkDef> out = new ArrayList<>();
+        addInherited(schema, m, out, new HashSet<>());
+        out.addAll(m.links());
+        return out;
+    }
+
+    private static void addInherited(Schema schema, Schema.Declared m, List<LinkDef> out, Set<String> path) {
+        if (!path.add(m.name())) {
+            return; // an inheritance cycle was already refused by the loader; stay finite anyway
+        }
+        for (String p : m.parents()) {
+            Schema.Declared parent = schema.declared(p);
+            if (parent != null) {
+                addInherited(schema, parent, out, path);
+                out.addAll(parent.links());
+            }
+        }
+        path.remove(m.name());
     }
 
     /** The graph as model-deps JSON, pretty-printed: one entry per line, key order preserved. */

@@ -9,9 +9,12 @@ package io.xsync.runtime.schema;
  * @param reverseName the reverse name on the peer ({@code users}); "" when absent or {@code +}
  * @param through     the through model of a manytomany link, or null
  * @param declaredIn  the model that declares the link (a parent, for inherited links)
+ * @param reverseAsWritten the reverse name as the file writes it: a name, {@code +}, or "" when absent
+ * @param autoThrough whether {@code through} names no model of the schema, so that the store keeps
+ *                    the join table itself (Django's automatic many-to-many table)
  */
 public record LinkDef(LinkKind kind, String field, String peer, String reverseName, String through,
-                      String declaredIn, SourceRef source) {
+                      String declaredIn, SourceRef source, String reverseAsWritten, boolean autoThrough) {
 
     /** The column holding the peer id: {@code <field>_id}; null for manytomany (no column). */
     public String column() {

@@ -47,6 +47,24 @@ public record ModelDef(String name, String policy, List<String> parents, Map<Str
         return null;
     }
 
+    /**
+     * The manytomany link named {@code name} or {@code <name>_ids} (the name XOS's API gives its
+     * values), or null.
+     */
+    public LinkDef manyToMany(String name) {
+        for (LinkDef l : links) {
+            if (l.kind() == LinkKind.MANYTOMANY && (l.field().equals(name) || (l.field() + "_ids").equals(name))) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The manytomany links, inherited then own. */
+    public List<LinkDef> manyToManyLinks() {
+        return links.stream().filter(l -> l.kind() == LinkKind.MANYTOMANY).toList();
+    }
+
     /** The names of every stored field in order. */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(fields.size());

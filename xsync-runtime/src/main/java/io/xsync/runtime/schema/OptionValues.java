@@ -89,6 +89,9 @@ final class OptionValues {
         String v = o.value();
         switch (type) {
             case STRING:
+                if (o.kind() == ValueKind.IDENT && ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v))) {
+                    return v.toLowerCase(java.util.Locale.ROOT); // as XOS translates default = False
+                }
                 return o.kind() == ValueKind.IDENT ? null : v;
             case BOOL:
                 return "true".equalsIgnoreCase(v) ? Boolean.TRUE

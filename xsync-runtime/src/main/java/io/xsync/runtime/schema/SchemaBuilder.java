@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +30,9 @@ final class SchemaBuilder {
     private final Map<String, Map<String, String>> fileOptions = new HashMap<>();
     private final Map<String, Resolved> resolved = new HashMap<>();
     private final Set<String> resolving = new HashSet<>();
-    private final Set<String> warnings = new LinkedHashSet<>();
+    private final Map<String, XprotoAst.Enum> enums = new HashMap<>();
+    private final Map<String, List<LinkDef>> declaredLinks = new HashMap<>();
+    private final List<SchemaWarning> warnings = new ArrayList<>();
 
     private SchemaBuilder() {
     }
@@ -42,6 +44,10 @@ final class SchemaBuilder {
 
     private Schema run(List<XprotoAst.File> files) {
         for (XprotoAst.File f : files) {
+            warnings.addAll(f.warnings());
+            for (XprotoAst.Enum e : f.enums()) {
+                enums.putIfAbsent(e.name(), e);
+            }
             Map<String, String> opts = OptionValues.asMap(f.options());
             for (Message m : f.messages()) {
                 Message earlier = messages.putIfAbsent(m.name(), m);
@@ -55,23 +61,43 @@ final class SchemaBuilder {
         Resolved base = messages.containsKey(BaseFields.BASE_MODEL)
                 ? resolve(BaseFields.BASE_MODEL) : Resolved.empty();
         List<ModelDef> models = new ArrayList<>();
+        List<Schema.Declared> declared = new ArrayList<>();
         for (Message m : messages.values()) {
             if (!m.name().equals(BaseFields.BASE_MODEL)) {
                 models.add(model(m, base));
             }
+            resolve(m.name());
+            Map<String, String> options = new LinkedHashMap<>(fileOptions.get(m.name()));
+            options.putAll(OptionValues.asMap(m.options()));
+            declared.add(new Schema.Declared(m.name(), m.parents(), declaredLinks.get(m.name()), options));
         }
-        return new Schema(models, new ArrayList<>(warnings));
+        Schema schema = new Schema(models, declared, warnings);
+        for (ModelDef m : models) {
+            for (LinkDef l : m.links()) {
+                if (l.kind() == LinkKind.MANYTOMANY && l.declaredIn().equals(m.name())) {
+                    ManyToMany.of(schema, l); // a defined through model must link both sides
+                }
+            }
+        }
+        return schema;
     }
 
     private ModelDef model(Message m, Resolved base) {
         Map<String, FieldDef> fields = baseFields(m.name(), base);
+        List<FieldDef> redeclared = new ArrayList<>();
         for (FieldDef f : resolve(m.name()).fields().values()) {
             if (fields.containsKey(f.name())) {
-                warn(f.source(), "field '" + f.name() + "' of model '" + m.name()
-                        + "' redeclares a base field; the declaration is ignored");
+                redeclared.add(f);
             } else {
                 fields.put(f.name(), f);
             }
+        }
+        if (!redeclared.isEmpty()) {
+            List<String> names = redeclared.stream().map(f -> "'" + f.name() + "'").toList();
+            warn(redeclared.get(0).source(), "redeclared base field", (names.size() == 1 ? "field " : "fields ")
+                    + String.join(", ", names) + " of model '" + m.name() + "' "
+                    + (names.size() == 1 ? "redeclares a base field" : "redeclare base fields")
+                    + "; the declaration" + (names.size() == 1 ? " is" : "s are") + " ignored");
         }
         List<LinkDef> links = new ArrayList<>(base.links().values());
         links.addAll(resolve(m.name()).links().values());
@@ -131,7 +157,7 @@ final class SchemaBuilder {
             return; // every model has the base fields anyway
         }
         if (!messages.containsKey(parent)) {
-            warn(where, "parent '" + parent + "' of message '" + m.name()
+            warn(where, "undefined parent", "parent '" + parent + "' of message '" + m.name()
                     + "' is not defined by any xproto file; it contributes no fields");
             return;
         }
@@ -139,7 +165,8 @@ final class SchemaBuilder {
         for (FieldDef f : p.fields().values()) {
             FieldDef first = into.fields().putIfAbsent(f.name(), f);
             if (first != null && first != f) {
-                warn(f.source(), "field '" + f.name() + "' inherited by '" + m.name() + "' from '" + parent
+                warn(f.source(), "field inherited twice", "field '" + f.name() + "' inherited by '" + m.name()
+                        + "' from '" + parent
                         + "' is also inherited from an earlier parent; the earlier one is kept");
             }
         }
@@ -149,6 +176,8 @@ final class SchemaBuilder {
     }
 
     private void addOwn(Message m, Resolved into) {
+        List<LinkDef> declared = new ArrayList<>();
+        declaredLinks.put(m.name(), declared);
         Map<String, Field> ownNames = new HashMap<>();
         Map<String, Field> ownColumns = new HashMap<>();
         Map<Integer, Field> ownNumbers = new HashMap<>();
@@ -167,15 +196,23 @@ final class SchemaBuilder {
             }
             Field sameNumber = ownNumbers.putIfAbsent(f.number(), f);
             if (sameNumber != null) {
-                warn(f.numberSource(), "field number " + f.number() + " of '" + f.name() + "' in message '"
+                warn(f.numberSource(), "reused field number", "field number " + f.number() + " of '" + f.name() + "' in message '"
                         + m.name() + "' is also used by '" + sameNumber.name() + "'");
             }
-            if (f.link() == null) {
-                putOwn(m, into, scalar(f));
+            if (f.repeated()) {
+                warn(f.source(), "ignored repeated field", "repeated field '" + f.name() + "' of message '"
+                        + m.name() + "' is ignored (a list is not a stored field)");
+            } else if (f.link() == null) {
+                FieldDef scalar = scalar(m, f);
+                if (scalar != null) {
+                    putOwn(m, into, scalar);
+                }
             } else {
                 LinkDef link = link(m, f);
+                declared.add(link);
                 if (into.links().put(f.name(), link) != null) {
-                    warn(f.source(), "link '" + f.name() + "' of '" + m.name() + "' overrides an inherited one");
+                    warn(f.source(), "overridden inherited field", "link '" + f.name() + "' of '" + m.name()
+                            + "' overrides an inherited one");
                 }
                 if (link.kind() != LinkKind.MANYTOMANY) {
                     putOwn(m, into, linkField(f, link));
@@ -186,22 +223,61 @@ final class SchemaBuilder {
 
     private void putOwn(Message m, Resolved into, FieldDef f) {
         if (into.fields().put(f.name(), f) != null) {
-            warn(f.source(), "field '" + f.name() + "' of '" + m.name() + "' overrides an inherited one");
+            warn(f.source(), "overridden inherited field", "field '" + f.name() + "' of '" + m.name()
+                    + "' overrides an inherited one");
         }
     }
 
-    private static FieldDef scalar(Field f) {
+    /** The stored field of a scalar declaration, or null when its type is a message (not stored). */
+    private FieldDef scalar(Message m, Field f) {
+        List<String> enumValues = null;
+        if (f.type() == null) {
+            XprotoAst.Enum e = findEnum(m, f.typeKeyword());
+            if (e == null) {
+                if (messages.containsKey(f.typeKeyword())) {
+                    warn(f.source(), "ignored message-typed field", "field '" + f.name() + "' of message '"
+                            + m.name() + "' has message type '" + f.typeKeyword() + "'; it is ignored");
+                    return null;
+                }
+                throw new XprotoException(f.typeSource(), "unknown field type '" + f.typeKeyword()
+                        + "' (expected string, int32, uint32, int64, bool, float, double, another protobuf scalar"
+                        + " type, an enum, manytoone, onetoone or manytomany)");
+            }
+            enumValues = e.values();
+            f = withType(f, FieldType.STRING);
+        } else if (FieldType.isApproximate(f.typeKeyword())) {
+            warn(f.typeSource(), "approximate type", "type '" + f.typeKeyword() + "' of field '" + f.name()
+                    + "' in message '" + m.name() + "' is stored as " + f.type().name().toLowerCase(Locale.ROOT)
+                    + " (" + FieldType.approximation(f.typeKeyword()) + ")");
+        }
         Object dflt = OptionValues.defaultValue(f);
         boolean nullable = OptionValues.isTrue(f, "null") || (!f.required() && dflt == null);
+        List<String> choices = f.option("choices") == null && enumValues != null ? enumValues : OptionValues.choices(f);
         return new FieldDef(f.name(), f.type(), f.number(), f.required(), OptionValues.asMap(f.options()), dflt,
-                nullable, OptionValues.maxLength(f), OptionValues.choices(f),
+                nullable, OptionValues.maxLength(f), choices,
                 OptionValues.isTrue(f, "feedback_state"), OptionValues.isTrue(f, "bookkeeping_state"), false,
                 null, f.source());
     }
 
+    /** An enum declared in the message itself, else at the top level of any file; null if none. */
+    private XprotoAst.Enum findEnum(Message m, String name) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        for (XprotoAst.Enum e : m.enums()) {
+            if (e.name().equals(simple)) {
+                return e;
+            }
+        }
+        return enums.get(simple);
+    }
+
+    private static Field withType(Field f, FieldType type) {
+        return new Field(f.name(), f.required(), f.repeated(), type, f.typeKeyword(), f.typeSource(), f.number(),
+                f.options(), f.link(), f.policy(), f.source(), f.numberSource());
+    }
+
     private FieldDef linkField(Field f, LinkDef link) {
         if (OptionValues.hasIgnoredLinkDefault(f)) {
-            warn(f.option("default").valueSource(), "default of link '" + f.name()
+            warn(f.option("default").valueSource(), "ignored link default", "default of link '" + f.name()
                     + "' is not an object id; it is ignored");
         }
         boolean nullable = !f.required() || OptionValues.isTrue(f, "null");
@@ -211,13 +287,22 @@ final class SchemaBuilder {
                 link, f.source());
     }
 
+    /**
+     * The link of a declaration. A manytomany link without a through model, or whose through model
+     * no file defines, gets a join table the store keeps, named as Django names it
+     * ({@code Model_field}).
+     */
     private LinkDef link(Message m, Field f) {
         XprotoAst.LinkSpec s = f.link();
         requireModel(s.peer(), s.peerSource(), "link '" + f.name() + "' of '" + m.name() + "'");
-        if (s.through() != null) {
-            requireModel(s.through(), s.throughSource(), "through model of link '" + f.name() + "'");
+        String through = null;
+        boolean auto = false;
+        if (s.kind() == LinkKind.MANYTOMANY) {
+            through = s.through() != null ? s.through() : m.name() + "_" + f.name();
+            auto = !messages.containsKey(through) || through.equals(BaseFields.BASE_MODEL);
         }
-        return new LinkDef(s.kind(), f.name(), s.peer(), s.reverseName(), s.through(), m.name(), f.source());
+        String reverse = "+".equals(s.reverseName()) ? "" : s.reverseName();
+        return new LinkDef(s.kind(), f.name(), s.peer(), reverse, through, m.name(), f.source(), s.reverseName(), auto);
     }
 
     private void requireModel(String name, SourceRef where, String what) {
@@ -227,7 +312,7 @@ final class SchemaBuilder {
         }
     }
 
-    private void warn(SourceRef where, String message) {
-        warnings.add(where + ": " + message);
+    private void warn(SourceRef where, String kind, String message) {
+        warnings.add(new SchemaWarning(where, kind, message));
     }
 }

@@ -1,12 +1,13 @@
 package io.xsync.runtime.store;
 
 import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.LinkDef;
+import io.xsync.runtime.schema.ManyToMany;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,10 +26,20 @@ final class Catalog {
     private final Map<String, List<Table>> holders = new LinkedHashMap<>();
     private final Map<String, List<LinkColumn>> incoming = new LinkedHashMap<>();
 
+    private final Map<String, ManyToMany> joinTables = new LinkedHashMap<>();
+
     Catalog(Schema schema) {
         this.schema = schema;
         for (ModelDef m : schema.models()) {
-            tables.put(m.name(), new Table(m));
+            Map<String, ManyToMany> m2m = new LinkedHashMap<>();
+            for (LinkDef l : m.manyToManyLinks()) {
+                ManyToMany resolved = ManyToMany.of(schema, l);
+                m2m.put(l.field(), resolved);
+                if (resolved.auto()) {
+                    joinTables.putIfAbsent(resolved.through(), resolved);
+                }
+            }
+            tables.put(m.name(), new Table(m, schema.descendants(m.name()), m2m));
         }
         for (ModelDef m : schema.models()) {
             holders.put(m.name(), computeHolders(m.name()));
@@ -67,23 +78,29 @@ final class Catalog {
 
     /** The model and its ancestors (parents that the schema defines, transitively). */
     Set<String> selfAndAncestors(String model) {
-        Set<String> out = new LinkedHashSet<>();
-        collectAncestors(model, out);
-        return out;
+        return schema.selfAndAncestors(model);
     }
 
-    private void collectAncestors(String model, Set<String> out) {
-        if (!out.add(model)) {
-            return;
+    /** The join tables the store keeps for manytomany links whose through model no file defines. */
+    Iterable<ManyToMany> joinTables() {
+        return joinTables.values();
+    }
+
+    /** The join table of an automatic through model: {@code xs_<through lower case>}. */
+    static String joinTableName(ManyToMany m) {
+        return Table.tableName(m.through());
+    }
+
+    /**
+     * The table a saved object's row lives in: that of its {@code leaf_model_name} when it is
+     * {@code model} or inherits from it, else {@code model}'s.
+     */
+    Table rowTable(String model, Object leafModelName) {
+        if (leafModelName instanceof String leaf && !leaf.equals(model) && tables.containsKey(leaf)
+                && selfAndAncestors(leaf).contains(model)) {
+            return tables.get(leaf);
         }
-        ModelDef d = schema.find(model);
-        if (d != null) {
-            for (String p : d.parents()) {
-                if (schema.find(p) != null) {
-                    collectAncestors(p, out);
-                }
-            }
-        }
+        return table(model);
     }
 
     private List<Table> computeHolders(String model) {

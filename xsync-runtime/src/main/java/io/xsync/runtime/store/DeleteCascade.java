@@ -16,9 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Soft delete with cascade: the object and, recursively, every live object whose links point at a
- * deleted one get {@code deleted = true}, {@code enacted = policed = null}. A write-protected object
+ * deleted one get {@code deleted = true}, {@code enacted = policed = null}; the manytomany pairs of
+ * join tables that name a deleted object are removed (pairs kept as objects of a through model
+ * are deleted by the cascade, as their links point at the deleted object). A write-protected object
  * anywhere in the cascade refuses the whole delete (CONFLICT) before anything is written; the
- * cascade runs in one transaction.
+ * cascade runs in one transaction. Every row it reaches is locked for update as it is found, and
+ * writes lock the rows they link to (see {@link JdbcStore#deletedFlag}): a create linking to an
+ * object either commits before the cascade looks for its children (and is deleted with them) or
+ * waits and then finds its target deleted.
  */
 final class DeleteCascade {
     private static final Logger LOG = LoggerFactory.getLogger(DeleteCascade.class);
@@ -31,18 +36,22 @@ final class DeleteCascade {
     }
 
     void delete(ModelObjectImpl obj) {
-        String model = obj.model().name();
+        // an object read through a parent model is deleted as its leaf model (whose table holds it)
+        String model = store.catalog().rowTable(obj.model().name(), obj.values().get("leaf_model_name")).model().name();
         if (obj.isNew()) {
             throw new ModelException(ModelException.Kind.NOT_FOUND, "a new " + model + " has not been saved");
         }
         Map<String, Set<Long>> victims = store.tx().atomically("delete " + model + " " + obj.id(), c -> {
-            checkRoot(c, obj);
+            checkRoot(c, store.catalog().table(model), obj.id());
             Map<String, Set<Long>> all = collect(c, model, obj.id());
             refuseWriteProtected(c, model, obj.id(), all);
+            Set<Long> ids = new LinkedHashSet<>();
             for (Map.Entry<String, Set<Long>> e : all.entrySet()) {
                 markDeleted(c, store.catalog().table(e.getKey()), e.getValue());
                 store.tx().changed(e.getKey());
+                ids.addAll(e.getValue());
             }
+            store.manyToMany().dropPairsOf(c, ids);
             return all;
         });
         Map<String, Object> written = new LinkedHashMap<>();
@@ -53,19 +62,18 @@ final class DeleteCascade {
         LOG.debug("deleted {} {} with cascade {}", model, obj.id(), victims);
     }
 
-    private void checkRoot(Connection c, ModelObjectImpl obj) throws SQLException {
-        Table t = obj.model().table();
+    private void checkRoot(Connection c, Table t, long id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT \"write_protect\" FROM " + t.quotedName()
-                + " WHERE \"id\" = ?")) {
-            st.setLong(1, obj.id());
+                + " WHERE \"id\" = ? FOR UPDATE")) {
+            st.setLong(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {
                     throw new ModelException(ModelException.Kind.NOT_FOUND,
-                            t.model().name() + " " + obj.id() + " no longer exists");
+                            t.model().name() + " " + id + " no longer exists");
                 }
                 if (rs.getBoolean(1)) {
                     throw new ModelException(ModelException.Kind.CONFLICT, "cannot delete " + t.model().name()
-                            + " " + obj.id() + ": it is write-protected");
+                            + " " + id + ": it is write-protected");
                 }
             }
         }
@@ -97,7 +105,7 @@ final class DeleteCascade {
         List<Long> out = new ArrayList<>();
         for (List<Long> chunk : chunks(targets)) {
             String sql = "SELECT \"id\" FROM " + lc.table().quotedName() + " WHERE " + Dialect.quote(lc.column())
-                    + " IN (" + Dialect.placeholders(chunk.size()) + ") AND \"deleted\" = FALSE";
+                    + " IN (" + Dialect.placeholders(chunk.size()) + ") AND \"deleted\" = FALSE FOR UPDATE";
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bindIds(st, chunk, 1);
                 try (ResultSet rs = st.executeQuery()) {

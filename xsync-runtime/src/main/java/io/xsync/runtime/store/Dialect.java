@@ -46,8 +46,20 @@ abstract class Dialect {
     /** Serialises schema migration between processes (inside the migrating transaction). */
     abstract void lockForMigration(Connection connection) throws SQLException;
 
+    /**
+     * The clause that makes a SELECT lock the rows it reads against deletion until the
+     * transaction ends (others may still read them): what a write takes on the objects it links to.
+     */
+    abstract String lockAgainstDelete();
+
     /** Whether {@code CREATE INDEX ... WHERE} is supported. */
     abstract boolean partialIndexes();
+
+    /**
+     * The JDBC isolation level under which every read of a transaction sees one snapshot of the
+     * whole database, taken at its first statement.
+     */
+    abstract int snapshotIsolation();
 
     /**
      * An upsert of {@code table} keyed by {@code keyColumns}, binding every column in order
@@ -76,6 +88,9 @@ abstract class Dialect {
 
     /** H2 2.x. */
     static final class H2Dialect extends Dialect {
+        /** H2's JDBC code of the SNAPSHOT isolation level (not in {@link Connection}). */
+        static final int H2_SNAPSHOT = 6;
+
         @Override
         String name() {
             return "h2";
@@ -97,8 +112,23 @@ abstract class Dialect {
         }
 
         @Override
+        String lockAgainstDelete() {
+            return " FOR UPDATE"; // H2 has no shared row locks
+        }
+
+        @Override
         boolean partialIndexes() {
             return false;
+        }
+
+        /**
+         * H2's SNAPSHOT level (6). Its REPEATABLE READ is not enough: it takes a snapshot of each
+         * table at the first read of that table, so two tables read one after the other may show
+         * different moments.
+         */
+        @Override
+        int snapshotIsolation() {
+            return H2_SNAPSHOT;
         }
 
         @Override
@@ -137,8 +167,19 @@ abstract class Dialect {
         }
 
         @Override
+        String lockAgainstDelete() {
+            return " FOR SHARE";
+        }
+
+        @Override
         boolean partialIndexes() {
             return true;
+        }
+
+        /** A read-only REPEATABLE READ transaction reads one snapshot, taken at its first statement. */
+        @Override
+        int snapshotIsolation() {
+            return Connection.TRANSACTION_REPEATABLE_READ;
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.xsync.runtime.store;
 import io.xsync.api.ModelException;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
+import io.xsync.runtime.schema.ManyToMany;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Map;
 /**
  * Turns filter criteria ({@code {"site": 3, "name__startswith": "a"}}) into a WHERE clause with
  * bound parameters. Keys are checked against the model; values are converted to the field type
- * (text is parsed, so query-string values work). Deleted objects are excluded unless a key names
- * {@code deleted}.
+ * (text is parsed, so query-string values work). A manytomany link ({@code <link>} or
+ * {@code <link>_ids}) matches objects linked to the given peer id ({@code __in}: to any of the ids).
+ * Deleted objects are excluded unless a key names {@code deleted}.
  */
 final class FilterCompiler {
     /** A compiled filter: the WHERE clause (without the keyword) and its parameters in order. */
@@ -34,6 +36,11 @@ final class FilterCompiler {
         boolean namesDeleted = false;
         for (Map.Entry<String, ?> e : criteria.entrySet()) {
             String key = e.getKey();
+            String linkClause = manyToMany(table, key, e.getValue(), params);
+            if (linkClause != null) {
+                clauses.add(linkClause);
+                continue;
+            }
             Op op = Op.EQ;
             FieldDef field = table.find(key);
             int sep = key.lastIndexOf("__");
@@ -50,6 +57,35 @@ final class FilterCompiler {
             clauses.add("\"deleted\" = FALSE");
         }
         return new Compiled(clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses), params);
+    }
+
+    /**
+     * A manytomany criterion: {@code <link>} or {@code <link>_ids} equal to one peer id (objects linked
+     * to it), or with {@code __in} a collection of ids (linked to any); null when {@code key} is not one.
+     */
+    private static String manyToMany(Table table, String key, Object raw, List<Param> params) {
+        boolean in = key.endsWith("__in");
+        ManyToMany m = table.manyToMany(in ? key.substring(0, key.length() - 4) : key);
+        if (m == null) {
+            return null;
+        }
+        Collection<?> values = in && raw instanceof Collection<?> c ? c : in ? null : java.util.Collections.singletonList(raw);
+        if (values == null) {
+            throw new ModelException(ModelException.Kind.INVALID_VALUE, "filter on " + table.model().name() + "."
+                    + m.idsField() + ": __in expects a collection");
+        }
+        if (values.isEmpty()) {
+            return "1 = 0";
+        }
+        FieldDef idField = table.field("id");
+        for (Object v : values) {
+            if (v == null) {
+                throw new ModelException(ModelException.Kind.INVALID_VALUE, "filter on " + table.model().name()
+                        + "." + m.idsField() + ": a peer id may not be null");
+            }
+            params.add(param(table, idField, v instanceof io.xsync.api.ModelObject o ? o.id() : v));
+        }
+        return ManyToManyValues.linkedTo(m, values.size());
     }
 
     private static Op operator(Table table, String key, String suffix) {

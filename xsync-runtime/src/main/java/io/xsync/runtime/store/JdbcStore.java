@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
+    static {
+        H2Files.bindLoopback();
+    }
+
     private final StoreSettings settings;
     private final Catalog catalog;
     private final Dialect dialect;
@@ -39,6 +44,7 @@ public final class JdbcStore implements Store {
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
+    private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
@@ -65,6 +71,10 @@ public final class JdbcStore implements Store {
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
         Dialect.forUrl(settings.url());
+        Path h2File = H2Files.databasePath(settings.url());
+        if (h2File != null) {
+            H2Files.prepareDirectory(h2File);
+        }
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(poolConfig(settings));
@@ -74,11 +84,15 @@ public final class JdbcStore implements Store {
         JdbcStore store = new JdbcStore(settings, schema, ds);
         try {
             store.migrate();
+            store.warnIfCommitsAreNotDurable();
             store.startListening();
             store.health.start();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+        if (h2File != null) {
+            H2Files.restrictFiles(h2File);
         }
         LOG.info("store open: {} ({} models)", settings.safeUrl(), schema.models().size());
         return store;
@@ -86,7 +100,7 @@ public final class JdbcStore implements Store {
 
     private static HikariConfig poolConfig(StoreSettings settings) {
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(settings.url());
+        hc.setJdbcUrl(settings.jdbcUrl());
         hc.setUsername(settings.user());
         hc.setPassword(settings.password());
         hc.setMaximumPoolSize(settings.poolSize());
@@ -102,6 +116,25 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL with {@code synchronous_commit} or {@code fsync} off may lose commits that returned. */
+    private void warnIfCommitsAreNotDurable() {
+        if (!settings.isPostgres()) {
+            return;
+        }
+        for (String setting : List.of("synchronous_commit", "fsync")) {
+            String value = tx.run("read " + setting, c -> {
+                try (PreparedStatement st = c.prepareStatement("SHOW " + setting); ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            if ("off".equalsIgnoreCase(value)) {
+                LOG.warn("PostgreSQL at {} has {} = off: commits that returned can be lost in a crash",
+                        settings.safeUrl(), setting);
+            }
         }
     }
 
@@ -168,6 +201,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T readSnapshot(Callable<T> work) throws Exception {
+        return tx.inTransaction(work, dialect.snapshotIsolation());
+    }
+
+    @Override
     public Connection currentConnection() {
         return tx.currentConnection();
     }
@@ -188,6 +226,19 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Optional<ModelObject> dirtyForPolicy(String model, long id) {
+        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        for (Table t : catalog.holders(model)) {
+            List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(t.model().name())
+                    .selectOwn(Predicates.DIRTY_FOR_POLICY + " AND \"id\" = ?", param, "");
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public StoreHealth health() {
         return health;
     }
@@ -196,14 +247,19 @@ public final class JdbcStore implements Store {
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
+        String excluded = "(\"no_sync\" = TRUE OR \"lazy_blocked\" = TRUE)";
+        String synced = live + " AND NOT " + excluded;
         String sql = "SELECT " + countWhen(live) + ", "
-                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
-                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
-                + " FROM " + t.quotedName();
+                + countWhen(synced + " AND \"backend_code\" <> 2 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC
+                        + ", FALSE)")
+                + ", " + countWhen(synced + " AND \"backend_code\" = 2") + ", " + countWhen(live + " AND " + excluded)
+                + ", " + countWhen("\"deleted\" = TRUE")
+                + " FROM " + t.source();
         return tx.run("count " + model + " by state", c -> {
             try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5));
             }
         });
     }
@@ -215,7 +271,7 @@ public final class JdbcStore implements Store {
     @Override
     public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
         Table t = catalog.table(model);
-        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.source()
                 + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
         tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
             try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -232,8 +288,16 @@ public final class JdbcStore implements Store {
         });
     }
 
+    /**
+     * The objects of {@code model} and of the models inheriting from it that match, each as its leaf
+     * model (read from its own table), so that a step of a parent model works on full objects.
+     */
     private List<ModelObject> query(String model, Actor actor, String where, String order) {
-        return new ArrayList<>(accessors.get(actor).get(model).select(where, List.of(), order));
+        List<ModelObject> out = new ArrayList<>();
+        for (Table t : catalog.holders(model)) {
+            out.addAll(accessors.get(actor).get(t.model().name()).selectOwn(where, List.of(), order));
+        }
+        return out;
     }
 
     @Override
@@ -297,22 +361,27 @@ public final class JdbcStore implements Store {
         LOG.info("store closed: {}", settings.safeUrl());
     }
 
-    /** An object of {@code model} or of a model inheriting from it, deleted or not. */
+    /** An object of {@code model} or of a model inheriting from it, deleted or not, as its leaf model. */
     Optional<ModelObjectImpl> findAnywhere(String model, long id, Actor actor) {
+        List<FilterCompiler.Param> byId = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
         for (Table t : catalog.holders(model)) {
-            Optional<io.xsync.api.ModelObject> o = accessors.get(actor).get(t.model().name()).get(id);
-            if (o.isPresent()) {
-                return Optional.of((ModelObjectImpl) o.get());
+            List<ModelObjectImpl> o = accessors.get(actor).get(t.model().name()).selectOwn("\"id\" = ?", byId, "");
+            if (!o.isEmpty()) {
+                return Optional.of(o.get(0));
             }
         }
         return Optional.empty();
     }
 
-    /** The deleted flag of an object of {@code model} (or a model inheriting from it); null if missing. */
+    /**
+     * The deleted flag of an object of {@code model} (or a model inheriting from it); null if
+     * missing. The row stays locked against a concurrent delete until the transaction ends, so a
+     * write linking to it and a delete cascading from it cannot interleave.
+     */
     Boolean deletedFlag(Connection c, String model, long id) throws SQLException {
         for (Table t : catalog.holders(model)) {
             try (PreparedStatement st = c.prepareStatement("SELECT \"deleted\" FROM " + t.quotedName()
-                    + " WHERE \"id\" = ?")) {
+                    + " WHERE \"id\" = ?" + dialect.lockAgainstDelete())) {
                 st.setLong(1, id);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
@@ -350,6 +419,10 @@ public final class JdbcStore implements Store {
 
     DeleteCascade cascade() {
         return cascade;
+    }
+
+    ManyToManyValues manyToMany() {
+        return manyToMany;
     }
 
     StoreSettings settings() {

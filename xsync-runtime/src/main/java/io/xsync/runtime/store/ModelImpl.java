@@ -54,7 +54,7 @@ final class ModelImpl implements Model {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
         String sql = table.selectAll() + (scanInIdOrder(criteria) ? " USE INDEX ()" : "") + " WHERE " + f.where()
                 + " ORDER BY \"id\" LIMIT " + limit + " OFFSET " + offset;
-        return new ArrayList<>(select(sql, f.params()));
+        return new ArrayList<>(query(sql, f.params()));
     }
 
     /**
@@ -64,8 +64,8 @@ final class ModelImpl implements Model {
      * its own: that index finds few rows quickly.
      */
     private boolean scanInIdOrder(Map<String, ?> criteria) {
-        if (!"h2".equals(store.dialect())) {
-            return false;
+        if (!"h2".equals(store.dialect()) || !table.source().equals(table.quotedName())) {
+            return false; // not H2, or a union with the tables of inheriting models
         }
         for (String key : criteria.keySet()) {
             String field = key.contains("__") ? key.substring(0, key.indexOf("__")) : key;
@@ -87,7 +87,7 @@ final class ModelImpl implements Model {
     @Override
     public long count(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        String sql = "SELECT COUNT(*) FROM " + table.quotedName() + " WHERE " + f.where();
+        String sql = "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where();
         return store.tx().run("count " + name(), c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, f.params());
@@ -110,12 +110,25 @@ final class ModelImpl implements Model {
         return new ModelObjectImpl(this, values, null);
     }
 
-    /** Objects of this model matching a WHERE clause, in the given order. */
+    /**
+     * Objects of this model and of the models inheriting from it matching a WHERE clause, in the
+     * given order, seen as this model.
+     */
     List<ModelObjectImpl> select(String where, List<FilterCompiler.Param> params, String orderBy) {
-        return select(table.selectAll() + " WHERE " + where + orderBy, params);
+        return selectFrom(table.selectAll(), where, params, orderBy);
     }
 
-    private List<ModelObjectImpl> select(String sql, List<FilterCompiler.Param> params) {
+    /** Like {@link #select} but only the objects whose leaf model is this one. */
+    List<ModelObjectImpl> selectOwn(String where, List<FilterCompiler.Param> params, String orderBy) {
+        return selectFrom(table.selectOwn(), where, params, orderBy);
+    }
+
+    private List<ModelObjectImpl> selectFrom(String select, String where, List<FilterCompiler.Param> params,
+                                             String orderBy) {
+        return query(select + " WHERE " + where + orderBy, params);
+    }
+
+    private List<ModelObjectImpl> query(String sql, List<FilterCompiler.Param> params) {
         return store.tx().run("query " + name(), c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, params);

@@ -6,8 +6,13 @@ import io.xsync.api.Save;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.LinkKind;
+import io.xsync.runtime.schema.ManyToMany;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +20,15 @@ import java.util.Optional;
 
 /**
  * One row held in memory: the current values (by column) and the values as last loaded or saved,
- * which the save rules compare against.
+ * which the save rules compare against. The values of manytomany links (lists of peer ids) are read
+ * when first asked for; a list set on the object is written when it is saved.
  */
 final class ModelObjectImpl implements ModelObject {
     private final ModelImpl model;
     private final Map<String, Object> values;
     private Map<String, Object> loaded;
+    private final Map<String, List<Long>> links = new LinkedHashMap<>();
+    private final Map<String, List<Long>> pendingLinks = new LinkedHashMap<>();
 
     ModelObjectImpl(ModelImpl model, Map<String, Object> values, Map<String, Object> loaded) {
         this.model = model;
@@ -46,7 +54,24 @@ final class ModelObjectImpl implements ModelObject {
 
     @Override
     public Object get(String field) {
+        ManyToMany m = model.table().manyToMany(field);
+        if (m != null) {
+            return linkIds(m);
+        }
         return values.get(column(field));
+    }
+
+    /** The peer ids of a manytomany link: as set, else as stored (read once). */
+    private List<Long> linkIds(ManyToMany m) {
+        String key = m.link().field();
+        List<Long> pending = pendingLinks.get(key);
+        if (pending != null) {
+            return pending;
+        }
+        if (isNew()) {
+            return List.of();
+        }
+        return links.computeIfAbsent(key, k -> List.copyOf(model.store().manyToMany().read(m, id())));
     }
 
     @Override
@@ -90,6 +115,11 @@ final class ModelObjectImpl implements ModelObject {
 
     @Override
     public ModelObject set(String field, Object value) {
+        ManyToMany m = model.table().manyToMany(field);
+        if (m != null) {
+            pendingLinks.put(m.link().field(), peerIds(m, value));
+            return this;
+        }
         FieldDef f = model.table().field(field);
         if ("id".equals(f.name())) {
             throw new ModelException(ModelException.Kind.INVALID_VALUE,
@@ -108,7 +138,57 @@ final class ModelObjectImpl implements ModelObject {
         for (Map.Entry<String, FieldDef> e : model.table().fieldsByColumn().entrySet()) {
             out.put(e.getValue().name(), values.get(e.getKey()));
         }
+        for (ManyToMany m : model.table().manyToManyLinks()) {
+            out.put(m.idsField(), linkIds(m));
+        }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** A manytomany value as a list of ids: a collection of ids or saved objects of the peer; null is empty. */
+    private List<Long> peerIds(ManyToMany m, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        Collection<?> items;
+        if (value instanceof Collection<?> c) {
+            items = c;
+        } else if (value instanceof Object[] a) {
+            items = Arrays.asList(a);
+        } else {
+            throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "."
+                    + m.idsField() + " takes a list of " + m.link().peer() + " ids, not "
+                    + value.getClass().getSimpleName());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof ModelObject o) {
+                checkPeer(m.link().peer(), m.idsField(), o);
+                if (o.isNew()) {
+                    throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "."
+                            + m.idsField() + " cannot link to an unsaved " + o.model().name());
+                }
+                ids.add(o.id());
+            } else if (item instanceof Number n && n.longValue() == n.doubleValue()) {
+                ids.add(n.longValue());
+            } else if (item instanceof String text && text.trim().matches("[0-9]+")) {
+                ids.add(Long.parseLong(text.trim()));
+            } else {
+                throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "."
+                        + m.idsField() + " takes " + m.link().peer() + " ids, not '" + item + "'");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(ids));
+    }
+
+    /** The manytomany values set since the last save, by link field. */
+    Map<String, List<Long>> pendingLinks() {
+        return pendingLinks;
+    }
+
+    /** Called after the pending manytomany values were written. */
+    void linksSaved() {
+        links.putAll(pendingLinks);
+        pendingLinks.clear();
     }
 
     @Override
@@ -154,13 +234,20 @@ final class ModelObjectImpl implements ModelObject {
         values.clear();
         values.putAll(fresh.values);
         loaded = new LinkedHashMap<>(fresh.values);
+        links.clear();
+        pendingLinks.clear();
     }
 
     private void checkPeer(FieldDef f, ModelObject target) {
-        String peer = f.link().peer();
-        if (!model.store().catalog().selfAndAncestors(target.model().name()).contains(peer)) {
+        checkPeer(f.link().peer(), f.link().field(), target);
+    }
+
+    private void checkPeer(String peer, String field, ModelObject target) {
+        String leaf = target.getString("leaf_model_name");
+        String targetModel = leaf != null && model.store().schema().find(leaf) != null ? leaf : target.model().name();
+        if (!model.store().catalog().selfAndAncestors(targetModel).contains(peer)) {
             throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model.name() + "."
-                    + f.link().field() + " links to " + peer + ", not to " + target.model().name());
+                    + field + " links to " + peer + ", not to " + target.model().name());
         }
     }
 

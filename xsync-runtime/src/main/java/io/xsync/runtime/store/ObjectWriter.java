@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves objects by the rules of DESIGN §2. An insert writes every column with {@code created},
+ * Saves objects by the store's save rules. An insert writes every column with {@code created},
  * {@code updated} = now. An update writes the changed columns (or those named by
  * {@code update_fields}) plus the timestamps the rules move: {@code updated} for API saves or when
  * asked, {@code changed_by_step} / {@code changed_by_policy} when a sync step / policy changed a
@@ -40,6 +40,21 @@ final class ObjectWriter {
     }
 
     void save(ModelObjectImpl obj, Save options) {
+        if (obj.pendingLinks().isEmpty()) {
+            saveRow(obj, options);
+            return;
+        }
+        store.tx().atomically("save " + obj, c -> {
+            saveRow(obj, options);
+            for (Map.Entry<String, List<Long>> e : obj.pendingLinks().entrySet()) {
+                store.manyToMany().write(obj, obj.model().table().manyToMany(e.getKey()), e.getValue());
+            }
+            return null;
+        });
+        obj.linksSaved();
+    }
+
+    private void saveRow(ModelObjectImpl obj, Save options) {
         Table table = obj.model().table();
         Set<String> named = namedColumns(table, options.updateFields());
         if (obj.isNew()) {
@@ -62,7 +77,7 @@ final class ObjectWriter {
         Actor actor = obj.model().actor();
         Map<String, Object> row = new LinkedHashMap<>(obj.values());
         for (String col : changedColumns(obj, row.keySet())) {
-            SaveRules.checkFeedback(model, table.fieldsByColumn().get(col), actor);
+            SaveRules.checkWritable(model, table.fieldsByColumn().get(col), actor);
         }
         Instant now = store.clock().now();
         row.remove("id");
@@ -73,12 +88,13 @@ final class ObjectWriter {
         validate(table, row, row.keySet());
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = insertSql(table, cols);
-        long id = store.tx().run("insert " + model, c -> {
+        // one transaction: the link check's row locks must last until the row is written
+        long id = store.tx().atomically("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
             UniqueRules.check(c, table, row, row.keySet(), 0);
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
                 bindRow(st, table, row, cols);
-                st.executeUpdate();
+                executeUnique(c, st, table, row, 0);
                 store.tx().changed(model);
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -101,7 +117,7 @@ final class ObjectWriter {
         for (String col : cols) {
             FieldDef f = table.fieldsByColumn().get(col);
             if (changed.contains(col)) {
-                SaveRules.checkFeedback(model, f, actor);
+                SaveRules.checkWritable(model, f, actor);
                 realChange |= !SaveRules.isBookkeeping(f);
             }
         }
@@ -123,12 +139,14 @@ final class ObjectWriter {
         Set<String> changedWritten = new LinkedHashSet<>(row.keySet());
         changedWritten.retainAll(changed);
         List<String> setCols = new ArrayList<>(row.keySet());
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table.quotedName()).append(" SET ");
+        // an object read through a parent model lives in its leaf model's table, which has the same columns
+        Table rowTable = store.catalog().rowTable(model, obj.values().get("leaf_model_name"));
+        StringBuilder sql = new StringBuilder("UPDATE ").append(rowTable.quotedName()).append(" SET ");
         for (int i = 0; i < setCols.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
         sql.append(" WHERE \"id\" = ?");
-        int n = store.tx().run("update " + model + " " + obj.id(), c -> {
+        int n = store.tx().atomically("update " + model + " " + obj.id(), c -> {
             checkLinks(c, table, row, changedWritten);
             Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
             after.putAll(row);
@@ -136,9 +154,9 @@ final class ObjectWriter {
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 bindRow(st, table, row, setCols);
                 st.setLong(setCols.size() + 1, obj.id());
-                int count = st.executeUpdate();
+                int count = executeUnique(c, st, table, after, obj.id());
                 if (count > 0) {
-                    store.tx().changed(model);
+                    store.tx().changed(rowTable.model().name());
                 }
                 return count;
             }
@@ -188,6 +206,20 @@ final class ObjectWriter {
     }
 
     /** Refuses (CONFLICT) a link column pointing at a deleted or missing object. */
+    /** Executes an insert or update; a unique index's refusal becomes the CONFLICT of {@link UniqueRules}. */
+    private int executeUnique(Connection c, PreparedStatement st, Table table, Map<String, Object> current,
+                              long selfId) throws SQLException {
+        try {
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            ModelException conflict = UniqueRules.conflict(c, store.dataSource(), table, current, selfId, e);
+            if (conflict != null) {
+                throw conflict;
+            }
+            throw e;
+        }
+    }
+
     private void checkLinks(Connection c, Table table, Map<String, Object> row, Set<String> cols) throws SQLException {
         for (String col : cols) {
             FieldDef f = table.fieldsByColumn().get(col);

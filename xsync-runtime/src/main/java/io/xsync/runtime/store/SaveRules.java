@@ -6,7 +6,7 @@ import io.xsync.runtime.schema.FieldType;
 import java.util.List;
 
 /**
- * The field-level rules of DESIGN §2 that do not need the database: which fields are bookkeeping,
+ * The field-level save rules that do not need the database: which fields are bookkeeping,
  * who may write feedback fields, and value constraints (required, max_length, choices).
  */
 final class SaveRules {
@@ -23,11 +23,20 @@ final class SaveRules {
                 || n.startsWith("policy_") || "id".equals(n) || "leaf_model_name".equals(n);
     }
 
-    /** Refuses an API write of a feedback_state field (PERMISSION naming model and field). */
-    static void checkFeedback(String model, FieldDef f, Actor actor) {
-        if (f.feedbackState() && !actor.isSynchronizer()) {
-            throw new ModelException(ModelException.Kind.PERMISSION, "field " + model + "." + f.name()
-                    + " is feedback state: only synchronizer code may write it");
+    /**
+     * Refuses (PERMISSION naming model and field) a write by a non-synchronizer caller of a field
+     * only synchronizer code may write: {@code feedback_state} fields, the bookkeeping fields
+     * (timestamps, {@code backend_*}, {@code policy_*}, fields flagged bookkeeping_state), and
+     * {@code id}, {@code deleted} and {@code leaf_model_name}, which only the store sets.
+     */
+    static void checkWritable(String model, FieldDef f, Actor actor) {
+        if (actor.isSynchronizer()) {
+            return;
+        }
+        String why = ClientWrites.refusal(f);
+        if (why != null) {
+            throw new ModelException(ModelException.Kind.PERMISSION, "field " + model + "." + f.name() + " " + why
+                    + ": only synchronizer code may write it");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.xsync.runtime.store;
 
 import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.ManyToMany;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +57,7 @@ final class SchemaMigrator {
                 }
                 createIndexes(c, t);
             }
+            createJoinTables(c);
             warnAboutDroppedModels(recorded);
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -63,6 +65,24 @@ final class SchemaMigrator {
             throw e;
         } finally {
             c.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * The join tables of manytomany links whose through model no file defines: one row per pair,
+     * keyed by both ids, the peer side indexed.
+     */
+    private void createJoinTables(Connection c) throws SQLException {
+        for (ManyToMany m : catalog.joinTables()) {
+            String table = Catalog.joinTableName(m);
+            String source = Dialect.quote(m.sourceColumn());
+            String peer = Dialect.quote(m.peerColumn());
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS " + Dialect.quote(table) + " (" + source + " BIGINT NOT NULL, "
+                        + peer + " BIGINT NOT NULL, PRIMARY KEY (" + source + ", " + peer + "))");
+                st.execute("CREATE INDEX IF NOT EXISTS " + Dialect.quote(indexName(table, "peer")) + " ON "
+                        + Dialect.quote(table) + " (" + peer + ")");
+            }
         }
     }
 
@@ -221,6 +241,7 @@ final class SchemaMigrator {
             ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(t, "deleted") + " ON " + t.quotedName()
                     + " (\"deleted\", \"enacted\")");
         }
+        ddl.addAll(UniqueRules.constraintDdl(t, dialect));
         try (Statement st = c.createStatement()) {
             for (String s : ddl) {
                 st.execute(s);
@@ -240,13 +261,17 @@ final class SchemaMigrator {
 
     /** A quoted index name unique per table and suffix, within PostgreSQL's 63 characters. */
     static String indexName(Table t, String suffix) {
-        String name = "ix_" + t.name() + "_" + suffix;
+        return Dialect.quote(indexName(t.name(), suffix));
+    }
+
+    private static String indexName(String table, String suffix) {
+        String name = "ix_" + table + "_" + suffix;
         if (name.length() > 60) {
             CRC32 crc = new CRC32();
             crc.update(name.getBytes(StandardCharsets.UTF_8));
             name = name.substring(0, 50) + "_" + Long.toHexString(crc.getValue());
         }
-        return Dialect.quote(name);
+        return name;
     }
 
     private void warnAboutDroppedModels(Map<String, Map<String, Recorded>> recorded) {

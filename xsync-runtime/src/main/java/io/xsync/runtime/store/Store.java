@@ -5,6 +5,7 @@ import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -35,12 +36,22 @@ public interface Store extends AutoCloseable {
      */
     <T> T inTransaction(Callable<T> work) throws Exception;
 
+    /**
+     * Runs {@code work} in one read transaction that sees a single snapshot of the whole store:
+     * every read of every model inside it shows the same moment, whatever other connections commit
+     * meanwhile (PostgreSQL REPEATABLE READ, H2 SNAPSHOT). Called inside a transaction, {@code work}
+     * joins that transaction instead. Keep {@code work} short: it holds a connection.
+     */
+    <T> T readSnapshot(Callable<T> work) throws Exception;
+
     /** The connection of the current thread's transaction, or null outside one. */
     Connection currentConnection();
 
     /**
-     * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
-     * carry {@link Actor#SYNC_STEP}.
+     * Objects of the model dirty for sync (not deleted, not {@code no_sync} or {@code lazy_blocked},
+     * {@code enacted} null or older than {@code updated} or {@code changed_by_policy}; policy state
+     * plays no part), oldest {@code updated} first; their saves carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
+     * leaf model (the same holds for the two queries below).
      */
     List<ModelObject> dirtyForSync(String model);
 
@@ -49,6 +60,9 @@ public interface Store extends AutoCloseable {
 
     /** Objects of the model dirty for policy, deleted ones included (for handle_delete); saves as POLICY. */
     List<ModelObject> dirtyForPolicy(String model);
+
+    /** The object as it is now if it is dirty for policy (deleted or not), else empty; saves as POLICY. */
+    Optional<ModelObject> dirtyForPolicy(String model, long id);
 
     /**
      * The same object seen by another actor: same values, and the same loaded state against which

@@ -67,6 +67,31 @@ public record StoreSettings(String url, String user, String password, int poolSi
         return new StoreSettings(url, user, password, poolSize, name);
     }
 
+    /**
+     * The URL the pool connects with. On H2 it adds, unless the URL sets them itself,
+     * {@code WRITE_DELAY=0} (a commit that returned is in the file, so it survives the process
+     * being killed; H2's default keeps the last half second of commits in memory) and, where H2
+     * allows it (not with {@code AUTO_SERVER=TRUE}), {@code DB_CLOSE_ON_EXIT=FALSE}: the store
+     * closes the database itself, after the engines stopped, instead of H2's own shutdown hook
+     * closing it under them. ({@code xsync run} stops the synchronizer on SIGTERM and SIGINT
+     * before the JVM's shutdown begins, so the embedded store, which uses AUTO_SERVER, is closed
+     * in order too.)
+     */
+    public String jdbcUrl() {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(url);
+        if (!upper.contains(";WRITE_DELAY=")) {
+            b.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.contains(";AUTO_SERVER=TRUE")) {
+            b.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return b.toString();
+    }
+
     /** Whether the URL names PostgreSQL. */
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");

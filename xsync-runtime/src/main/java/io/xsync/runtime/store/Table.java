@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import io.xsync.api.ModelException;
 import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.ManyToMany;
 import io.xsync.runtime.schema.ModelDef;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,15 +11,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The table of one model: {@code xs_<model lower case>}, one column per stored field. */
+/**
+ * The table of one model: {@code xs_<model lower case>}, one column per stored field, inherited
+ * fields included. Reads of a model that others inherit from cover their tables too
+ * ({@link #source()}): the rows of every descendant, projected onto this model's columns.
+ */
 final class Table {
     private final ModelDef model;
     private final String name;
     private final Map<String, FieldDef> byColumn;
     private final List<String> columns;
+    private final String source;
     private final String selectAll;
+    private final String selectOwn;
+    private final Map<String, ManyToMany> manyToMany;
 
-    Table(ModelDef model) {
+    /**
+     * @param model       the model
+     * @param descendants the models inheriting from it (their tables hold its columns too)
+     * @param manyToMany  its manytomany links by field name
+     */
+    Table(ModelDef model, List<String> descendants, Map<String, ManyToMany> manyToMany) {
         this.model = model;
         this.name = tableName(model.name());
         Map<String, FieldDef> cols = new LinkedHashMap<>();
@@ -27,8 +40,19 @@ final class Table {
         }
         this.byColumn = Collections.unmodifiableMap(cols);
         this.columns = List.copyOf(cols.keySet());
-        this.selectAll = "SELECT " + Dialect.columnList(columns.toArray(new String[0])) + " FROM "
-                + Dialect.quote(name);
+        this.manyToMany = Map.copyOf(manyToMany);
+        String list = Dialect.columnList(columns.toArray(new String[0]));
+        if (descendants.isEmpty()) {
+            this.source = Dialect.quote(name);
+        } else {
+            StringBuilder union = new StringBuilder("(SELECT ").append(list).append(" FROM ").append(Dialect.quote(name));
+            for (String d : descendants) {
+                union.append(" UNION ALL SELECT ").append(list).append(" FROM ").append(Dialect.quote(tableName(d)));
+            }
+            this.source = union.append(") \"v\"").toString();
+        }
+        this.selectAll = "SELECT " + list + " FROM " + source;
+        this.selectOwn = "SELECT " + list + " FROM " + Dialect.quote(name);
     }
 
     static String tableName(String modelName) {
@@ -60,9 +84,30 @@ final class Table {
         return byColumn;
     }
 
-    /** {@code SELECT <every column> FROM <table>}. */
+    /** {@code SELECT <every column> FROM} {@link #source()}: objects of this model and its descendants. */
     String selectAll() {
         return selectAll;
+    }
+
+    /** {@code SELECT <every column> FROM <table>}: the objects whose leaf model is this one. */
+    String selectOwn() {
+        return selectOwn;
+    }
+
+    /** What reads select from: the table, or the union of it and its descendants' tables. */
+    String source() {
+        return source;
+    }
+
+    /** The manytomany link named {@code name} or {@code <name>_ids}, or null. */
+    ManyToMany manyToMany(String name) {
+        var l = model.manyToMany(name);
+        return l == null ? null : manyToMany.get(l.field());
+    }
+
+    /** Every manytomany link of the model, inherited ones included. */
+    java.util.Collection<ManyToMany> manyToManyLinks() {
+        return model.manyToManyLinks().stream().map(l -> manyToMany.get(l.field())).toList();
     }
 
     /**

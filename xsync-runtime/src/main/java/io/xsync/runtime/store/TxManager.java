@@ -41,6 +41,14 @@ final class TxManager {
 
     /** Runs {@code work} in the thread's transaction, starting one if there is none. */
     <T> T inTransaction(Callable<T> work) throws Exception {
+        return inTransaction(work, -1);
+    }
+
+    /**
+     * Runs {@code work} in a new transaction at JDBC isolation {@code isolation} (-1: the pool's
+     * default); inside an existing transaction, {@code work} joins it at its level.
+     */
+    <T> T inTransaction(Callable<T> work, int isolation) throws Exception {
         Bound outer = current.get();
         if (outer != null && outer.transactional) {
             return work.call();
@@ -52,7 +60,11 @@ final class TxManager {
         Bound tx = new Bound(c, true);
         current.set(tx);
         boolean committed = false;
+        int previousIsolation = isolation < 0 ? -1 : c.getTransactionIsolation();
         try {
+            if (isolation >= 0) {
+                c.setTransactionIsolation(isolation);
+            }
             c.setAutoCommit(false);
             T result = work.call();
             notifier.beforeCommit(c, tx.changed);
@@ -64,6 +76,7 @@ final class TxManager {
             throw e;
         } finally {
             current.remove();
+            restoreIsolation(c, previousIsolation);
             release(c);
             if (committed) {
                 notifier.afterCommit(tx.changed);
@@ -146,6 +159,18 @@ final class TxManager {
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreIsolation(Connection c, int isolation) {
+        if (isolation < 0) {
+            return;
+        }
+        try {
+            c.setAutoCommit(true); // ends the transaction so that the level may change
+            c.setTransactionIsolation(isolation);
+        } catch (SQLException e) {
+            LOG.debug("restoring the isolation level failed", e);
         }
     }
 

@@ -10,11 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
@@ -39,7 +39,7 @@ public final class Values {
         switch (field.type()) {
             case STRING:
                 if (value instanceof CharSequence) {
-                    return value.toString();
+                    return checkText(model, field, value.toString());
                 }
                 throw wrongType(model, field, value);
             case INT32:
@@ -87,7 +87,7 @@ public final class Values {
         String t = text.trim();
         try {
             switch (field.type()) {
-                case STRING: return text;
+                case STRING: return checkText(model, field, text);
                 case INT32: case UINT32: return convert(model, field, Long.parseLong(t));
                 case INT64: case LINK: return Long.parseLong(t);
                 case BOOL:
@@ -103,9 +103,32 @@ public final class Values {
                 case TIMESTAMP: return toInstant(model, field, OffsetDateTime.parse(t));
                 default: throw new IllegalStateException("unhandled type " + field.type());
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw wrongType(model, field, text);
         }
+    }
+
+    /** Earliest timestamp stored: 0001-01-01T00:00:00Z (both databases hold it exactly). */
+    public static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
+    /** Latest timestamp stored: the last microsecond of 9999. */
+    public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * {@code text} unchanged, or INVALID_VALUE when it holds an unpaired UTF-16 surrogate: such a
+     * string is not Unicode and cannot be encoded (in the database, in JSON, by step code).
+     */
+    private static String checkText(String model, FieldDef field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model + "." + field.name()
+                        + " contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c)
+                        + " at index " + i + "): not valid Unicode");
+            }
+        }
+        return text;
     }
 
     /** The expected-type wording used in error messages. */
@@ -224,6 +247,10 @@ public final class Values {
             i = ((Date) value).toInstant();
         } else {
             throw wrongType(model, field, value);
+        }
+        if (i.isBefore(MIN_TIMESTAMP) || i.isAfter(MAX_TIMESTAMP)) {
+            throw new ModelException(ModelException.Kind.INVALID_VALUE, "field " + model + "." + field.name()
+                    + ": timestamp " + i + " is out of range (years 0001 to 9999)");
         }
         return i.truncatedTo(ChronoUnit.MICROS);
     }

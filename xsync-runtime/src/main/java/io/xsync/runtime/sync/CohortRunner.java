@@ -17,15 +17,16 @@ import org.slf4j.MDC;
 
 /**
  * Runs one cohort, in order, on the calling thread: calls the step for each object and records the
- * result (DESIGN §2, §3) through {@link Bookkeeping}. After the first failure (or an object still
- * backing off) every later object of the cohort is skipped with "Failed due to error in model M
- * id N: ...". {@code enacted} moves only after success, so a crash mid-call leaves the object
+ * result through {@link Bookkeeping}. After the first failure (or an object still backing off)
+ * every later object of the cohort is skipped with "Failed due to error in model M id N: ...",
+ * recorded as a failure of the same kind. {@code enacted} moves only after success, so a crash mid-call leaves the object
  * dirty.
  */
 final class CohortRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CohortRunner.class);
 
-    private record Failure(ObjectRef ref, String message) {
+    /** The object that stopped its cohort, the message it left and the kind of its failure. */
+    private record Failure(ObjectRef ref, String message, Kind kind) {
     }
 
     private final Backoff backoff;
@@ -78,7 +79,7 @@ final class CohortRunner {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Bookkeeping of {} failed: {}", item.ref(), e.toString());
-                failure = new Failure(item.ref(), SyncOutcome.message(e));
+                failure = new Failure(item.ref(), SyncOutcome.message(e), Kind.ERROR);
             } finally {
                 MDC.remove("step");
                 MDC.remove("model");
@@ -96,7 +97,8 @@ final class CohortRunner {
         stats.waiting.incrementAndGet();
         stats.wakeAt(reg.nextRun());
         LOG.debug("{} backs off until {}", item.ref(), reg.nextRun());
-        return new Failure(item.ref(), item.object().getString("backend_status"));
+        return new Failure(item.ref(), lastMessage(item.object().getString("backend_status")),
+                kindOfCode((int) item.object().getLong("backend_code")));
     }
 
     private Failure call(WorkItem item, boolean deletion, PassStats stats, Bookkeeping book) {
@@ -126,7 +128,7 @@ final class CohortRunner {
         }
         metrics.recordDuration(item.ref().model(), item.step().name(), deletion, Duration.ofNanos(System.nanoTime() - t0));
         if (killed.getAsBoolean()) {
-            return new Failure(item.ref(), "engine killed");
+            return new Failure(item.ref(), "engine killed", Kind.ERROR);
         }
         Instant now = Instant.now();
         SyncOutcome.State state = state(obj);
@@ -148,13 +150,43 @@ final class CohortRunner {
             stats.failed.incrementAndGet();
             stats.wakeAt(BackendRegister.parse((String) fields.get("backend_register")).nextRun());
         }
-        return new Failure(item.ref(), message);
+        return new Failure(item.ref(), message, kind);
     }
 
+    /**
+     * Records an object skipped after {@code failure} as a failure of its own of the same kind
+     * (its message joins the object's last one, the code is the failing object's, errors and
+     * innocuous failures count and back off). An object that is itself still backing off is left
+     * as it is.
+     */
     private void skip(WorkItem item, Failure failure, PassStats stats, Bookkeeping book) {
-        book.add(item.object(), SyncOutcome.skipped(failure.ref(), failure.message()));
         stats.skipped.incrementAndGet();
+        Instant now = Instant.now();
+        ModelObject obj = item.object();
+        if (!BackendRegister.parse(obj.getString("backend_register")).due(now, backoff)) {
+            LOG.debug("{} skipped: {} failed; it backs off itself", item.ref(), failure.ref());
+            return;
+        }
+        book.add(obj, SyncOutcome.skipped(state(obj), failure.ref(), failure.kind(), failure.message(), now, backoff));
         LOG.debug("{} skipped: {} failed", item.ref(), failure.ref());
+    }
+
+    /** The failure kind a {@code backend_code} stands for. */
+    private static Kind kindOfCode(int code) {
+        return switch (code) {
+            case SyncOutcome.CODE_PENDING -> Kind.DEFERRED;
+            case SyncOutcome.CODE_OK -> Kind.INNOCUOUS;
+            default -> Kind.ERROR;
+        };
+    }
+
+    /** The newest message of a {@code backend_status} that may hold two. */
+    private static String lastMessage(String status) {
+        if (status == null) {
+            return null;
+        }
+        int i = status.lastIndexOf(SyncOutcome.SEPARATOR);
+        return i < 0 ? status : status.substring(i + SyncOutcome.SEPARATOR.length());
     }
 
     private static void logFailure(WorkItem item, boolean deletion, Kind kind, String message, Throwable error) {

@@ -1,14 +1,13 @@
 package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
-import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
-import io.xsync.runtime.schema.LinkDef;
-import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * change to an observed model, after the safety interval, and when a backed-off or deferred
  * object becomes due. A reaper purges deleted rows every {@code sync.reap_interval}.
  *
- * <p>Objects of a model that has a policy wait until the policy has handled their latest
- * version ({@code policed} not null and not older than {@code updated}) unless they are
- * {@code no_policy}; the policy engine's save then starts a new pass.
+ * <p>A phase reads all its pending objects, and the objects its cohorts walk through, in one
+ * snapshot of the store ({@link Store#readSnapshot}), so that an object is never planned without
+ * a dependency that was pending at the same moment. Policies do not hold objects back: the two
+ * loops run independently.
  */
 public final class SyncEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
@@ -54,13 +53,15 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final List<SyncStep> steps;
     private final SyncSettings settings;
     private final Set<String> observed = new LinkedHashSet<>();
-    private final Set<String> policed = new HashSet<>();
+    private final Schema schema;
+    /** Observed models and the models inheriting from them (whose objects the steps also get). */
+    private final Set<String> observedWithSubclasses;
     private final ModelOrder order;
     private final CohortPlanner planner;
+    private final DependencyGraph graph;
     private final ClaimTable claims;
     private final SyncMetrics metrics;
     private final CohortRunner runner;
-    private final Map<String, String> linkColumns = new ConcurrentHashMap<>();
     private final PassLoop loop;
     private final PassHistory history = new PassHistory();
     private volatile boolean stopping;
@@ -78,20 +79,19 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (SyncStep s : steps) {
             observed.addAll(s.observes());
         }
-        for (Policy p : ctx.steps().policies()) {
-            policed.add(p.modelName());
-        }
+        this.schema = ctx.schema();
+        this.observedWithSubclasses = schema.withDescendants(observed);
         List<String> models = new ArrayList<>();
         ctx.schema().models().forEach(m -> models.add(m.name()));
         this.order = new ModelOrder(ctx.graph(), models);
-        this.planner = new CohortPlanner(ctx.graph(), order);
+        this.graph = ctx.graph();
+        this.planner = new CohortPlanner(order);
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
                 () -> stopping, () -> killed);
         this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
-        ctx.schema().models().forEach(this::indexLinks);
     }
 
     @Override
@@ -115,13 +115,21 @@ public final class SyncEngine implements Engine, StatusContributor {
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
             // in-process notices come on the committing thread: skip those of our bookkeeping
-            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
+            if (!ownWrites.get() && !Collections.disjoint(models, observedWithSubclasses)) {
                 loop.signal();
             }
         });
+        registerMeters();
         loop.start();
         LOG.info("Sync engine started: {} step(s) observing {}, {} thread(s), replica {}", steps.size(),
                 observed, settings.threads(), claims.owner());
+    }
+
+    private void registerMeters() {
+        for (String model : observed) {
+            metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
+                    .toList());
+        }
     }
 
     @Override
@@ -195,9 +203,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     public PassStats runPass() {
         Instant start = Instant.now();
         PassStats stats = new PassStats();
-        Map<String, Integer> pending = runPhase(false, stats);
-        Map<String, Integer> deleted = runPhase(true, stats);
-        refreshGauges(pending, deleted, stats);
+        runPhase(false, stats);
+        runPhase(true, stats);
+        refreshGauges(stats);
         history.record(start, Instant.now(), stats);
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
@@ -208,11 +216,10 @@ public final class SyncEngine implements Engine, StatusContributor {
     /** Collects, plans and runs one phase; returns the number of pending objects per model. */
     private Map<String, Integer> runPhase(boolean deletion, PassStats stats) {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
-        List<WorkItem> items = collect(deletion, counts);
-        if (items.isEmpty() || stopping) {
+        List<List<WorkItem>> cohorts = plan(deletion, counts);
+        if (cohorts.isEmpty() || stopping) {
             return counts;
         }
-        List<List<WorkItem>> cohorts = planner.cohorts(items, WorkItem::ref, this::linkValue);
         if (deletion) {
             cohorts.forEach(Collections::reverse);
         }
@@ -233,9 +240,33 @@ public final class SyncEngine implements Engine, StatusContributor {
         return counts;
     }
 
+    /**
+     * Reads the phase's pending objects of every step, and the objects linking them, in one
+     * snapshot of the store, and splits them into cohorts.
+     */
+    private List<List<WorkItem>> plan(boolean deletion, Map<String, Integer> counts) {
+        try {
+            return store.readSnapshot(() -> {
+                List<WorkItem> items = collect(deletion, counts);
+                if (items.isEmpty()) {
+                    return List.<List<WorkItem>>of();
+                }
+                LinkWalker walker = new LinkWalker(store, graph);
+                items.forEach(i -> walker.know(i.ref(), i.object()));
+                return planner.cohorts(items, WorkItem::ref, walker);
+            });
+        } catch (Exception e) {
+            LOG.warn("Reading the pending {} failed: {}", deletion ? "deletions" : "objects", e.toString());
+            counts.clear();
+            return List.of();
+        }
+    }
+
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
+            // a step observing a model and its subclass is handed a subclass object twice: call it once
+            Set<ObjectRef> seen = new java.util.HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -244,23 +275,26 @@ public final class SyncEngine implements Engine, StatusContributor {
                 continue;
             }
             for (ModelObject o : objects) {
-                counts.merge(o.model().name(), 1, Integer::sum);
-                if (deletion || !awaitsPolicy(o)) {
-                    items.add(WorkItem.of(step, o));
+                if (!ownedBy(step, o)) {
+                    continue;
+                }
+                WorkItem item = WorkItem.of(step, o);
+                if (seen.add(item.ref())) {
+                    counts.merge(o.model().name(), 1, Integer::sum);
+                    items.add(item);
                 }
             }
         }
         return items;
     }
 
-    /** Whether a policy of the object's model has yet to handle its current version. */
-    private boolean awaitsPolicy(ModelObject o) {
-        if (!policed.contains(o.model().name()) || o.getBoolean("no_policy")) {
-            return false;
-        }
-        Instant p = o.getInstant("policed");
-        Instant u = o.getInstant("updated");
-        return p == null || (u != null && p.isBefore(u));
+    /**
+     * Whether {@code step} is the step for the object: objects of a subclass come to the steps of a
+     * parent model as their leaf model, unless a step observes a model nearer to that leaf.
+     */
+    private boolean ownedBy(SyncStep step, ModelObject o) {
+        String nearest = schema.nearestOf(o.model().name(), observed);
+        return nearest == null || step.observes().contains(nearest);
     }
 
     /** Packs cohorts into units of work: big cohorts alone, small ones together, enough units for every thread. */
@@ -351,7 +385,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** The claimed objects as they are now, one query per model and chunk of ids. */
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
+        // them is read after its dependency was found gone
+        Map<String, List<Long>> ids = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
@@ -401,23 +438,6 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    private Long linkValue(WorkItem item, String field) {
-        String column = linkColumns.get(item.ref().model() + '.' + field);
-        if (column == null) {
-            return null;
-        }
-        Object v = item.object().get(column);
-        return v instanceof Number n ? n.longValue() : null;
-    }
-
-    private void indexLinks(ModelDef m) {
-        for (LinkDef l : m.links()) {
-            if (l.column() != null) {
-                linkColumns.put(m.name() + '.' + l.field(), l.column());
-            }
-        }
-    }
-
     /** Keeps our claims alive and drops those of replicas that died. */
     private void renewClaims() {
         try {
@@ -430,8 +450,19 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Purges deleted rows, dependents first so that what they point at can go in the same round. */
+    /**
+     * Purges deleted rows, dependents first so that what they point at can go in the same round;
+     * only on the replica that holds the lease {@code reaper}.
+     */
     private void reap() {
+        try {
+            if (!claims.holdLease("reaper")) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reaper skipped: cannot read its lease: {}", e.getMessage());
+            return;
+        }
         List<String> models = new ArrayList<>(order.order());
         Collections.reverse(models);
         for (String model : models) {
@@ -446,8 +477,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Refreshes the per-model gauges, at most once a second (two count queries per model). */
-    private void refreshGauges(Map<String, Integer> pending, Map<String, Integer> deleted, PassStats stats) {
+    /** Refreshes the per-model gauges from the store's counts, at most once a second while busy. */
+    private void refreshGauges(PassStats stats) {
         Instant now = Instant.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
@@ -455,12 +486,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
         gaugesRefreshed = now;
         for (String model : observed) {
-            metrics.setObjects(model, SyncMetrics.PENDING, pending.getOrDefault(model, 0));
-            metrics.setObjects(model, SyncMetrics.DELETED, deleted.getOrDefault(model, 0));
             try {
-                var m = store.models(Actor.FRAMEWORK).get(model);
-                metrics.setObjects(model, SyncMetrics.OK, m.count(Map.of("backend_code", SyncOutcome.CODE_OK)));
-                metrics.setObjects(model, SyncMetrics.ERROR, m.count(Map.of("backend_code", SyncOutcome.CODE_ERROR)));
+                metrics.setCounts(store.counts(model));
             } catch (RuntimeException e) {
                 LOG.debug("Could not count {} objects: {}", model, e.toString());
             }

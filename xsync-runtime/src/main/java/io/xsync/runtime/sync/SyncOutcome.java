@@ -1,11 +1,13 @@
 package io.xsync.runtime.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bookkeeping a sync result writes (DESIGN §2, §3), as pure functions from the object's
+ * The bookkeeping a sync result writes (see docs/scheduling.md), as pure functions from the object's
  * state to the columns to save. The engine saves them with {@code update_fields}, so they never
  * count as a change of the object.
  */
@@ -79,12 +81,14 @@ public final class SyncOutcome {
         return f;
     }
 
-    /** An object skipped because an earlier object of its cohort failed. */
-    public static Map<String, Object> skipped(ObjectRef failed, String failure) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("backend_status", truncate(skipMessage(failed, failure)));
-        f.put("backend_code", CODE_ERROR);
-        return f;
+    /**
+     * An object skipped because an earlier object of its cohort, {@code failed}, failed with
+     * {@code kind} and {@code failure}: recorded as a failure of that kind of its own, with the
+     * message "Failed due to error in model M id N: ...".
+     */
+    public static Map<String, Object> skipped(State s, ObjectRef failed, Kind kind, String failure, Instant now,
+                                              Backoff backoff) {
+        return failed(s, kind, skipMessage(failed, failure), now, backoff);
     }
 
     /** "Failed due to error in model M id N: ...". */
@@ -93,21 +97,28 @@ public final class SyncOutcome {
     }
 
     /**
-     * The new {@code backend_status}: the last message of the previous status (if it was a failure
-     * message and differs) and the new one, joined by {@value #SEPARATOR}, at most
-     * {@value #MAX_STATUS} characters (the older message is cut first).
+     * The new {@code backend_status}, as XOS keeps it: the messages of the previous status (a
+     * failure status holds up to two, joined by {@value #SEPARATOR}), plus {@code message} unless
+     * it is already one of them, the last two kept; at most {@value #MAX_STATUS} characters (the
+     * older message is cut first).
      */
     public static String status(String previous, String message) {
         String msg = message == null || message.isBlank() ? "(no message)" : message;
-        String last = lastMessage(previous);
-        if (last == null || last.equals(msg)) {
-            return truncate(msg);
+        List<String> messages = new ArrayList<>(messages(previous));
+        if (!messages.contains(msg)) {
+            messages.add(msg);
         }
-        int room = MAX_STATUS - msg.length() - SEPARATOR.length();
+        List<String> kept = messages.subList(Math.max(0, messages.size() - 2), messages.size());
+        if (kept.size() == 1) {
+            return truncate(kept.get(0));
+        }
+        String older = kept.get(0);
+        String newer = kept.get(1);
+        int room = MAX_STATUS - newer.length() - SEPARATOR.length();
         if (room <= 0) {
-            return truncate(msg);
+            return truncate(newer);
         }
-        return (last.length() > room ? last.substring(last.length() - room) : last) + SEPARATOR + msg;
+        return (older.length() > room ? older.substring(older.length() - room) : older) + SEPARATOR + newer;
     }
 
     /** The message an exception leaves in {@code backend_status}. */
@@ -116,12 +127,12 @@ public final class SyncOutcome {
         return m == null || m.isBlank() ? t.getClass().getName() : m;
     }
 
-    private static String lastMessage(String status) {
+    /** The failure messages of a status: none after success or for a new object. */
+    private static List<String> messages(String status) {
         if (status == null || status.isBlank() || status.equals(OK) || status.equals(PROVISIONING)) {
-            return null;
+            return List.of();
         }
-        int i = status.lastIndexOf(SEPARATOR);
-        return i < 0 ? status : status.substring(i + SEPARATOR.length());
+        return List.of(status.split(java.util.regex.Pattern.quote(SEPARATOR), -1));
     }
 
     private static String truncate(String s) {

@@ -150,6 +150,44 @@ class XsyncConfigTest {
     }
 
     @Test
+    void emptySecretFileIsAnErrorNotAnEmptyPassword() throws IOException {
+        Files.writeString(dir.resolve("pw"), " \n");
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  username: admin\n  password: '@pw'\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.yaml:5: key 'http.password': secret file")
+                .hasMessageEndingWith("is empty");
+    }
+
+    @Test
+    void hugeSecretFileIsRefusedWithoutLoadingIt() throws IOException {
+        Files.write(dir.resolve("big"), new byte[ConfigValues.MAX_SECRET_BYTES + 1]);
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  token: '@big'\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("key 'http.token': secret file")
+                .hasMessageContaining("is larger than 65536 bytes");
+    }
+
+    @Test
+    void endlessSecretFileIsRefused() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "needs /dev/zero");
+        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  password: '@/dev/zero'\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("secret file /dev/zero is larger than 65536 bytes");
+    }
+
+    @Test
+    void nameMustBeALegalKafkaTopicName() {
+        assertThatThrownBy(() -> parse("models_dir: models\nname: \"hello; touch x\"\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config.yaml:2: key 'name' must be a legal Kafka topic and group name")
+                .hasMessageContaining("got 'hello; touch x'");
+        assertThatThrownBy(() -> parse("models_dir: models\nname: " + "n".repeat(201) + "\n"))
+                .hasMessageContaining("key 'name' must be a legal Kafka topic");
+        assertThat(parse("models_dir: models\nname: my_sync-2.prod\n").get(ConfigKeys.NAME)).isEqualTo("my_sync-2.prod");
+    }
+
+    @Test
     void relativePathsResolveAgainstConfigDirectory() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("sub"));
         XsyncConfig c = XsyncConfig.parse(MINIMAL + "event_steps_dir: ./event_steps\ndependency_graph: /abs/deps.json\n",

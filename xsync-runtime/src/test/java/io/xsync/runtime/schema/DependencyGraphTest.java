@@ -44,7 +44,7 @@ class DependencyGraphTest {
         assertThat(derived.edges("FabricLink")).containsExactly(
                 new Edge("Service", "owner", "service_instances"),
                 new Edge("Site", "site", "service_instances"),
-                new Edge("FabricPort", "peer", ""),
+                new Edge("FabricPort", "peer", "+"),
                 new Edge("Tag", "tags", ""));
         assertThat(derived.edges("Instance")).extracting(Edge::peer)
                 .containsExactly("Slice", "Image", "InstanceConsole");

@@ -38,7 +38,8 @@ class XprotoErrorTest {
     @Test
     void unknownFieldType() {
         fails("message A {\n  optional text note = 1;\n}", "2:12: unknown field type 'text' (expected string,"
-                + " int32, uint32, int64, bool, float, double, manytoone, onetoone or manytomany)");
+                + " int32, uint32, int64, bool, float, double, another protobuf scalar type, an enum, manytoone,"
+                + " onetoone or manytomany)");
     }
 
     @Test
@@ -83,7 +84,7 @@ class XprotoErrorTest {
 
     @Test
     void misspelledTopLevelKeyword() {
-        fails("// models\nmesage A {}\n", "2:1: expected 'message', 'option' or 'policy' at top level, found 'mesage'");
+        fails("// models\nmesage A {}\n", "2:1: expected 'message', 'option', 'enum' or 'policy' at top level, found 'mesage'");
     }
 
     @Test
@@ -197,9 +198,10 @@ class XprotoErrorTest {
     }
 
     @Test
-    void throughModelNoFileDefines() {
-        fails("message P {}\nmessage A {\n  required manytomany ps->P/AP:as = 1;\n}",
-                "3:29: through model of link 'ps' points at 'AP', which no xproto file defines as a model");
+    void definedThroughModelThatDoesNotLinkBothSides() {
+        fails("message P {}\nmessage AP { required manytoone p->P:aps = 1; }\nmessage A {\n"
+                        + "  required manytomany ps->P/AP:as = 1;\n}",
+                "4:3: through model 'AP' of manytomany 'ps' has no manytoone link to A (a through model links the two sides)");
     }
 
     @Test

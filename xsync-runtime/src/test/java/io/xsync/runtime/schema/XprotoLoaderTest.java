@@ -206,7 +206,7 @@ class XprotoLoaderTest {
         ModelDef slice = schema.model("Slice");
         LinkDef site = slice.link("site");
         assertThat(site).isEqualTo(new LinkDef(LinkKind.MANYTOONE, "site", "Site", "slices", null, "Slice",
-                site.source()));
+                site.source(), "slices", false));
         FieldDef column = slice.field("site_id");
         assertThat(column.type()).isEqualTo(FieldType.LINK);
         assertThat(column.link()).isSameAs(site);

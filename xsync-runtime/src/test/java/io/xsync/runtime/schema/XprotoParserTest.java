@@ -111,7 +111,7 @@ class XprotoParserTest {
         assertThat(owner.link().reverseNumber()).isZero();
         Field twin = m.fields().get(2);
         assertThat(twin.link().kind()).isEqualTo(LinkKind.ONETOONE);
-        assertThat(twin.link().reverseName()).isEmpty();
+        assertThat(twin.link().reverseName()).isEqualTo("+");
         assertThat(twin.link().reverseNumber()).isEqualTo(1002);
         Field peers = m.fields().get(3);
         assertThat(peers.link().kind()).isEqualTo(LinkKind.MANYTOMANY);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.DependencyGraph.Edge;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,37 @@ class CohortPlannerTest {
     }
 
     static CohortPlanner planner(DependencyGraph g) {
-        return new CohortPlanner(g, new ModelOrder(g, g.edges().keySet()));
+        return new CohortPlanner(new ModelOrder(g, g.edges().keySet()));
     }
 
     static List<List<Obj>> plan(DependencyGraph g, List<Obj> items) {
-        return planner(g).cohorts(items, Obj::ref, (x, field) -> x.links().get(field));
+        return plan(g, items, List.of());
+    }
+
+    /** Plans {@code items}; {@code others} are objects that are not pending but may be walked through. */
+    static List<List<Obj>> plan(DependencyGraph g, List<Obj> items, List<Obj> others) {
+        Map<ObjectRef, Obj> all = new HashMap<>();
+        others.forEach(o -> all.put(o.ref(), o));
+        items.forEach(o -> all.put(o.ref(), o));
+        List<ObjectRef> asked = new ArrayList<>();
+        List<List<Obj>> cohorts = planner(g).cohorts(items, Obj::ref, refs -> {
+            asked.addAll(refs);
+            Map<ObjectRef, List<ObjectRef>> out = new HashMap<>();
+            for (ObjectRef r : refs) {
+                Obj o = all.get(r);
+                List<ObjectRef> targets = new ArrayList<>();
+                for (Edge e : g.edges(r.model())) {
+                    Long id = o == null ? null : o.links().get(e.field());
+                    if (id != null && all.containsKey(new ObjectRef(e.peer(), id))) {
+                        targets.add(new ObjectRef(e.peer(), id));
+                    }
+                }
+                out.put(r, targets);
+            }
+            return out;
+        });
+        assertThat(asked).as("each object is asked about once").doesNotHaveDuplicates();
+        return cohorts;
     }
 
     @Test
@@ -82,9 +109,58 @@ class CohortPlannerTest {
 
     @Test
     void linksToObjectsThatAreNotPendingDoNotJoin() {
-        // Slice 7 is not pending, so Site 3 and Instance 1 are independent.
-        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Site", 3)));
+        // Slice 7 is not pending and links to Site 4, so Site 3 and Instance 1 are independent.
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Site", 3)),
+                List.of(o("Slice", 7, "site", 4), o("Site", 4)));
         assertThat(c).hasSize(2);
+    }
+
+    @Test
+    void aPendingObjectWaitsForAPendingDependencyBehindASyncedOne() {
+        // Instance 1 -> Slice 7 (synced) -> Site 3 (pending): one cohort, Site first
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Site", 3)),
+                List.of(o("Slice", 7, "site", 3)));
+        assertThat(c).extracting(Object::toString).containsExactly("[Site3, Instance1]");
+    }
+
+    @Test
+    void objectsSharingOnlyASyncedDependencyStayIndependent() {
+        // Instances 1 and 2 both use synced Slice 7 whose Site 3 is synced too
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Instance", 2, "slice", 7)),
+                List.of(o("Slice", 7, "site", 3), o("Site", 3)));
+        assertThat(c).extracting(Object::toString).containsExactly("[Instance1]", "[Instance2]");
+    }
+
+    @Test
+    void objectsSharingASyncedDependencyThatWaitsJoinIt() {
+        List<List<Obj>> c = plan(chainGraph(), List.of(o("Instance", 1, "slice", 7), o("Instance", 2, "slice", 7),
+                o("Site", 3)), List.of(o("Slice", 7, "site", 3)));
+        assertThat(c).extracting(Object::toString).containsExactly("[Site3, Instance1, Instance2]");
+    }
+
+    @Test
+    void severalTargetsOfOneLinkAllJoin() {
+        // a many-to-many or reverse link: Network 1 depends on Sites 3 and 4 through synced Slices
+        Map<String, List<Edge>> e = new LinkedHashMap<>();
+        e.put("Site", List.of());
+        e.put("Slice", List.of(new Edge("Site", "site", "slices")));
+        e.put("Network", List.of(new Edge("Slice", "slices", "networks")));
+        DependencyGraph g = new DependencyGraph(e);
+        List<List<Obj>> c = planner(g).cohorts(List.of(o("Network", 1), o("Site", 3), o("Site", 4), o("Site", 5)),
+                Obj::ref, refs -> {
+                    Map<ObjectRef, List<ObjectRef>> out = new HashMap<>();
+                    for (ObjectRef r : refs) {
+                        switch (r.toString()) {
+                            case "Network id 1" -> out.put(r, List.of(new ObjectRef("Slice", 7),
+                                    new ObjectRef("Slice", 8)));
+                            case "Slice id 7" -> out.put(r, List.of(new ObjectRef("Site", 3)));
+                            case "Slice id 8" -> out.put(r, List.of(new ObjectRef("Site", 4)));
+                            default -> out.put(r, List.of());
+                        }
+                    }
+                    return out;
+                });
+        assertThat(c).extracting(Object::toString).containsExactly("[Site3, Site4, Network1]", "[Site5]");
     }
 
     @Test

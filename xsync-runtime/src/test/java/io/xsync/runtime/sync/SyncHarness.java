@@ -38,6 +38,12 @@ public final class SyncHarness {
 
     /** A context over {@code store} whose steps are initialised as the bootstrap would. */
     public static SynchronizerContext context(Store store, List<SyncStep> syncSteps, List<Policy> policies) {
+        return context(store, chainGraph(), syncSteps, policies);
+    }
+
+    /** A context over {@code store} with dependency graph {@code graph}. */
+    public static SynchronizerContext context(Store store, DependencyGraph graph, List<SyncStep> syncSteps,
+                                              List<Policy> policies) {
         for (SyncStep s : syncSteps) {
             s.init(stepContext(store, Actor.SYNC_STEP));
         }
@@ -46,7 +52,7 @@ public final class SyncHarness {
         }
         CompositeMeterRegistry metrics = new CompositeMeterRegistry();
         metrics.add(new SimpleMeterRegistry());
-        return new SynchronizerContext("test", null, store.schema(), chainGraph(), store,
+        return new SynchronizerContext("test", null, store.schema(), graph, store,
                 new LoadedSteps(syncSteps, policies, List.of(), List.of()), metrics);
     }
 

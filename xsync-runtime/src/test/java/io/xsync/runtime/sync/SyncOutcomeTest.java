@@ -74,7 +74,8 @@ class SyncOutcomeTest {
         assertThat(SyncOutcome.status(SyncOutcome.PROVISIONING, "a")).isEqualTo("a");
         assertThat(SyncOutcome.status("a", "b")).isEqualTo("a // b");
         assertThat(SyncOutcome.status("a // b", "c")).isEqualTo("b // c");
-        assertThat(SyncOutcome.status("a // b", "b")).isEqualTo("b");
+        assertThat(SyncOutcome.status("a // b", "b")).as("a repeated message is kept once").isEqualTo("a // b");
+        assertThat(SyncOutcome.status("a // b", "a")).isEqualTo("a // b");
         assertThat(SyncOutcome.status("a", "a")).isEqualTo("a");
         assertThat(SyncOutcome.status(null, null)).isEqualTo("(no message)");
     }
@@ -90,10 +91,28 @@ class SyncOutcomeTest {
     }
 
     @Test
-    void skippedObjectsNameTheFailedDependency() {
-        Map<String, Object> f = SyncOutcome.skipped(new ObjectRef("Slice", 7), "boom");
-        assertThat(f).containsEntry("backend_status", "Failed due to error in model Slice id 7: boom")
-                .containsEntry("backend_code", 2).doesNotContainKey("backend_register");
+    void skippedObjectsNameTheFailedDependencyAndCountAsAFailureOfItsKind() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Backoff backoff = Backoff.xosDefaults();
+        SyncOutcome.State s = new SyncOutcome.State(now, null, "earlier trouble", 2,
+                new BackendRegister(1, 1, null, null, now.minusSeconds(60)).toJson());
+        ObjectRef slice = new ObjectRef("Slice", 7);
+
+        Map<String, Object> error = SyncOutcome.skipped(s, slice, SyncOutcome.Kind.ERROR, "boom", now, backoff);
+        assertThat(error).containsEntry("backend_status",
+                        "earlier trouble // Failed due to error in model Slice id 7: boom")
+                .containsEntry("backend_code", 2);
+        BackendRegister reg = BackendRegister.parse((String) error.get("backend_register"));
+        assertThat(reg.failures()).isEqualTo(2);
+        assertThat(reg.nextRun()).isEqualTo(now.plus(backoff.delay(1, false)));
+
+        Map<String, Object> innocuous = SyncOutcome.skipped(s, slice, SyncOutcome.Kind.INNOCUOUS, "meh", now, backoff);
+        assertThat(innocuous).containsEntry("backend_code", 1);
+        assertThat(BackendRegister.parse((String) innocuous.get("backend_register")).nextRun())
+                .isEqualTo(now.plus(backoff.delay(1, true)));
+
+        Map<String, Object> deferred = SyncOutcome.skipped(s, slice, SyncOutcome.Kind.DEFERRED, "busy", now, backoff);
+        assertThat(deferred).containsEntry("backend_code", 0).doesNotContainKey("backend_register");
     }
 
     @Test
