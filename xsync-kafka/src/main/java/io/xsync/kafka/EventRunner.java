@@ -135,7 +135,8 @@ final class EventRunner {
             failed = store.inTransaction(() -> {
                 Connection c = store.currentConnection();
                 for (int k = 0; k < chunk.size(); k++) {
-                    Savepoint before = c.setSavepoint();
+                    // the first record needs none: its failure rolls the whole transaction back
+                    Savepoint before = k == 0 ? null : c.setSavepoint();
                     try {
                         apply(chunk.get(k), k);
                     } catch (EventFailure f) {

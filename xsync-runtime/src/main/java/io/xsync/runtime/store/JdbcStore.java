@@ -254,7 +254,7 @@ public final class JdbcStore implements Store {
                         + ", FALSE)")
                 + ", " + countWhen(synced + " AND \"backend_code\" = 2") + ", " + countWhen(live + " AND " + excluded)
                 + ", " + countWhen("\"deleted\" = TRUE")
-                + " FROM " + t.quotedName();
+                + " FROM " + t.source();
         return tx.run("count " + model + " by state", c -> {
             try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -271,7 +271,7 @@ public final class JdbcStore implements Store {
     @Override
     public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
         Table t = catalog.table(model);
-        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.source()
                 + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
         tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
             try (PreparedStatement st = c.prepareStatement(sql)) {

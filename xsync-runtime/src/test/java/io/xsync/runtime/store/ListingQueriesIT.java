@@ -64,11 +64,6 @@ class ListingQueriesIT extends StoreTestSupport {
         });
     }
 
-    private static void markSynced(JdbcStore store, ModelObject o) {
-        ModelObject s = store.withActor(reload(store, o), Actor.SYNC_STEP);
-        s.set("enacted", s.getInstant("updated")).set("backend_code", 1).save();
-    }
-
     private static void markFailed(JdbcStore store, ModelObject o, String message) {
         ModelObject f = store.withActor(reload(store, o), Actor.FRAMEWORK);
         f.set("backend_status", message).set("backend_code", 2);
