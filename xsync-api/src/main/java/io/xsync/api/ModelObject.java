@@ -8,7 +8,13 @@ import java.util.Optional;
  * One row of a model. Values are typed after the xproto field: {@code String}, {@code Integer}
  * (int32, uint32 and the base int fields), {@code Long} (int64, ids, link columns),
  * {@code Boolean}, {@code Float}, {@code Double}, {@link Instant} (timestamps); null when unset.
- * A {@code manytoone} or {@code onetoone} link {@code site} is stored as {@code site_id}.
+ * A {@code manytoone} or {@code onetoone} link {@code site} is stored as {@code site_id}. A
+ * {@code manytomany} link {@code peers} reads and takes a {@code List<Long>} of peer ids under
+ * {@code peers_ids} (or {@code peers}); a list set on the object is written when it is saved.
+ *
+ * <p>An object read through a model that others inherit from (a {@code Service} that is really a
+ * {@code VOLTService}) has that model's fields; {@code leaf_model_name} names its real model, and
+ * reading the same id through that model shows every field.
  */
 public interface ModelObject {
 

@@ -28,7 +28,11 @@ final class FieldArgs {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String arg : args) {
             String[] kv = split(cl, arg);
-            values.put(kv[0], convert(model, field(model, kv[0]), kv[1]));
+            if (model.manyToMany(kv[0]) != null) {
+                values.put(kv[0], ids(kv[1])); // peers=1,2,3 (empty: none); the store checks each id
+            } else {
+                values.put(kv[0], convert(model, field(model, kv[0]), kv[1]));
+            }
         }
         return values;
     }
@@ -39,6 +43,10 @@ final class FieldArgs {
         for (String arg : args) {
             String[] kv = split(cl, arg);
             String key = kv[0];
+            if (model.manyToMany(key.endsWith(IN) ? key.substring(0, key.length() - IN.length()) : key) != null) {
+                criteria.put(key, key.endsWith(IN) ? ids(kv[1]) : kv[1].trim());
+                continue;
+            }
             int op = key.indexOf("__");
             FieldDef field = field(model, op < 0 ? key : key.substring(0, op));
             if (key.endsWith(ISNULL)) {
@@ -54,6 +62,17 @@ final class FieldArgs {
             }
         }
         return criteria;
+    }
+
+    /** A comma-separated list of ids as text items; empty text is the empty list. */
+    private static List<String> ids(String text) {
+        List<String> out = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                out.add(item.trim());
+            }
+        }
+        return out;
     }
 
     private static String[] split(CommandLine cl, String arg) {

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,11 @@ final class RunningSynchronizer implements AutoCloseable {
     /** Starts the child and waits until it logs that synchronizer {@code name} started. */
     static RunningSynchronizer start(Path config, String name) throws IOException {
         return start(config, name, config.resolveSibling("child.log"));
+    }
+
+    /** As {@link #start(Path, String)}: every child runs with the product's logging configuration. */
+    static RunningSynchronizer startWithProductLogging(Path config, String name) throws IOException {
+        return start(config, name);
     }
 
     /** As {@link #start(Path, String)}, the child's output going to {@code log}. */

@@ -34,6 +34,9 @@ final class FieldValues {
     static Object criterion(ModelDef model, String key, String text) {
         String op = operatorOf(key);
         String name = key.substring(0, key.length() - op.length());
+        if (model.manyToMany(name) != null) {
+            return linkCriterion(key, op, text);
+        }
         FieldDef field = field(model, name);
         if (op.equals("__isnull")) {
             return parseBool(key, text);
@@ -51,12 +54,39 @@ final class FieldValues {
         return parse(model, field, text);
     }
 
+    /** A manytomany criterion: one peer id, or with {@code __in} a comma-separated list of them. */
+    private static Object linkCriterion(String key, String op, String text) {
+        if (op.equals("__in")) {
+            List<Long> ids = new ArrayList<>();
+            for (String part : text.split(",", -1)) {
+                ids.add(peerId(key, part.trim()));
+            }
+            return ids;
+        }
+        if (!op.isEmpty()) {
+            throw HttpError.badRequest("'" + key + "': a manytomany link filters by a peer id or with __in");
+        }
+        return peerId(key, text);
+    }
+
+    private static Long peerId(String what, String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("bad value for '" + what + "': '" + text + "' is not an object id (int64)");
+        }
+    }
+
     /**
      * A JSON value for {@code field} converted to its type; JSON null gives null. The JSON type must
      * match the field's: a string for string and timestamp fields, a number for numeric fields and
-     * links, true/false for booleans (400 naming the field otherwise).
+     * links, true/false for booleans (400 naming the field otherwise). A manytomany link
+     * ({@code <link>_ids}) takes an array of peer ids.
      */
     static Object fromJson(ModelDef model, String name, JsonNode node) {
+        if (model.manyToMany(name) != null) {
+            return peerIds(model, name, node);
+        }
         FieldDef field = field(model, name);
         if (node == null || node.isNull()) {
             return null;
@@ -101,6 +131,25 @@ final class FieldValues {
             text = text.substring(0, 37) + "...";
         }
         return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + text;
+    }
+
+    private static List<Long> peerIds(ModelDef model, String name, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": expected an array of object ids, got "
+                    + node.getNodeType().toString().toLowerCase());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.canConvertToLong() || !item.isIntegralNumber()) {
+                throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": '" + item
+                        + "' is not an object id (int64)");
+            }
+            ids.add(item.asLong());
+        }
+        return ids;
     }
 
     private static String operatorOf(String key) {

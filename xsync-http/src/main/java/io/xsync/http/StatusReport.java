@@ -3,10 +3,14 @@ package io.xsync.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.Store;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,14 +26,18 @@ import org.slf4j.LoggerFactory;
  * per-model counts and the latest errors read from the store, plus the sections and readiness
  * checks that engines contribute. Produces plain maps and lists, ready for JSON.
  *
- * <p>Counts: {@code ok} = live, {@code backend_code} 1 and not dirty for sync; {@code error} =
- * live with {@code backend_code} 2; {@code pending} = every other live object; {@code deleted} =
- * soft-deleted rows not purged yet.
+ * <p>Counts partition the rows (see {@link ModelCounts}): {@code ok}, {@code pending},
+ * {@code error}, {@code no_sync} (left alone by the sync loop: {@code no_sync} or
+ * {@code lazy_blocked}) and {@code deleted}; {@code total} is every live object.
  */
 public final class StatusReport {
     /** How many of the latest errors the summary lists. */
     public static final int MAX_ERRORS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StatusReport.class);
+
+    /** When this process started (the JVM's start time). */
+    private static final Instant STARTED = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+            .truncatedTo(ChronoUnit.MILLIS);
 
     private final String name;
     private final Store store;
@@ -50,6 +58,11 @@ public final class StatusReport {
         this.readiness = readiness;
     }
 
+    /** The synchronizer's name. */
+    String name() {
+        return name;
+    }
+
     /** Collects the summary now. */
     public Map<String, Object> collect() {
         List<Map<String, Object>> counts = new ArrayList<>();
@@ -60,7 +73,10 @@ public final class StatusReport {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("generated", Instant.now().toString());
+        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        out.put("version", XsyncVersion.get());
+        out.put("started", STARTED.toString());
+        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
         out.put("models", counts);
         out.put("errors", errors.newestFirst());
         out.put("sections", sections());
@@ -75,6 +91,7 @@ public final class StatusReport {
         row.put("ok", c.ok());
         row.put("pending", c.pending());
         row.put("error", c.error());
+        row.put("no_sync", c.noSync());
         row.put("deleted", c.deleted());
         return row;
     }

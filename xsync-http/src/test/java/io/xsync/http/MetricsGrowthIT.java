@@ -16,15 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * No client can add meters: after every route was requested once with every method, 10,000
+ * No client can add meters: after every route was requested with every method, with and without
+ * (wrong) credentials, 10,000
  * anonymous requests with random methods and paths leave {@code /metrics} with the same series.
  */
 class MetricsGrowthIT {
     private static final int REQUESTS = 10_000;
     private static final int THREADS = 4;
-    private static final List<String> ROUTES = List.of("/", "/healthz", "/readyz", "/metrics", "/api/status",
-            "/api/models", "/api/models/Person", "/api/models/Person?nope=1", "/api/models/Nope", "/api/models/Person/1",
-            "/api/models/Person/999999", "/api/models/Person/x", "/api/models/Person/1/x", "/x", "/x/y");
+    private static final List<String> ROUTES = List.of("/", "/healthz", "/readyz", "/metrics", "/openapi.json",
+            "/api/status", "/api/models", "/api/models/Person", "/api/models/Person?nope=1", "/api/models/Nope",
+            "/api/models/Person/1", "/api/models/Person/999999", "/api/models/Person/x", "/api/models/Person/1/x",
+            "/x", "/x/y");
     private Store store;
     private HttpFixture http;
 
@@ -46,6 +48,7 @@ class MetricsGrowthIT {
         for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "MADEUP")) {
             for (String route : ROUTES) {
                 RawHttp.send(http.engine.port(), method, route, Map.of(), null);
+                RawHttp.send(http.engine.port(), method, route, Map.of("Authorization", "Basic bad"), null);
             }
         }
         Set<String> before = series(http.get("/metrics").body());

@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -41,6 +44,7 @@ final class DeadLetters {
     private final EventSettings settings;
     /** Why sends are failing right now, or null. */
     private volatile String failure;
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
 
     DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings) {
         this.producer = producer;
@@ -53,6 +57,20 @@ final class DeadLetters {
     }
 
     /** Why a dead-letter send is failing right now (its partition waits), or null when none is. */
+    /**
+     * The latest dead letter of {@code step} as {@code partition@offset: Exception: message} (the
+     * id {@code xsync dlt show|replay} takes), or null when it has none since start.
+     */
+    String latest(String step) {
+        return latest.get(step);
+    }
+
+    private static String summary(Throwable error) {
+        Throwable root = rootCause(error);
+        String message = String.valueOf(root.getMessage());
+        return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
+    }
+
     String failure() {
         return failure;
     }
@@ -73,8 +91,9 @@ final class DeadLetters {
                 throw new Stopped();
             }
             try {
-                producer.send(out).get(30, TimeUnit.SECONDS);
+                RecordMetadata sent = producer.send(out).get(30, TimeUnit.SECONDS);
                 failure = null;
+                latest.put(step, sent.partition() + "@" + sent.offset() + ": " + summary(error));
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

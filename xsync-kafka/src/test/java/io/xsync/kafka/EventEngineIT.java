@@ -177,6 +177,8 @@ class EventEngineIT {
         assertThat(TestEvents.header(r, DeadLetters.ORIGINAL_PARTITION)).isEqualTo("0");
         assertThat(TestEvents.header(r, DeadLetters.ORIGINAL_OFFSET)).isEqualTo("7");
         assertThat(TestEvents.header(r, DeadLetters.ATTEMPTS)).isEqualTo("3");
+        assertThat(statusValue(engines.get(0), "Failing", "last_dead_letter"))
+                .isEqualTo(r.partition() + "@" + r.offset() + ": IllegalStateException: refusing poison");
 
         assertThat(registry.get("xsync.events.dead_lettered").tag("step", "Failing").counter().count()).isEqualTo(1);
         assertThat(registry.get("xsync.events.retried").tag("step", "Failing").counter().count()).isEqualTo(4);

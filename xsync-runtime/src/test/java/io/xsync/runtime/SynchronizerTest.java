@@ -9,6 +9,7 @@ import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.steps.StepException;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class SynchronizerTest {
         s.stop(Duration.ofSeconds(5));
         s.stop(Duration.ofSeconds(5));
         assertThatThrownBy(() -> s.context().store().models(Actor.API).get("MyModel").all())
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(StoreException.class).hasMessageContaining("closed");
     }
 
     @Test
@@ -121,6 +122,18 @@ class SynchronizerTest {
                 + "  @Override public void processEvent(Event e) { }\n}\n");
         assertThatThrownBy(() -> Synchronizer.validate(config("event_steps_dir: ev\n")))
                 .hasMessageEndingWith("event steps [E] are loaded but event_bus.endpoint is not set");
+    }
+
+    @Test
+    void eventStepsWithoutAnEventEngineRefuseToStartInsteadOfBeingIgnored() throws IOException {
+        Files.createDirectories(dir.resolve("ev"));
+        Files.writeString(dir.resolve("ev/E.java"), "import io.xsync.api.*;\nimport java.util.List;\n"
+                + "public class E extends EventStep {\n  @Override public List<String> topics() { return List.of(\"t\"); }\n"
+                + "  @Override public void processEvent(Event e) { }\n}\n");
+        // this module has no event engine on its classpath (xsync-kafka brings it)
+        assertThatThrownBy(() -> Synchronizer.start(config("event_steps_dir: ev\nevent_bus:\n  endpoint: 127.0.0.1:1\n")))
+                .isInstanceOf(StepException.class)
+                .hasMessage("event steps [E] are loaded but no engine runs event steps (is xsync-kafka on the classpath?)");
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
+import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.config.ConfigKeys;
@@ -25,17 +28,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs model policies for objects that are dirty for policy (DESIGN §2, §5), on one thread
+ * Runs model policies for objects that are dirty for policy (docs/semantics.md, "Dirty for sync, dirty for policy"), on one thread
  * ({@code xsync-policy-loop}), models in dependency order. For each object every policy of its
  * model is called, in one transaction with the bookkeeping: {@code handleDelete} for deleted
  * objects, {@code handleCreate} when {@code policed} is null, else {@code handleUpdate}. On
@@ -50,7 +55,7 @@ import org.slf4j.MDC;
  * twice for one change, neither at once on two replicas nor one after the other. The claims of a
  * replica that died expire after {@code sync.claim_lease}; then another replica polices the object.
  */
-public final class PolicyEngine implements Engine {
+public final class PolicyEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
 
     /** The version of an object that failed, so it is not retried in a tight loop. */
@@ -61,6 +66,8 @@ public final class PolicyEngine implements Engine {
     private final Map<String, List<Policy>> policies = new LinkedHashMap<>();
     private final Duration retryAfter;
     private final MeterRegistry registry;
+    private final StepErrors errors = new StepErrors();
+    private final Map<String, PolicyTally> tallies = new ConcurrentHashMap<>();
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
@@ -111,9 +118,15 @@ public final class PolicyEngine implements Engine {
     }
 
     @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.POLICY);
+    }
+
+    @Override
     public void start() {
+        Set<String> covered = store.schema().withDescendants(policies.keySet());
         store.addChangeListener(models -> {
-            if (!Collections.disjoint(models, policies.keySet())) {
+            if (!Collections.disjoint(models, covered)) {
                 loop.signal();
             }
         });
@@ -121,6 +134,7 @@ public final class PolicyEngine implements Engine {
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        registerMeters();
         loop.start();
         LOG.info("Policy engine started for models {}, replica {}", policies.keySet(), claims.owner());
     }
@@ -182,7 +196,12 @@ public final class PolicyEngine implements Engine {
                 continue;
             }
             for (ModelObject o : dirty) {
-                if (!waitsAfterFailure(o) && police(e.getKey(), o.id(), e.getValue())) {
+                // objects of subclasses come as their leaf model; a subclass's own policies win
+                String leaf = o.model().name();
+                if (!e.getKey().equals(store.schema().nearestOf(leaf, policies.keySet()))) {
+                    continue;
+                }
+                if (!waitsAfterFailure(o) && police(leaf, o.id(), e.getValue())) {
                     done++;
                 }
             }
@@ -245,6 +264,9 @@ public final class PolicyEngine implements Engine {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
+        PolicyTally tally = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
+        tally.calls.incrementAndGet();
+        tally.lastCall = Instant.now();
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -254,13 +276,64 @@ public final class PolicyEngine implements Engine {
                 p.handleUpdate(obj);
             }
         } catch (Exception e) {
-            Counter.builder("xsync.policy.failures").description("Failed policy calls")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry).increment();
+            failures(obj.model().name(), p).increment();
+            tally.failures.incrementAndGet();
+            tally.lastError = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             throw new PolicyFailure(p.name(), e);
         } finally {
-            sample.stop(Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry));
+            sample.stop(duration(obj.model().name(), p));
         }
+    }
+
+    /** Calls of one policy since start, for its status row. */
+    private static final class PolicyTally {
+        final AtomicLong calls = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        volatile Instant lastCall;
+        volatile String lastError;
+    }
+
+    @Override
+    public String statusSection() {
+        return "policy";
+    }
+
+    /**
+     * One row per policy: its {@code model}, {@code calls} and {@code failures} (handler calls
+     * that threw) since start, {@code last_call} and {@code last_error}.
+     */
+    @Override
+    public List<StepStatus> stepStatus() {
+        List<StepStatus> rows = new ArrayList<>();
+        policies.forEach((model, list) -> list.forEach(p -> {
+            PolicyTally t = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("model", model);
+            v.put("calls", t.calls.get());
+            v.put("failures", t.failures.get());
+            v.put("last_call", t.lastCall);
+            v.put("last_error", t.lastError);
+            rows.add(new StepStatus(p.name(), v));
+        }));
+        return rows;
+    }
+
+    private Counter failures(String model, Policy p) {
+        return Counter.builder("xsync.policy.failures").description("Failed policy calls")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    private Timer duration(String model, Policy p) {
+        return Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    /** Registers every policy's meters at zero, so that they exist before the first call. */
+    private void registerMeters() {
+        policies.forEach((model, list) -> list.forEach(p -> {
+            failures(model, p);
+            duration(model, p);
+        }));
     }
 
     private void fail(ObjectRef ref, ModelObject obj, Exception e) {
@@ -268,7 +341,7 @@ public final class PolicyEngine implements Engine {
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getName() : cause.getMessage();
         String policy = e instanceof PolicyFailure pf ? pf.policy : "policy bookkeeping";
-        LOG.warn("Policy {} failed on {}: {}", policy, ref, message);
+        LOG.warn("Policy {} failed on {}: {}", policy, ref, message, errors.firstTime(policy, cause));
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),

@@ -112,6 +112,29 @@ public final class Schema {
         }
     }
 
+    /**
+     * Of {@code candidates}, the one nearest to {@code model} in its inheritance: the model itself,
+     * else its nearest ancestor (depth-first, in parent order); null when none is a candidate. This
+     * is how a step or policy of a parent model takes the objects of models without one of their own.
+     */
+    public String nearestOf(String model, Collection<String> candidates) {
+        for (String m : selfAndAncestors(model)) {
+            if (candidates.contains(m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The given models and every model inheriting from one of them. */
+    public Set<String> withDescendants(Collection<String> names) {
+        Set<String> out = new LinkedHashSet<>(names);
+        for (String n : names) {
+            out.addAll(descendants(n));
+        }
+        return out;
+    }
+
     /** The models that inherit from {@code model}, directly or not, in file order (not itself). */
     public List<String> descendants(String model) {
         List<String> out = new ArrayList<>();

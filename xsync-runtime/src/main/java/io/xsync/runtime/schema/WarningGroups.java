@@ -1,13 +1,15 @@
 package io.xsync.runtime.schema;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Shows schema warnings for people: each warning once, and a kind met more than twice as its first
- * warning in full followed by one line naming where the others are. Real model files repeat some
+ * Shows schema warnings for people: each warning once, grouped by kind in file order, and a kind
+ * met more than three times as its first two warnings in full followed by one line naming where the
+ * others are. Real model files repeat some
  * warnings dozens of times (every model naming a Python mixin as parent), which would bury the
  * one that matters.
  */
@@ -16,6 +18,10 @@ public final class WarningGroups {
     private static final int SHOWN_IN_FULL = 2;
     /** How many further places the grouping line lists by position. */
     private static final int PLACES_LISTED = 8;
+
+    private static final Comparator<SchemaWarning> BY_POSITION = Comparator
+            .comparing((SchemaWarning w) -> String.valueOf(w.where().file()))
+            .thenComparingInt(w -> w.where().line()).thenComparingInt(w -> w.where().column());
 
     private WarningGroups() {
     }
@@ -31,7 +37,8 @@ public final class WarningGroups {
         }
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, List<SchemaWarning>> e : byKind.entrySet()) {
-            List<SchemaWarning> all = e.getValue();
+            List<SchemaWarning> all = new ArrayList<>(e.getValue());
+            all.sort(BY_POSITION);
             if (all.size() <= SHOWN_IN_FULL + 1) {
                 all.forEach(w -> out.add(w.toString()));
                 continue;

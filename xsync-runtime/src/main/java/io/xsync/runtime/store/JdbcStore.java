@@ -48,6 +48,7 @@ public final class JdbcStore implements Store {
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
+    private final StoreHealth health = new StoreHealth(this);
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -85,6 +86,7 @@ public final class JdbcStore implements Store {
             store.migrate();
             store.warnIfCommitsAreNotDurable();
             store.startListening();
+            store.health.start();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -237,17 +239,27 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public StoreHealth health() {
+        return health;
+    }
+
+    @Override
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
+        String excluded = "(\"no_sync\" = TRUE OR \"lazy_blocked\" = TRUE)";
+        String synced = live + " AND NOT " + excluded;
         String sql = "SELECT " + countWhen(live) + ", "
-                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
-                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
-                + " FROM " + t.quotedName();
+                + countWhen(synced + " AND \"backend_code\" <> 2 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC
+                        + ", FALSE)")
+                + ", " + countWhen(synced + " AND \"backend_code\" = 2") + ", " + countWhen(live + " AND " + excluded)
+                + ", " + countWhen("\"deleted\" = TRUE")
+                + " FROM " + t.source();
         return tx.run("count " + model + " by state", c -> {
             try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5));
             }
         });
     }
@@ -259,7 +271,7 @@ public final class JdbcStore implements Store {
     @Override
     public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
         Table t = catalog.table(model);
-        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.quotedName()
+        String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.source()
                 + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
         tx.atomically("list failed " + model, c -> { // a transaction, so PostgreSQL streams with a cursor
             try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -330,6 +342,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        health.close();
         if (listener != null) {
             try {
                 listener.close();
@@ -348,12 +361,13 @@ public final class JdbcStore implements Store {
         LOG.info("store closed: {}", settings.safeUrl());
     }
 
-    /** An object of {@code model} or of a model inheriting from it, deleted or not. */
+    /** An object of {@code model} or of a model inheriting from it, deleted or not, as its leaf model. */
     Optional<ModelObjectImpl> findAnywhere(String model, long id, Actor actor) {
+        List<FilterCompiler.Param> byId = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
         for (Table t : catalog.holders(model)) {
-            Optional<io.xsync.api.ModelObject> o = accessors.get(actor).get(t.model().name()).get(id);
-            if (o.isPresent()) {
-                return Optional.of((ModelObjectImpl) o.get());
+            List<ModelObjectImpl> o = accessors.get(actor).get(t.model().name()).selectOwn("\"id\" = ?", byId, "");
+            if (!o.isEmpty()) {
+                return Optional.of(o.get(0));
             }
         }
         return Optional.empty();

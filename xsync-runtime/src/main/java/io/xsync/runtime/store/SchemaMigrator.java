@@ -228,7 +228,7 @@ final class SchemaMigrator {
     private void createIndexes(Connection c, Table t) throws SQLException {
         List<String> ddl = new ArrayList<>();
         for (FieldDef f : t.model().fields()) {
-            if (f.base() || !(f.link() != null || UniqueRules.isUnique(f) || "True".equals(f.option("db_index")))) {
+            if (!hasOwnIndex(f)) {
                 continue;
             }
             String col = Table.columnName(f);
@@ -274,6 +274,11 @@ final class SchemaMigrator {
                 return rs.next();
             }
         }
+    }
+
+    /** Whether a field's column gets an index of its own: links, unique fields, {@code db_index = True}. */
+    static boolean hasOwnIndex(FieldDef f) {
+        return !f.base() && (f.link() != null || UniqueRules.isUnique(f) || "True".equals(f.option("db_index")));
     }
 
     private static String partial(Table t, String suffix, String column, String predicate) {

@@ -8,6 +8,22 @@
  * quoted lower-case columns; a {@code manytoone}/{@code onetoone} link {@code site} is the column
  * {@code site_id}. Ids come from one sequence, {@code xsync_ids}, so they are unique across models
  * (a link to a parent model may point at a row of any model inheriting from it).
+ *
+ * <h2>Inheritance</h2>
+ * An object is one row, in the table of its leaf model, which has every column of its ancestors.
+ * Reads of a model that others inherit from ({@code Service}) select from the union of its table and
+ * its descendants' tables projected onto its columns, so listing or filtering a parent includes the
+ * objects of its subclasses, seen as the parent; {@code leaf_model_name} names the real model, and
+ * saves and deletes of such an object go to that model's table ({@code Catalog.rowTable}). The
+ * engine queries (dirty, deleted, policy) of a parent return subclass objects as their leaf model,
+ * read from their own tables.
+ *
+ * <h2>manytomany</h2>
+ * A manytomany link's value is a list of peer ids ({@code <link>_ids}), written with the object
+ * ({@code ManyToManyValues}). A through model that no xproto file defines is a join table the store
+ * keeps, {@code xs_<through lower case>}, with Django's column names ({@code <model>_id},
+ * {@code <peer>_id}); a defined through model's objects are the pairs. Deleting objects removes the
+ * join-table pairs that name them.
  * {@code xsync_columns} records each column's model, field and type: added models and fields are
  * created in place on open, while a removed field or a changed type refuses to open with one
  * message listing every difference. {@code xsync_offsets} keeps event offsets
@@ -15,7 +31,7 @@
  * notifications between processes.
  *
  * <h2>Rules</h2>
- * Saves follow DESIGN §2 by the {@link io.xsync.runtime.store.Actor} of the accessor
+ * Saves follow docs/semantics.md ("Save rules") by the {@link io.xsync.runtime.store.Actor} of the accessor
  * ({@code ObjectWriter}, {@code SaveRules}, {@code UniqueRules}); deletes are soft and cascade in
  * one transaction ({@code DeleteCascade}); "now" is a {@link io.xsync.runtime.store.MonotonicClock}.
  * An update writes only the columns that changed since the object was loaded (or those named by

@@ -4,6 +4,7 @@ import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,9 @@ import org.slf4j.MDC;
 
 /**
  * Runs one cohort, in order, on the calling thread: calls the step for each object and records the
- * result (DESIGN §2, §3) through {@link Bookkeeping}. After the first failure (or an object still
- * backing off) every later object of the cohort is skipped with "Failed due to error in model M
- * id N: ...". {@code enacted} moves only after success, so a crash mid-call leaves the object
+ * result through {@link Bookkeeping}. After the first failure (or an object still backing off)
+ * every later object of the cohort is skipped with "Failed due to error in model M id N: ...",
+ * recorded as a failure of the same kind. {@code enacted} moves only after success, so a crash mid-call leaves the object
  * dirty.
  */
 final class CohortRunner {
@@ -135,13 +136,14 @@ final class CohortRunner {
         if (kind == Kind.SUCCESS) {
             book.add(obj, deletion ? SyncOutcome.deleted(state, now) : SyncOutcome.synced(state, now));
             stats.synced.incrementAndGet();
+            metrics.countSuccess(item.step().name());
             LOG.debug("{} of {} by {} done", deletion ? "Deletion" : "Sync", item.ref(), item.step().name());
             return null;
         }
         String message = SyncOutcome.message(error);
         Map<String, Object> fields = SyncOutcome.failed(state, kind, message, now, backoff);
         book.add(obj, fields);
-        metrics.countFailure(item.ref().model(), item.step().name(), kind);
+        metrics.countFailure(item.ref().model(), item.step().name(), kind, message);
         logFailure(item, deletion, kind, message, error);
         if (kind == Kind.DEFERRED) {
             stats.deferred.incrementAndGet();
@@ -189,6 +191,8 @@ final class CohortRunner {
         return i < 0 ? status : status.substring(i + SyncOutcome.SEPARATOR.length());
     }
 
+    private static final StepErrors ERRORS = new StepErrors();
+
     private static void logFailure(WorkItem item, boolean deletion, Kind kind, String message, Throwable error) {
         String what = deletion ? "deleteRecord" : "syncRecord";
         switch (kind) {
@@ -197,8 +201,8 @@ final class CohortRunner {
                     item.step().name(), message);
             default -> {
                 LOG.warn("{} of {} by {} failed: {}", what, item.ref(), item.step().name(),
-                        error instanceof XsyncException ? message : error.toString());
-                LOG.debug("{} of {} failed with", what, item.ref(), error);
+                        error instanceof XsyncException ? message : error.toString(),
+                        ERRORS.firstTime(item.step().name(), error));
             }
         }
     }

@@ -7,6 +7,8 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.schema.DependencyGraph;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final List<SyncStep> steps;
     private final SyncSettings settings;
     private final Set<String> observed = new LinkedHashSet<>();
+    private final Schema schema;
+    /** Observed models and the models inheriting from them (whose objects the steps also get). */
+    private final Set<String> observedWithSubclasses;
     private final ModelOrder order;
     private final CohortPlanner planner;
     private final DependencyGraph graph;
@@ -75,6 +81,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (SyncStep s : steps) {
             observed.addAll(s.observes());
         }
+        this.schema = ctx.schema();
+        this.observedWithSubclasses = schema.withDescendants(observed);
         List<String> models = new ArrayList<>();
         ctx.schema().models().forEach(m -> models.add(m.name()));
         this.order = new ModelOrder(ctx.graph(), models);
@@ -93,6 +101,11 @@ public final class SyncEngine implements Engine, StatusContributor {
         return "sync";
     }
 
+    @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.SYNC);
+    }
+
     /** This replica's name in the claim table. */
     public String owner() {
         return claims.owner();
@@ -109,13 +122,21 @@ public final class SyncEngine implements Engine, StatusContributor {
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
             // in-process notices come on the committing thread: skip those of our bookkeeping
-            if (!ownWrites.get() && !Collections.disjoint(models, observed)) {
+            if (!ownWrites.get() && !Collections.disjoint(models, observedWithSubclasses)) {
                 loop.signal();
             }
         });
+        registerMeters();
         loop.start();
         LOG.info("Sync engine started: {} step(s) observing {}, {} thread(s), replica {}", steps.size(),
                 observed, settings.threads(), claims.owner());
+    }
+
+    private void registerMeters() {
+        for (String model : observed) {
+            metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
+                    .toList());
+        }
     }
 
     @Override
@@ -162,13 +183,30 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /**
-     * One row for all sync steps (a pass covers them all): {@code last_pass} (end time),
-     * {@code last_duration_ms}, {@code synced_last_pass}, {@code failed_last_pass}, {@code passes}
-     * and {@code failures} (failed calls over all passes).
+     * One row per sync step: {@code models} it observes, {@code calls}, {@code synced} and
+     * {@code failures} (failed calls, innocuous ones included) since start, {@code last_call},
+     * {@code last_error}, and the last pass of the engine (a pass covers every step):
+     * {@code last_pass} (end time), {@code last_duration_ms}, {@code passes}.
      */
     @Override
     public List<StepStatus> stepStatus() {
-        return List.of(history.row());
+        Map<String, Object> pass = history.row().values();
+        List<StepStatus> rows = new ArrayList<>();
+        for (SyncStep step : steps) {
+            SyncMetrics.StepTally t = metrics.tally(step.name());
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("models", String.join(", ", step.observes()));
+            v.put("calls", t.calls.get());
+            v.put("synced", t.succeeded.get());
+            v.put("failures", t.failed.get());
+            v.put("last_call", t.lastCall);
+            v.put("last_error", t.lastError);
+            v.put("last_pass", pass.get("last_pass"));
+            v.put("last_duration_ms", pass.get("last_duration_ms"));
+            v.put("passes", pass.get("passes"));
+            rows.add(new StepStatus(step.name(), v));
+        }
+        return rows;
     }
 
     /** Asks for a pass now (as a change notification does). */
@@ -189,9 +227,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     public PassStats runPass() {
         Instant start = Instant.now();
         PassStats stats = new PassStats();
-        Map<String, Integer> pending = runPhase(false, stats);
-        Map<String, Integer> deleted = runPhase(true, stats);
-        refreshGauges(pending, deleted, stats);
+        runPhase(false, stats);
+        runPhase(true, stats);
+        refreshGauges(stats);
         history.record(start, Instant.now(), stats);
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
@@ -251,6 +289,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
+            // a step observing a model and its subclass is handed a subclass object twice: call it once
+            Set<ObjectRef> seen = new java.util.HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -259,11 +299,26 @@ public final class SyncEngine implements Engine, StatusContributor {
                 continue;
             }
             for (ModelObject o : objects) {
-                counts.merge(o.model().name(), 1, Integer::sum);
-                items.add(WorkItem.of(step, o));
+                if (!ownedBy(step, o)) {
+                    continue;
+                }
+                WorkItem item = WorkItem.of(step, o);
+                if (seen.add(item.ref())) {
+                    counts.merge(o.model().name(), 1, Integer::sum);
+                    items.add(item);
+                }
             }
         }
         return items;
+    }
+
+    /**
+     * Whether {@code step} is the step for the object: objects of a subclass come to the steps of a
+     * parent model as their leaf model, unless a step observes a model nearer to that leaf.
+     */
+    private boolean ownedBy(SyncStep step, ModelObject o) {
+        String nearest = schema.nearestOf(o.model().name(), observed);
+        return nearest == null || step.observes().contains(nearest);
     }
 
     /** Packs cohorts into units of work: big cohorts alone, small ones together, enough units for every thread. */
@@ -354,7 +409,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** The claimed objects as they are now, one query per model and chunk of ids. */
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
+        // them is read after its dependency was found gone
+        Map<String, List<Long>> ids = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
@@ -443,8 +501,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Refreshes the per-model gauges, at most once a second (two count queries per model). */
-    private void refreshGauges(Map<String, Integer> pending, Map<String, Integer> deleted, PassStats stats) {
+    /** Refreshes the per-model gauges from the store's counts, at most once a second while busy. */
+    private void refreshGauges(PassStats stats) {
         Instant now = Instant.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
@@ -452,12 +510,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
         gaugesRefreshed = now;
         for (String model : observed) {
-            metrics.setObjects(model, SyncMetrics.PENDING, pending.getOrDefault(model, 0));
-            metrics.setObjects(model, SyncMetrics.DELETED, deleted.getOrDefault(model, 0));
             try {
-                var m = store.models(Actor.FRAMEWORK).get(model);
-                metrics.setObjects(model, SyncMetrics.OK, m.count(Map.of("backend_code", SyncOutcome.CODE_OK)));
-                metrics.setObjects(model, SyncMetrics.ERROR, m.count(Map.of("backend_code", SyncOutcome.CODE_ERROR)));
+                metrics.setCounts(store.counts(model));
             } catch (RuntimeException e) {
                 LOG.debug("Could not count {} objects: {}", model, e.toString());
             }

@@ -12,14 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** dirtyForSync, deletedForSync, dirtyForPolicy and reap, on H2 and PostgreSQL. */
 class EngineQueriesIT extends StoreTestSupport {
 
-    /** What the sync engine does after sync_record succeeds. */
-    private static void markSynced(JdbcStore store, ModelObject o) {
-        ModelObject s = store.withActor(reload(store, o), Actor.SYNC_STEP);
-        Instant updated = s.getInstant("updated");
-        Instant cbp = s.getInstant("changed_by_policy");
-        s.set("enacted", cbp != null && cbp.isAfter(updated) ? cbp : updated).set("backend_code", 1).save();
-    }
-
     /** What the policy engine does after policies succeed. */
     private static void markPoliced(JdbcStore store, ModelObject o) {
         ModelObject p = store.withActor(reload(store, o), Actor.POLICY);

@@ -68,6 +68,14 @@ abstract class StoreTestSupport {
     }
 
     /** The object as stored now, read through a fresh API accessor. */
+    /** What the sync engine does after sync_record succeeds. */
+    static void markSynced(JdbcStore store, ModelObject o) {
+        ModelObject s = store.withActor(reload(store, o), Actor.SYNC_STEP);
+        java.time.Instant updated = s.getInstant("updated");
+        java.time.Instant cbp = s.getInstant("changed_by_policy");
+        s.set("enacted", cbp != null && cbp.isAfter(updated) ? cbp : updated).set("backend_code", 1).save();
+    }
+
     static ModelObject reload(Store store, ModelObject o) {
         return store.models(Actor.API).get(o.model().name()).get(o.id()).orElseThrow();
     }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.ModelException;
 import io.xsync.api.ModelObject;
-import io.xsync.runtime.schema.Schema;
-import io.xsync.runtime.schema.XprotoLoader;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,18 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class XosModelsStoreIT extends StoreTestSupport {
 
-    static Schema xosLike() {
-        try {
-            return XprotoLoader.load(Path.of(XosModelsStoreIT.class.getResource("/xproto/xoslike").toURI()));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private JdbcStore store;
 
     private JdbcStore openXos(String dialect) {
-        store = open(dialect, xosLike());
+        store = open(dialect, TestSchemas.xosLike());
         return store;
     }
 
