@@ -143,7 +143,6 @@ class ReplicaChaosIT {
                         + "rollback {}, sync calls repeated after a kill {}, pull hand-overs {}", events, changed.get(),
                 killedPids.size(), total.toSeconds(), settle.toSeconds(), LEASE.toSeconds(),
                 scalar("SELECT COUNT(*) FROM xs_policyrun"), policyReruns, syncReruns, pullSwitches);
-        assertThat(settle).as("settled within the work plus one claim lease").isLessThan(Duration.ofMinutes(30));
     }
 
     private Path prepare() throws IOException {
