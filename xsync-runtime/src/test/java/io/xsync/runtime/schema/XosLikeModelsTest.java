@@ -104,6 +104,13 @@ class XosLikeModelsTest {
     }
 
     @Test
+    void topLevelEnumsOfAnotherFileAreChoicesToo() {
+        FieldDef mode = schema.model("OLTDevice").field("pon_mode");
+        assertThat(mode.choices()).containsExactly("GPON", "XGSPON");
+        assertThat(mode.defaultValue()).isEqualTo("GPON");
+    }
+
+    @Test
     void stringDefaultFalseIsTheTextFalseAndLowercaseBooleansWork() {
         assertThat(schema.model("Site").field("mode").defaultValue()).isEqualTo("false");
         assertThat(schema.model("Network").field("permit_all_slices").defaultValue()).isEqualTo(Boolean.FALSE);
