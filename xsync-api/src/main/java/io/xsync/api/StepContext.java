@@ -26,7 +26,7 @@ public interface StepContext {
      */
     Path resolvePath(String path);
 
-    /** Objects of the model that are dirty for sync (DESIGN §2), oldest first. */
+    /** Objects of the model that are dirty for sync (see docs/semantics.md), oldest first. */
     List<ModelObject> dirtyObjects(String model);
 
     /** Objects of the model that are deleted and still need their backend deletion. */

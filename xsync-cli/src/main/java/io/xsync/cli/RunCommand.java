@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code xsync run --config FILE}: starts the synchronizer and runs until SIGTERM or Ctrl-C, then
- * stops the engines (draining work in flight up to {@code shutdown_timeout}) and closes the store.
+ * stops it in order (the API and event intake first, then the engines drain work in flight up to
+ * {@code shutdown_timeout} and release their claims, the store closes last) and exits. The stop
+ * runs from the signal handler, before the JVM's own shutdown; a shutdown hook covers other exits.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a synchronizer until SIGTERM or Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
@@ -26,13 +28,15 @@ final class RunCommand implements Callable<Integer> {
         Synchronizer sync = Synchronizer.start(cfg);
         Duration timeout = cfg.get(ConfigKeys.SHUTDOWN_TIMEOUT);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             try {
                 sync.stop(timeout);
             } finally {
                 stopped.countDown();
             }
-        }, "xsync-shutdown"));
+        };
+        ShutdownSignals.install(stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "xsync-shutdown-hook"));
         stopped.await();
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.xsync.cli;
 
+import io.xsync.runtime.XsyncVersion;
 import java.io.PrintWriter;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -12,11 +13,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Entry point of {@code bin/xsync}. Errors print one line {@code xsync: <message>} on stderr and
  * exit 1; usage errors exit 2.
  */
-@Command(name = "xsync", mixinStandardHelpOptions = true, version = "xsync 0.1.0",
+@Command(name = "xsync", mixinStandardHelpOptions = true, versionProvider = XsyncCli.Version.class,
         description = "Runs and inspects xsync synchronizers.",
         subcommands = {RunCommand.class, ValidateCommand.class, DepsCommand.class, ModelsCommand.class,
                 SendCommand.class, KafkaCommand.class, StatusCommand.class, DltCommand.class})
 public final class XsyncCli {
+
+    /** {@code xsync -V}: the version the build stamped. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"xsync " + XsyncVersion.get()};
+        }
+    }
 
     public static void main(String[] args) {
         LoggingSetup.bridgeJul();

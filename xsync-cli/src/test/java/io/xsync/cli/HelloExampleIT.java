@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
-import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.Synchronizer;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.store.Actor;
@@ -17,13 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.ServiceLoader;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +38,12 @@ class HelloExampleIT {
 
     @Test
     void eventsBecomeObjectsThatSurviveARestart() throws Exception {
-        Assumptions.assumeTrue(eventEngineAvailable(), "no event engine (xsync-kafka) on the classpath yet");
         int kafkaPort = freePort();
         XsyncConfig config = copyExample(kafkaPort);
 
         try (Synchronizer sync = Synchronizer.start(config)) {
             assertThat(sync.context().steps().eventSteps()).hasSize(1);
+            assertThat(sync.summary().engines()).as("engines started for the hello example").contains("kafka");
             send(kafkaPort, EVENT);
             Model myModel = sync.context().store().models(Actor.API).get("MyModel");
             await().atMost(Duration.ofMinutes(1)).until(() -> myModel.count(Map.of("last_name", "Doe")) == 1);
@@ -66,7 +62,6 @@ class HelloExampleIT {
 
     @Test
     void objectsAreSyncedToTheBackendDirectory() throws Exception {
-        Assumptions.assumeTrue(eventEngineAvailable(), "no event engine (xsync-kafka) on the classpath yet");
         XsyncConfig config = copyExample(freePort());
         Path backend = dir.resolve("data").resolve("backend");
 
@@ -108,21 +103,7 @@ class HelloExampleIT {
 
     /** examples/hello copied, with a free broker port and the HTTP server on a free port. */
     private XsyncConfig copyExample(int kafkaPort) throws IOException {
-        Path example = Path.of("..", "examples", "hello");
-        try (Stream<Path> files = Files.walk(example)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
-                    .filter(f -> !example.relativize(f).startsWith("data"))::iterator) {
-                Path target = dir.resolve(example.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
-        Path config = dir.resolve("config.yaml");
-        String yaml = Files.readString(config)
-                .replace("  endpoint: embedded", "  embedded_port: " + kafkaPort + "\n  endpoint: embedded")
-                .replace("  port: 8181", "  port: 0");
-        Files.writeString(config, yaml);
-        return XsyncConfig.load(config);
+        return XsyncConfig.load(HelloCopy.create(dir, kafkaPort));
     }
 
     private static void send(int port, String value) {
@@ -134,15 +115,6 @@ class HelloExampleIT {
         } catch (Exception e) {
             throw new AssertionError("send to MyTopic failed", e);
         }
-    }
-
-    private static boolean eventEngineAvailable() {
-        for (EngineProvider p : ServiceLoader.load(EngineProvider.class)) {
-            if (p.getClass().getName().startsWith("io.xsync.kafka.")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int freePort() throws IOException {

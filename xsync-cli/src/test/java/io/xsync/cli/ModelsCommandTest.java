@@ -188,6 +188,25 @@ class ModelsCommandTest {
     }
 
     @Test
+    void bookkeepingFieldsAndUndeleteAreRefusedForTheCli() throws IOException {
+        long id = create("first_name=John", "last_name=Doe");
+        for (String field : List.of("backend_code=1", "enacted=2020-01-01T00:00:00Z", "policy_status=done",
+                "created=", "leaf_model_name=Site")) {
+            CliRun run = models("update", "MyModel", Long.toString(id), field);
+            assertThat(run.exitCode()).as(field).isEqualTo(1);
+            assertThat(run.errLines()).as(field).hasSize(1);
+            assertThat(run.err()).as(field).startsWith("xsync: field MyModel." + field.substring(0, field.indexOf('=')))
+                    .contains("only synchronizer code may write it");
+        }
+        assertThat(models("delete", "MyModel", Long.toString(id)).exitCode()).isZero();
+        CliRun undelete = models("update", "MyModel", Long.toString(id), "deleted=false");
+        assertThat(undelete.exitCode()).isEqualTo(1);
+        assertThat(undelete.err()).startsWith("xsync: field MyModel.deleted is set by deleting the object");
+        assertThat(jsonList("deleted=true")).hasSize(1);
+        assertThat(jsonList("deleted=true").get(0).get("backend_code").asInt()).isZero();
+    }
+
+    @Test
     void unknownModelIsOneLine() {
         CliRun run = models("list", "Ghost");
         assertThat(run.exitCode()).isEqualTo(1);

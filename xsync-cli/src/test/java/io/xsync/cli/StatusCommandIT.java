@@ -93,7 +93,7 @@ class StatusCommandIT {
         assertThat(result[0]).as("exit code when no synchronizer answers").isEqualTo("2");
         assertThat(result[1]).contains("source: store, read directly: no answer from a synchronizer at http://127.0.0.1:"
                 + port + "/");
-        assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
+        assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0\\s+0");
         assertThat(result[1]).contains("device unreachable");
     }
 
@@ -124,7 +124,7 @@ class StatusCommandIT {
                 assertThat(result[0]).as("exit code when running with an object in error").isEqualTo("1");
                 assertThat(result[1]).contains("source: running synchronizer at http://127.0.0.1:" + port + "/");
                 assertThat(result[1]).contains("xsync status of 'statustest'");
-                assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0");
+                assertThat(result[1]).containsPattern("Person\\s+3\\s+2\\s+0\\s+1\\s+0\\s+0");
                 assertThat(result[1]).contains("ready: store=yes");
             } finally {
                 http.stop(Duration.ofSeconds(5));

@@ -47,6 +47,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void emptyPasswordFileFailsValidation() throws IOException {
+        Files.writeString(dir.resolve("pw"), "");
+        Path config = CliFixture.create(dir, "").resolveSibling("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("http:\n  enabled: false\n",
+                "http:\n  enabled: false\n  username: admin\n  password: \"@pw\"\n"));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("xsync: " + config + ":6: key 'http.password': secret file "
+                + dir.resolve("pw").toAbsolutePath().normalize() + " is empty");
+    }
+
+    @Test
+    void illegalSynchronizerNameFailsValidation() throws IOException {
+        Path config = CliFixture.create(dir, "");
+        Files.writeString(config, Files.readString(config).replace("name: clitest", "name: \"hello; touch x\""));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("xsync: " + config + ":1: key 'name' must be a legal Kafka topic");
+    }
+
+    @Test
     void modelErrorNamesFileAndLine() throws IOException {
         Path config = CliFixture.create(dir, "");
         Files.writeString(dir.resolve("models/hello.xproto"), "message Broken {\n  required strang x = 1;\n}\n");

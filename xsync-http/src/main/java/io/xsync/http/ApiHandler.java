@@ -8,6 +8,7 @@ import io.xsync.runtime.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ final class ApiHandler extends Handler.Abstract {
     private final Supplier<String> metrics;
     private final MeterRegistry registry;
     private final byte[] statusPage;
+    private final byte[] openApi;
 
     ApiHandler(HttpSettings settings, Store store, StatusReport status,
                Supplier<List<io.xsync.runtime.Readiness>> readiness, Supplier<String> metrics,
@@ -56,6 +58,7 @@ final class ApiHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.registry = registry;
         this.statusPage = resource("status.html");
+        this.openApi = OpenApiDocument.of(status.name(), store.schema()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -98,7 +101,8 @@ final class ApiHandler extends Handler.Abstract {
                     if (cause instanceof TimeoutException) {
                         ex.error(408, "request body not received within " + limits.bodyTimeout().toMillis()
                                 + " ms (http.limits.body_timeout)");
-                    } else if (cause == null || cause instanceof IllegalArgumentException) {
+                    } else if (cause == null || cause instanceof IllegalStateException) {
+                        // Jetty fails the read this way when the body outgrows the buffer's maximum
                         ex.error(413, "request body larger than " + limits.maxBodyBytes()
                                 + " bytes (http.limits.max_body_bytes)");
                     } else {
@@ -161,6 +165,7 @@ final class ApiHandler extends Handler.Abstract {
             case "metrics" -> readOnly(ex, () -> ex.text(200, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.get()));
             case "status" -> readOnly(ex, () -> ex.json(200, status.collect()));
+            case "openapi" -> readOnly(ex, () -> ex.send(200, "application/json", openApi));
             case "models" -> models.handle(ex, ex.segments().subList(2, ex.segments().size()));
             default -> throw HttpError.notFound("no such resource: " + ex.path());
         }
@@ -200,6 +205,9 @@ final class ApiHandler extends Handler.Abstract {
         }
         if (segments.size() == 1) {
             String s = segments.get(0);
+            if (s.equals("openapi.json")) {
+                return "openapi";
+            }
             return Set.of("healthz", "readyz", "metrics").contains(s) ? s : "unknown";
         }
         if (segments.get(0).equals("api")) {

@@ -38,7 +38,6 @@ public final class HttpEngine implements Engine, EngineAware {
     private final HttpSettings settings;
     private final List<Readiness> readiness = new CopyOnWriteArrayList<>();
     private final List<StatusContributor> contributors = new CopyOnWriteArrayList<>();
-    private final StoreReadiness storeReadiness;
     private Server server;
     private ServerConnector connector;
     private MetricsSetup metrics;
@@ -54,8 +53,7 @@ public final class HttpEngine implements Engine, EngineAware {
         this.store = store;
         this.registry = registry;
         this.settings = settings;
-        storeReadiness = new StoreReadiness(store);
-        readiness.add(storeReadiness);
+        readiness.add(store.health());
         // Plug Prometheus in before any engine starts, so no recording is lost to it.
         metrics = new MetricsSetup(registry, settings.limits().maxMeters());
     }
@@ -102,7 +100,6 @@ public final class HttpEngine implements Engine, EngineAware {
             metrics = new MetricsSetup(registry, settings.limits().maxMeters());
         }
         metrics.bind(store.dataSource());
-        storeReadiness.start();
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness));
         QueuedThreadPool pool = new QueuedThreadPool(settings.limits().threads(), 2);
@@ -185,7 +182,6 @@ public final class HttpEngine implements Engine, EngineAware {
     }
 
     private void stopQuietly() {
-        storeReadiness.close();
         try {
             server.stop();
         } catch (Exception e) {

@@ -74,6 +74,11 @@ public record HttpSettings(String bind, int port, String username, String passwo
             return d;
         }
 
+        /** A copy with another largest body. */
+        public Limits withMaxBodyBytes(int bytes) {
+            return new Limits(bytes, maxHeaderBytes, bodyTimeout, threads, idleTimeout, maxMeters);
+        }
+
         /** A copy with another body read timeout. */
         public Limits withBodyTimeout(Duration timeout) {
             return new Limits(maxBodyBytes, maxHeaderBytes, timeout, threads, idleTimeout, maxMeters);

@@ -12,6 +12,9 @@ final class RequestTags {
     static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE", "CONNECT");
     static final String OTHER = "OTHER";
+    /** Every route template {@link #route} gives besides {@code other}. */
+    static final List<String> TEMPLATES = List.of("/", "/healthz", "/readyz", "/metrics", "/api/status",
+            "/openapi.json", "/api/models", "/api/models/{model}", "/api/models/{model}/{id}");
 
     private RequestTags() {
     }
@@ -23,7 +26,7 @@ final class RequestTags {
 
     /**
      * The route template of a path: {@code /}, {@code /healthz}, {@code /readyz}, {@code /metrics},
-     * {@code /api/status}, {@code /api/models}, {@code /api/models/{model}},
+     * {@code /api/status}, {@code /openapi.json}, {@code /api/models}, {@code /api/models/{model}},
      * {@code /api/models/{model}/{id}}, or {@code other}.
      */
     static String route(List<String> segments) {
@@ -33,6 +36,7 @@ final class RequestTags {
             case "readyz": return "/readyz";
             case "metrics": return "/metrics";
             case "status": return "/api/status";
+            case "openapi": return "/openapi.json";
             case "models": return modelsRoute(segments.size());
             default: return "other";
         }

@@ -7,6 +7,7 @@ import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.Store;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * per-model counts and the latest errors read from the store, plus the sections and readiness
  * checks that engines contribute. Produces plain maps and lists, ready for JSON.
  *
- * <p>Counts: {@code ok} = live, {@code backend_code} 1 and not dirty for sync; {@code error} =
- * live with {@code backend_code} 2; {@code pending} = every other live object; {@code deleted} =
- * soft-deleted rows not purged yet.
+ * <p>Counts partition the rows (see {@link ModelCounts}): {@code ok}, {@code pending},
+ * {@code error}, {@code no_sync} (left alone by the sync loop: {@code no_sync} or
+ * {@code lazy_blocked}) and {@code deleted}; {@code total} is every live object.
  */
 public final class StatusReport {
     /** How many of the latest errors the summary lists. */
@@ -50,6 +51,11 @@ public final class StatusReport {
         this.readiness = readiness;
     }
 
+    /** The synchronizer's name. */
+    String name() {
+        return name;
+    }
+
     /** Collects the summary now. */
     public Map<String, Object> collect() {
         List<Map<String, Object>> counts = new ArrayList<>();
@@ -60,7 +66,7 @@ public final class StatusReport {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("generated", Instant.now().toString());
+        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         out.put("models", counts);
         out.put("errors", errors.newestFirst());
         out.put("sections", sections());
@@ -75,6 +81,7 @@ public final class StatusReport {
         row.put("ok", c.ok());
         row.put("pending", c.pending());
         row.put("error", c.error());
+        row.put("no_sync", c.noSync());
         row.put("deleted", c.deleted());
         return row;
     }

@@ -2,11 +2,14 @@ package io.xsync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Timer;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.store.Store;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +80,20 @@ class HealthMetricsIT {
                 "jvm_gc_", "process_uptime_seconds",
                 "xsync_http_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"2xx\"}",
                 "xsync_test_things_total{kind=\"demo\"} 3.0", "hikaricp_connections_active{pool=", "hikaricp_connections_max{pool=");
+    }
+
+    @Test
+    void engineTimersExportHistogramBucketsAndBuildInfoIsThere() {
+        Timer.builder("xsync.sync.duration").tag("model", "M").register(http.metrics)
+                .record(Duration.ofMillis(30));
+        http.get("/healthz");
+        String body = http.get("/metrics").body();
+        assertThat(body).contains("# TYPE xsync_sync_duration_seconds histogram",
+                "xsync_sync_duration_seconds_bucket{model=\"M\",le=\"0.025\"} 0",
+                "xsync_sync_duration_seconds_bucket{model=\"M\",le=\"0.05\"} 1",
+                "xsync_sync_duration_seconds_bucket{model=\"M\",le=\"+Inf\"} 1");
+        assertThat(body).doesNotContain("xsync_http_requests_seconds_bucket");
+        assertThat(body).containsPattern("xsync_build_info\\{java=\"[^\"]+\",version=\"\\d+\\.\\d+\\.\\d+[^\"]*\"\\} 1(\\.0)?\n");
     }
 
     @Test

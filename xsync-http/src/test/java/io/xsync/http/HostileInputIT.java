@@ -91,6 +91,26 @@ class HostileInputIT {
     }
 
     @Test
+    void bodyOverTheLimitIs413WhetherAnnouncedOrChunked() throws Exception {
+        HttpSettings small = HttpSettings.defaults().withBasicAuth("admin", "secret")
+                .withLimits(HttpSettings.Limits.defaults().withMaxBodyBytes(1024));
+        try (HttpFixture limited = new HttpFixture(store, small)) {
+            String head = "POST /api/models/Person HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\n";
+            RawHttp.Response announced = RawHttp.sendRaw(limited.engine.port(), head + "Content-Length: 5000\r\n\r\n", "");
+            assertThat(announced.status()).isEqualTo(413);
+            assertThat(JSON.readTree(announced.body()).get("error").asText()).contains("larger than 1024 bytes");
+            String chunk = "{\"first_name\": \"" + "x".repeat(2000) + "\", \"last_name\": \"B\"}";
+            RawHttp.Response chunked = RawHttp.sendRaw(limited.engine.port(), head
+                    + "Transfer-Encoding: chunked\r\n\r\n", Integer.toHexString(chunk.length()) + "\r\n" + chunk
+                    + "\r\n0\r\n\r\n");
+            assertThat(chunked.status()).isEqualTo(413);
+            assertThat(JSON.readTree(chunked.body()).get("error").asText()).contains("larger than 1024 bytes");
+        }
+        assertThat(people()).isZero();
+    }
+
+    @Test
     void loneSurrogateIs400() throws Exception {
         HttpResponse<String> r = http.send("POST", "/api/models/Person",
                 "{\"first_name\": \"a\\ud800b\", \"last_name\": \"B\"}", AUTH);

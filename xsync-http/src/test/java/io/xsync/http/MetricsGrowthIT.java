@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * No client can add meters: after every route was requested once with every method, 10,000
+ * No client can add meters: after every route was requested with every method, with and without
+ * (wrong) credentials, 10,000
  * anonymous requests with random methods and paths leave {@code /metrics} with the same series.
  */
 class MetricsGrowthIT {
@@ -46,6 +47,7 @@ class MetricsGrowthIT {
         for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "MADEUP")) {
             for (String route : ROUTES) {
                 RawHttp.send(http.engine.port(), method, route, Map.of(), null);
+                RawHttp.send(http.engine.port(), method, route, Map.of("Authorization", "Basic bad"), null);
             }
         }
         Set<String> before = series(http.get("/metrics").body());

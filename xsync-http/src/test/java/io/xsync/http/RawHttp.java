@@ -43,6 +43,18 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code head} (request line and headers, ending in an empty line) and {@code body} as given. */
+    static Response sendRaw(int port, String head, String body) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return parse(readAll(s.getInputStream()));
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         in.transferTo(buf);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Abuse suite: seeded random requests (methods, paths, query strings, headers, bodies), with and
  * without credentials, against a running HTTP engine over a real store, for a bounded number of
- * requests and time. No request may get a 5xx, every error is a JSON {"error"}, a refused write
+ * requests and time. No request may get a 5xx, every error body is a JSON {"error"} (a body can
+ * be lost when the server refuses a request before reading its body and closes), a refused write
  * leaves the model unchanged, and the request meters stay within their closed set of tags. The
  * seed is printed; rerun one with {@code -Dxsync.fuzz.seed=N}.
  */
@@ -65,7 +66,7 @@ class RestFuzzIT {
             sent++;
             if (r.status() < 100 || r.status() >= 500) {
                 failures.add(r + ": " + r.response());
-            } else if (r.status() >= 400 && !r.method().equals("HEAD") && !isJsonError(r.response())) {
+            } else if (r.status() >= 400 && !r.response().isEmpty() && !isJsonError(r.response())) {
                 failures.add(r + ": error body is not {\"error\": ...}: " + r.response());
             } else if (r.status() >= 400 && r.write() && !snapshot().equals(before)) {
                 failures.add(r + ": refused, yet the model changed");

@@ -34,13 +34,16 @@ class StatusIT {
         store.close();
     }
 
-    /** Three synced, one failed, one pending, one deleted. */
+    /** Three synced, one failed, one pending, one left alone by the sync loop, one deleted. */
     static void seed(Store store) {
         for (String name : List.of("Ann", "Bob", "Cy")) {
             TestData.markOk(store, TestData.person(store, name, "Ok"));
         }
         TestData.markError(store, TestData.person(store, "Dee", "Bad"), "backend exploded: connection refused");
         TestData.person(store, "Eve", "Pending");
+        ModelObject skipped = TestData.person(store, "Ian", "NoSync");
+        skipped.set("no_sync", true);
+        skipped.save();
         ModelObject gone = TestData.person(store, "Fay", "Gone");
         gone.delete();
     }
@@ -51,10 +54,11 @@ class StatusIT {
         JsonNode status = JSON.readTree(http.get("/api/status").body());
         assertThat(status.get("name").asText()).isEqualTo("test-sync");
         JsonNode person = find(status.get("models"), "model", "Person");
-        assertThat(person.get("total").asInt()).isEqualTo(5);
+        assertThat(person.get("total").asInt()).isEqualTo(6);
         assertThat(person.get("ok").asInt()).isEqualTo(3);
         assertThat(person.get("error").asInt()).isEqualTo(1);
         assertThat(person.get("pending").asInt()).isEqualTo(1);
+        assertThat(person.get("no_sync").asInt()).isEqualTo(1);
         assertThat(person.get("deleted").asInt()).isEqualTo(1);
     }
 
@@ -64,10 +68,11 @@ class StatusIT {
              HttpFixture pgHttp = new HttpFixture(pg, HttpSettings.defaults())) {
             seed(pg);
             JsonNode person = find(JSON.readTree(pgHttp.get("/api/status").body()).get("models"), "model", "Person");
-            assertThat(person.get("total").asInt()).isEqualTo(5);
+            assertThat(person.get("total").asInt()).isEqualTo(6);
             assertThat(person.get("ok").asInt()).isEqualTo(3);
             assertThat(person.get("error").asInt()).isEqualTo(1);
             assertThat(person.get("pending").asInt()).isEqualTo(1);
+            assertThat(person.get("no_sync").asInt()).isEqualTo(1);
             assertThat(person.get("deleted").asInt()).isEqualTo(1);
         }
     }
@@ -76,10 +81,10 @@ class StatusIT {
     void okObjectChangedByTheApiCountsAsPending() throws Exception {
         ModelObject p = TestData.person(store, "Gil", "Changed");
         TestData.markOk(store, p);
-        Thread.sleep(5); // so that the API save below gets a later timestamp than enacted
         p.refresh();
         p.set("first_name", "Gill");
         p.save();
+        assertThat(p.getInstant("updated")).as("updated, after enacted").isAfter(p.getInstant("enacted"));
         JsonNode person = find(JSON.readTree(http.get("/api/status").body()).get("models"), "model", "Person");
         assertThat(person.get("ok").asInt()).isZero();
         assertThat(person.get("pending").asInt()).isEqualTo(1);
@@ -102,6 +107,7 @@ class StatusIT {
         TestData.markError(store, older, "older failure", "2024-01-01T10:00:00.5Z");
         TestData.markError(store, newer, "newer failure", "2024-01-01T10:00:01Z");
         JsonNode errors = JSON.readTree(http.get("/api/status").body()).get("errors");
+        assertThat(errors).hasSize(2);
         assertThat(errors.get(0).get("message").asText()).isEqualTo("newer failure");
         assertThat(errors.get(1).get("message").asText()).isEqualTo("older failure");
     }

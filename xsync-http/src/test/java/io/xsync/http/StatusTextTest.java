@@ -11,7 +11,7 @@ class StatusTextTest {
     void rendersModelsErrorsSectionsAndReadiness() throws Exception {
         String json = """
                 {"name": "hello", "generated": "2024-01-01T00:00:00Z",
-                 "models": [{"model": "MyModel", "total": 12, "ok": 10, "pending": 1, "error": 1, "deleted": 0}],
+                 "models": [{"model": "MyModel", "total": 14, "ok": 10, "pending": 1, "error": 1, "no_sync": 2, "deleted": 0}],
                  "errors": [{"model": "MyModel", "id": 7, "message": "device unreachable", "when": "2024-01-01T00:00:00Z"}],
                  "sections": [{"name": "events", "rows": [{"step": "MyModelEventStep", "lag": 3, "events_per_s": 1.5}]}],
                  "readiness": [{"name": "store", "ready": true, "detail": "ok"},
@@ -20,8 +20,8 @@ class StatusTextTest {
         String text = StatusText.render(new ObjectMapper().readTree(json), "test");
         assertThat(text).contains("xsync status of 'hello' at 2024-01-01T00:00:00Z", "source: test",
                 "ready: store=yes events=NO (no partitions assigned)");
-        assertThat(text).contains("  MODEL    TOTAL  OK  PENDING  ERROR  DELETED\n",
-                "  MyModel     12  10        1      1        0\n");
+        assertThat(text).contains("  MODEL    TOTAL  OK  PENDING  ERROR  NO_SYNC  DELETED\n",
+                "  MyModel     14  10        1      1        2        0\n");
         assertThat(text).containsPattern("MyModel\\s+7\\s+2024-01-01T00:00:00Z\\s+device unreachable");
         assertThat(text).contains("EVENTS\n").containsPattern("MyModelEventStep\\s+3\\s+1.5");
     }

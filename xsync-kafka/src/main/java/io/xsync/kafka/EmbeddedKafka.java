@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.DataDirLock;
 import io.xsync.runtime.internal.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,9 +49,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final KafkaRaftServer server;
+    private final DataDirLock lock;
     private volatile boolean closed;
 
-    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server, DataDirLock lock) {
+        this.lock = lock;
         this.dataDir = dataDir;
         this.port = port;
         this.server = server;
@@ -67,6 +70,17 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with extra broker properties that override the defaults. */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
+        // first, so that a second broker on this directory leaves the first one's metadata alone
+        DataDirLock lock = DataDirLock.acquire(dataDir, "the embedded Kafka broker");
+        try {
+            return start(dataDir, port, overrides, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides, DataDirLock lock) {
         long t0 = System.nanoTime();
         int clientPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
@@ -78,7 +92,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             format(dataDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, clientPort, server);
+            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, clientPort, server, lock);
             kafka.awaitReady(Duration.ofSeconds(60));
             LOG.info("embedded Kafka broker listening on {}:{} (data {}), started in {} ms", HOST, clientPort,
                     dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -238,6 +252,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         closed = true;
         server.shutdown();
         server.awaitShutdown();
+        lock.close();
         LOG.info("embedded Kafka broker on {}:{} stopped", HOST, port);
     }
 

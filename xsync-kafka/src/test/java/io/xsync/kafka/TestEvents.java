@@ -29,17 +29,31 @@ public final class TestEvents {
                 new StringSerializer(), new StringSerializer());
     }
 
-    /** Sends key/value pairs ({@code String[2]}) and waits for every acknowledgement. */
+    /**
+     * Sends key/value pairs ({@code String[2]}) and waits for every acknowledgement, at most
+     * {@value #IN_FLIGHT} unacknowledged at a time (a busy broker would otherwise let batches
+     * expire).
+     */
     public static void send(String bootstrap, String topic, List<String[]> events) throws Exception {
         try (KafkaProducer<String, String> p = producer(bootstrap)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (String[] e : events) {
                 acks.add(p.send(new ProducerRecord<>(topic, e[0], e[1])));
+                if (acks.size() == IN_FLIGHT) {
+                    awaitAll(acks);
+                }
             }
-            for (Future<RecordMetadata> f : acks) {
-                f.get();
-            }
+            awaitAll(acks);
         }
+    }
+
+    private static final int IN_FLIGHT = 1000;
+
+    private static void awaitAll(List<Future<RecordMetadata>> acks) throws Exception {
+        for (Future<RecordMetadata> f : acks) {
+            f.get();
+        }
+        acks.clear();
     }
 
     /**

@@ -45,12 +45,15 @@ public final class Synchronizer implements AutoCloseable {
     private final SynchronizerContext context;
     private final List<Engine> engines;
     private final SynchronizerSummary summary;
+    private final DataDirLock dataDirLock;
     private boolean stopped;
 
-    private Synchronizer(SynchronizerContext context, List<Engine> engines, SynchronizerSummary summary) {
+    private Synchronizer(SynchronizerContext context, List<Engine> engines, SynchronizerSummary summary,
+                         DataDirLock dataDirLock) {
         this.context = context;
         this.engines = engines;
         this.summary = summary;
+        this.dataDirLock = dataDirLock;
     }
 
     /**
@@ -62,7 +65,12 @@ public final class Synchronizer implements AutoCloseable {
         return SynchronizerSummary.of(config, p.schema, p.steps, StoreOpener.describe(config), List.of());
     }
 
-    /** Loads schema and steps, opens the store and starts every engine; fails fast with one clear message. */
+    /**
+     * Locks {@code data_dir} when this synchronizer keeps anything there (see {@link #usesDataDir}),
+     * loads schema and steps, opens the store and starts every engine; fails fast with one clear
+     * message. A second synchronizer on a locked data directory is refused before it reads or
+     * writes anything in it.
+     */
     public static Synchronizer start(XsyncConfig config) {
         return start(config, StoreOpener.DEFAULT);
     }
@@ -71,6 +79,29 @@ public final class Synchronizer implements AutoCloseable {
     public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
+        DataDirLock lock = usesDataDir(config) ? DataDirLock.acquire(config.path(ConfigKeys.DATA_DIR), "xsync run")
+                : null;
+        try {
+            return start(config, opener, name, lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the synchronizer keeps data in {@code data_dir}: the embedded H2 store (no
+     * {@code store.url}) or the embedded broker ({@code event_bus.endpoint: embedded}).
+     */
+    static boolean usesDataDir(XsyncConfig config) {
+        String url = config.get(ConfigKeys.STORE_URL);
+        String endpoint = config.get(ConfigKeys.EVENT_BUS_ENDPOINT);
+        return url == null || url.isBlank() || (endpoint != null && "embedded".equalsIgnoreCase(endpoint.trim()));
+    }
+
+    private static Synchronizer start(XsyncConfig config, StoreOpener opener, String name, DataDirLock lock) {
         Prepared p = prepare(config, true);
         Store store = opener.open(config, p.schema);
         List<Engine> started = new ArrayList<>();
@@ -85,7 +116,7 @@ public final class Synchronizer implements AutoCloseable {
             }
             SynchronizerSummary summary = SynchronizerSummary.of(config, p.schema, p.steps,
                     StoreOpener.describe(config), started.stream().map(Engine::name).collect(Collectors.toList()));
-            Synchronizer s = new Synchronizer(ctx, List.copyOf(started), summary);
+            Synchronizer s = new Synchronizer(ctx, List.copyOf(started), summary, lock);
             LOG.info("{}", summary.oneLine());
             return s;
         } catch (RuntimeException e) {
@@ -121,6 +152,9 @@ public final class Synchronizer implements AutoCloseable {
         stopEngines(engines, timeout);
         closeSteps(context.steps());
         context.store().close();
+        if (dataDirLock != null) {
+            dataDirLock.close();
+        }
         LOG.info("synchronizer {} stopped", context.name());
     }
 

@@ -9,6 +9,7 @@ import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.steps.StepException;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class SynchronizerTest {
         s.stop(Duration.ofSeconds(5));
         s.stop(Duration.ofSeconds(5));
         assertThatThrownBy(() -> s.context().store().models(Actor.API).get("MyModel").all())
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(StoreException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -99,7 +99,8 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> SYNC_REAP_INTERVAL = opt("sync.reap_interval", ConfigKey.Type.DURATION,
             Duration.ofSeconds(30), "How often deleted, reaped rows are purged.");
     public static final ConfigKey<Duration> SYNC_CLAIM_LEASE = opt("sync.claim_lease", ConfigKey.Type.DURATION,
-            Duration.ofMinutes(2), "How long a replica's claim on an object outlives the replica (renewed while alive).");
+            Duration.ofMinutes(2), "How long a replica's claims (objects it syncs or polices) and leases (pull "
+            + "steps, reaper) outlive the replica; renewed while it runs, then another replica takes over.");
     public static final ConfigKey<Duration> SYNC_DEFERRED_RETRY = opt("sync.deferred_retry", ConfigKey.Type.DURATION,
             Duration.ofSeconds(1), "Longest wait before deferred objects (DeferredException) are retried.");
     public static final ConfigKey<Duration> PULL_DEFAULT_INTERVAL = opt("pull.interval", ConfigKey.Type.DURATION,

@@ -20,16 +20,28 @@ public final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates {@code dir} (and missing parents) as 0700, or makes an existing one 0700. */
+    /**
+     * Creates {@code dir} and its missing parents as 0700. An existing directory is left as it is
+     * (it may be shared on purpose); {@link #opensToOthers} tells whether it lets others in.
+     */
     public static void directory(Path dir) throws IOException {
         if (!POSIX) {
             Files.createDirectories(dir);
-            return;
-        }
-        if (Files.notExists(dir)) {
+        } else if (Files.notExists(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIR));
         }
-        restrict(dir, DIR);
+    }
+
+    /** Whether group or others may read, write or enter {@code path}. */
+    public static boolean opensToOthers(Path path) throws IOException {
+        if (!POSIX) {
+            return false;
+        }
+        Set<PosixFilePermission> p = Files.getPosixFilePermissions(path);
+        p.retainAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE));
+        return !p.isEmpty();
     }
 
     /** Makes an existing file 0600. */

@@ -4,14 +4,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.api.ModelObject;
-import io.xsync.api.Models;
 import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.ModelOrder;
+import io.xsync.runtime.sync.NamedThreads;
 import io.xsync.runtime.sync.ObjectRef;
 import io.xsync.runtime.sync.PassLoop;
 import java.time.Duration;
@@ -24,13 +26,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs model policies for objects that are dirty for policy (DESIGN §2, §5), on one thread
+ * Runs model policies for objects that are dirty for policy (docs/semantics.md, "Dirty for sync, dirty for policy"), on one thread
  * ({@code xsync-policy-loop}), models in dependency order. For each object every policy of its
  * model is called, in one transaction with the bookkeeping: {@code handleDelete} for deleted
  * objects, {@code handleCreate} when {@code policed} is null, else {@code handleUpdate}. On
@@ -38,6 +44,12 @@ import org.slf4j.MDC;
  * {@code policy_code = 1}; on failure the policy's writes roll back, the message goes to
  * {@code policy_status} with {@code policy_code = 2} and the object stays dirty: it is retried
  * when it changes again or after the safety interval, and the other objects go on.
+ *
+ * <p>Replicas share the work through claims in the database ({@link ClaimTable}, scope
+ * {@code policy}): an object is claimed before it is read for policing and released after the
+ * outcome committed, and it is policed only if it is still dirty once claimed, so no policy runs
+ * twice for one change, neither at once on two replicas nor one after the other. The claims of a
+ * replica that died expire after {@code sync.claim_lease}; then another replica polices the object.
  */
 public final class PolicyEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyEngine.class);
@@ -52,12 +64,28 @@ public final class PolicyEngine implements Engine {
     private final MeterRegistry registry;
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
+    private final ClaimTable claims;
+    private final Duration claimLease;
+    private volatile boolean claimTableReady;
+    private ScheduledExecutorService renewer;
 
     /**
      * @param retryAfter how long a failed object waits before it is retried without a change
      */
     public PolicyEngine(SynchronizerContext ctx, Duration retryAfter) {
+        this(ctx, retryAfter, ctx.config() == null ? ConfigKeys.SYNC_CLAIM_LEASE.defaultValue()
+                : ctx.config().get(ConfigKeys.SYNC_CLAIM_LEASE));
+    }
+
+    /**
+     * @param retryAfter how long a failed object waits before it is retried without a change
+     * @param claimLease how long this replica's claims outlive it (renewed while it runs)
+     */
+    public PolicyEngine(SynchronizerContext ctx, Duration retryAfter, Duration claimLease) {
         this.store = ctx.store();
+        this.claimLease = claimLease;
+        this.claims = new ClaimTable(store.dataSource(), ctx.name() + "-" + UUID.randomUUID().toString()
+                .substring(0, 8), claimLease, "policy");
         this.retryAfter = retryAfter;
         this.registry = ctx.metrics();
         List<String> models = new ArrayList<>();
@@ -91,14 +119,51 @@ public final class PolicyEngine implements Engine {
                 loop.signal();
             }
         });
+        ensureClaimTable();
+        renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
+        long renewMs = Math.max(100, claimLease.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
         loop.start();
-        LOG.info("Policy engine started for models {}", policies.keySet());
+        LOG.info("Policy engine started for models {}, replica {}", policies.keySet(), claims.owner());
     }
 
+    /** Finishes the object in hand (up to {@code timeout}), then releases this replica's claims. */
     @Override
     public void stop(Duration timeout) {
         loop.stop(timeout);
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
+        try {
+            claims.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the policy claims of {}: {}", claims.owner(), e.getMessage());
+        }
         LOG.info("Policy engine stopped");
+    }
+
+    /** This replica's name in the claim table. */
+    public String owner() {
+        return claims.owner();
+    }
+
+    private void ensureClaimTable() {
+        if (!claimTableReady) {
+            claims.createTable();
+            claimTableReady = true;
+        }
+    }
+
+    /** Keeps our claims alive and drops those of replicas that died (their objects get policed here). */
+    private void renewClaims() {
+        try {
+            claims.renew();
+            if (claims.purgeExpired() > 0) {
+                loop.signal();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the policy claims of {}: {}", claims.owner(), e.getMessage());
+        }
     }
 
     private Instant runPassForLoop() {
@@ -108,6 +173,7 @@ public final class PolicyEngine implements Engine {
 
     /** Runs one pass on the calling thread; returns how many objects were policed successfully. */
     public int runPass() {
+        ensureClaimTable();
         int done = 0;
         for (Map.Entry<String, List<Policy>> e : policies.entrySet()) {
             List<ModelObject> dirty;
@@ -138,15 +204,28 @@ public final class PolicyEngine implements Engine {
                 && Instant.now().isBefore(f.at().plus(retryAfter));
     }
 
-    /** Runs every policy of the model on one object; true on success. */
+    /**
+     * Claims the object and runs every policy of the model on it if it is still dirty; true on
+     * success. False without running anything when another replica holds the claim or has policed
+     * this version already.
+     */
     private boolean police(String model, long id, List<Policy> modelPolicies) {
-        Models models = store.models(Actor.POLICY);
-        Optional<ModelObject> found = models.get(model).get(id);
-        if (found.isEmpty()) {
+        ObjectRef ref = new ObjectRef(model, id);
+        if (!claims.claim(ref)) {
+            LOG.debug("{} is being policed by another replica", ref);
             return false;
         }
-        ModelObject obj = found.get();
-        ObjectRef ref = new ObjectRef(model, id);
+        try {
+            Optional<ModelObject> found = store.dirtyForPolicy(model, id);
+            return found.isPresent() && police(ref, found.get(), modelPolicies);
+        } finally {
+            claims.release(List.of(ref));
+        }
+    }
+
+    private boolean police(ObjectRef ref, ModelObject obj, List<Policy> modelPolicies) {
+        String model = ref.model();
+        long id = ref.id();
         MDC.put("model", model);
         MDC.put("object", Long.toString(id));
         try {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The bookkeeping a policy run writes (DESIGN §2), as pure functions. */
+/** The bookkeeping a policy run writes (docs/semantics.md, "Sync results"), as pure functions. */
 public final class PolicyOutcome {
     /** {@code policy_code} after success. */
     public static final int CODE_OK = 1;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.xsync.api.PullStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,12 @@ import org.slf4j.MDC;
  * {@code pull.interval}. A failure is logged, counted ({@code xsync.pull.failures}) and the step
  * runs again on schedule; runs are timed ({@code xsync.pull.duration}). The status section
  * {@code pull} shows, per step, the last run's start, end and outcome and the run and failure counts.
+ *
+ * <p>With a {@link ClaimTable}, each step runs on one replica: before each run the engine takes or
+ * keeps the lease {@code pull:<step>} in the database; while another replica holds it the run is
+ * skipped. The holder renews its leases while it lives and releases them when it stops; when it
+ * dies, its leases expire after {@code sync.claim_lease} and the next replica whose turn comes
+ * takes the step over.
  */
 public final class PullEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(PullEngine.class);
@@ -35,9 +42,19 @@ public final class PullEngine implements Engine, StatusContributor {
     private final Duration defaultInterval;
     private final MeterRegistry registry;
     private final Map<PullStep, PullRuns> runs = new LinkedHashMap<>();
+    private final ClaimTable leases;
     private ScheduledExecutorService scheduler;
 
+    /** An engine that runs every step here, whatever other processes do (one process, tests). */
     public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry) {
+        this(steps, defaultInterval, registry, null);
+    }
+
+    /**
+     * @param leases where the replicas agree who runs each step; null runs every step here
+     */
+    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry, ClaimTable leases) {
+        this.leases = leases;
         this.steps = List.copyOf(steps);
         this.defaultInterval = defaultInterval;
         this.registry = registry;
@@ -65,6 +82,11 @@ public final class PullEngine implements Engine, StatusContributor {
     public void start() {
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(steps.size(), 4)),
                 new NamedThreads("xsync-pull"));
+        if (leases != null) {
+            leases.createTable();
+            long renewMs = Math.max(100, leases.lease().toMillis() / 3);
+            scheduler.scheduleWithFixedDelay(this::renewLeases, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        }
         for (PullStep step : steps) {
             long ms = Math.max(1, interval(step).toMillis());
             scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
@@ -86,6 +108,13 @@ public final class PullEngine implements Engine, StatusContributor {
             scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        if (leases != null) {
+            try {
+                leases.releaseAll();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release the pull leases of {}: {}", leases.owner(), e.getMessage());
+            }
+        }
         LOG.info("Pull engine stopped");
     }
 
@@ -99,8 +128,39 @@ public final class PullEngine implements Engine, StatusContributor {
         }
     }
 
-    /** One run of a step; never throws, so the schedule goes on. */
+    /** The lease a step's runs are bound to. */
+    static String leaseName(PullStep step) {
+        return "pull:" + step.name();
+    }
+
+    private void renewLeases() {
+        try {
+            leases.renew();
+            leases.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the pull leases of {}: {}", leases.owner(), e.getMessage());
+        }
+    }
+
+    /** Whether this replica holds the step's lease now (always, without a lease table). */
+    private boolean mayRun(PullStep step) {
+        if (leases == null) {
+            return true;
+        }
+        try {
+            return leases.holdLease(leaseName(step));
+        } catch (RuntimeException e) {
+            LOG.warn("Pull step {} skipped: cannot read its lease: {}", step.name(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** One run of a step, if this replica holds its lease; never throws, so the schedule goes on. */
     void run(PullStep step) {
+        if (!mayRun(step)) {
+            LOG.debug("Pull step {} runs on another replica", step.name());
+            return;
+        }
         MDC.put("step", step.name());
         PullRuns r = runs.getOrDefault(step, new PullRuns());
         Throwable failure = null;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The built-in base fields every model carries (DESIGN §2), in table order. {@code created} and
+ * The built-in base fields every model carries (docs/semantics.md, "Base fields"), in table order. {@code created} and
  * {@code updated} have no static default: the store sets them to "now"; {@code id} is generated.
  */
 public final class BaseFields {

@@ -1,7 +1,7 @@
 package io.xsync.runtime.store;
 
 /**
- * Who is saving. Decides the timestamp rules of DESIGN §2: only {@link #API} saves move
+ * Who is saving. Decides the timestamp rules of docs/semantics.md ("Save rules"): only {@link #API} saves move
  * {@code updated} by themselves and only API callers are refused {@code feedback_state} writes;
  * {@link #SYNC_STEP} saves of real fields set {@code changed_by_step}, {@link #POLICY} saves set
  * {@code changed_by_policy}.

@@ -48,6 +48,7 @@ public final class JdbcStore implements Store {
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
+    private final StoreHealth health = new StoreHealth(this);
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -85,6 +86,7 @@ public final class JdbcStore implements Store {
             store.migrate();
             store.warnIfCommitsAreNotDurable();
             store.startListening();
+            store.health.start();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -224,17 +226,40 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public Optional<ModelObject> dirtyForPolicy(String model, long id) {
+        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        for (Table t : catalog.holders(model)) {
+            List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(t.model().name())
+                    .selectOwn(Predicates.DIRTY_FOR_POLICY + " AND \"id\" = ?", param, "");
+            if (!found.isEmpty()) {
+                return Optional.of(found.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public StoreHealth health() {
+        return health;
+    }
+
+    @Override
     public ModelCounts counts(String model) {
         Table t = catalog.table(model);
         String live = "\"deleted\" = FALSE";
+        String excluded = "(\"no_sync\" = TRUE OR \"lazy_blocked\" = TRUE)";
+        String synced = live + " AND NOT " + excluded;
         String sql = "SELECT " + countWhen(live) + ", "
-                + countWhen(live + " AND \"backend_code\" = 1 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC + ", FALSE)")
-                + ", " + countWhen(live + " AND \"backend_code\" = 2") + ", " + countWhen("\"deleted\" = TRUE")
+                + countWhen(synced + " AND \"backend_code\" <> 2 AND NOT COALESCE(" + Predicates.DIRTY_FOR_SYNC
+                        + ", FALSE)")
+                + ", " + countWhen(synced + " AND \"backend_code\" = 2") + ", " + countWhen(live + " AND " + excluded)
+                + ", " + countWhen("\"deleted\" = TRUE")
                 + " FROM " + t.quotedName();
         return tx.run("count " + model + " by state", c -> {
             try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                return new ModelCounts(model, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5));
             }
         });
     }
@@ -317,6 +342,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
+        health.close();
         if (listener != null) {
             try {
                 listener.close();

@@ -94,7 +94,7 @@ final class ObjectWriter {
             UniqueRules.check(c, table, row, row.keySet(), 0);
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
                 bindRow(st, table, row, cols);
-                st.executeUpdate();
+                executeUnique(c, st, table, row, 0);
                 store.tx().changed(model);
                 try (ResultSet keys = st.getGeneratedKeys()) {
                     keys.next();
@@ -154,7 +154,7 @@ final class ObjectWriter {
             try (PreparedStatement st = c.prepareStatement(sql.toString())) {
                 bindRow(st, table, row, setCols);
                 st.setLong(setCols.size() + 1, obj.id());
-                int count = st.executeUpdate();
+                int count = executeUnique(c, st, table, after, obj.id());
                 if (count > 0) {
                     store.tx().changed(rowTable.model().name());
                 }
@@ -206,6 +206,20 @@ final class ObjectWriter {
     }
 
     /** Refuses (CONFLICT) a link column pointing at a deleted or missing object. */
+    /** Executes an insert or update; a unique index's refusal becomes the CONFLICT of {@link UniqueRules}. */
+    private int executeUnique(Connection c, PreparedStatement st, Table table, Map<String, Object> current,
+                              long selfId) throws SQLException {
+        try {
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            ModelException conflict = UniqueRules.conflict(c, store.dataSource(), table, current, selfId, e);
+            if (conflict != null) {
+                throw conflict;
+            }
+            throw e;
+        }
+    }
+
     private void checkLinks(Connection c, Table table, Map<String, Object> row, Set<String> cols) throws SQLException {
         for (String col : cols) {
             FieldDef f = table.fieldsByColumn().get(col);

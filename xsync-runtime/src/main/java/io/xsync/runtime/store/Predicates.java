@@ -1,7 +1,7 @@
 package io.xsync.runtime.store;
 
 /**
- * The WHERE clauses of the engines' hot queries (DESIGN §2). The same text serves the queries and,
+ * The WHERE clauses of the engines' hot queries (docs/semantics.md, "Dirty for sync, dirty for policy"). The same text serves the queries and,
  * on PostgreSQL, the partial indexes that cover them, so the planner can match them.
  */
 final class Predicates {

@@ -33,16 +33,7 @@ final class SaveRules {
         if (actor.isSynchronizer()) {
             return;
         }
-        String why = null;
-        if (f.feedbackState()) {
-            why = "is feedback state";
-        } else if ("deleted".equals(f.name())) {
-            why = "is set by deleting the object (deleted objects cannot be restored)";
-        } else if ("id".equals(f.name()) || "leaf_model_name".equals(f.name()) || "created".equals(f.name())) {
-            why = "is set by the store";
-        } else if (isBookkeeping(f)) {
-            why = "is bookkeeping";
-        }
+        String why = ClientWrites.refusal(f);
         if (why != null) {
             throw new ModelException(ModelException.Kind.PERMISSION, "field " + model + "." + f.name() + " " + why
                     + ": only synchronizer code may write it");

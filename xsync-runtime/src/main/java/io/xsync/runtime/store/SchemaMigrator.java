@@ -241,6 +241,7 @@ final class SchemaMigrator {
             ddl.add("CREATE INDEX IF NOT EXISTS " + indexName(t, "deleted") + " ON " + t.quotedName()
                     + " (\"deleted\", \"enacted\")");
         }
+        ddl.addAll(UniqueRules.constraintDdl(t, dialect));
         try (Statement st = c.createStatement()) {
             for (String s : ddl) {
                 st.execute(s);

@@ -5,6 +5,7 @@ import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -47,8 +48,9 @@ public interface Store extends AutoCloseable {
     Connection currentConnection();
 
     /**
-     * Objects of the model dirty for sync (DESIGN §2), oldest {@code updated} first; their saves
-     * carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
+     * Objects of the model dirty for sync (not deleted, not {@code no_sync} or {@code lazy_blocked},
+     * {@code enacted} null or older than {@code updated} or {@code changed_by_policy}; policy state
+     * plays no part), oldest {@code updated} first; their saves carry {@link Actor#SYNC_STEP}. Objects of models inheriting from it are included, each as its
      * leaf model (the same holds for the two queries below).
      */
     List<ModelObject> dirtyForSync(String model);
@@ -59,11 +61,20 @@ public interface Store extends AutoCloseable {
     /** Objects of the model dirty for policy, deleted ones included (for handle_delete); saves as POLICY. */
     List<ModelObject> dirtyForPolicy(String model);
 
+    /** The object as it is now if it is dirty for policy (deleted or not), else empty; saves as POLICY. */
+    Optional<ModelObject> dirtyForPolicy(String model, long id);
+
     /**
      * The same object seen by another actor: same values, and the same loaded state against which
      * the save rules compare (e.g. an engine hands a row it read to a step, or saves bookkeeping).
      */
     ModelObject withActor(ModelObject object, Actor actor);
+
+    /**
+     * Whether the database answers, from a background check: cheap, never blocks, names the
+     * store when it is unreachable (readiness check {@code store}).
+     */
+    io.xsync.runtime.Readiness health();
 
     /** The model's objects counted by sync state, by the database (nothing is loaded). */
     ModelCounts counts(String model);

@@ -16,10 +16,6 @@ import java.nio.file.Path;
  */
 public record StoreSettings(String url, String user, String password, int poolSize, String poolName) {
 
-    static {
-        H2Files.bindLoopback(); // before any H2 class reads its system properties
-    }
-
     public StoreSettings {
         if (url == null || url.isBlank()) {
             throw new StoreException("store URL is empty");
@@ -74,11 +70,12 @@ public record StoreSettings(String url, String user, String password, int poolSi
     /**
      * The URL the pool connects with. On H2 it adds, unless the URL sets them itself,
      * {@code WRITE_DELAY=0} (a commit that returned is in the file, so it survives the process
-     * being killed; H2's default keeps the last half second of commits in memory) and
-     * {@code DB_CLOSE_ON_EXIT=FALSE} (the store closes the database itself, after the engines
-     * stopped, instead of H2's own shutdown hook closing it under them). H2 refuses the latter
-     * together with {@code AUTO_SERVER=TRUE} (the default URL, so that CLI commands can share the
-     * file with a running synchronizer); there it is left out.
+     * being killed; H2's default keeps the last half second of commits in memory) and, where H2
+     * allows it (not with {@code AUTO_SERVER=TRUE}), {@code DB_CLOSE_ON_EXIT=FALSE}: the store
+     * closes the database itself, after the engines stopped, instead of H2's own shutdown hook
+     * closing it under them. ({@code xsync run} stops the synchronizer on SIGTERM and SIGINT
+     * before the JVM's shutdown begins, so the embedded store, which uses AUTO_SERVER, is closed
+     * in order too.)
      */
     public String jdbcUrl() {
         if (!url.startsWith("jdbc:h2:")) {

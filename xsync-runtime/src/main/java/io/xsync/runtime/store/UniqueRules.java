@@ -13,9 +13,13 @@ import java.util.Set;
 
 /**
  * {@code unique = True} and {@code unique_with = "other"}: no other live (not deleted) row of the
- * model may hold the same value (or pair of values). Checked on save rather than by a database
- * constraint, so that a deleted row awaiting backend deletion does not block re-creating the
- * object.
+ * model may hold the same value (or pair of values); a deleted row awaiting backend deletion does
+ * not block re-creating the object. The database enforces it with a unique index over live rows
+ * (on PostgreSQL a partial index {@code WHERE deleted = FALSE}; on H2, which has no partial
+ * indexes, an index over generated columns {@code xsync_live_<column>} that are NULL on deleted
+ * rows), so two writers (replicas, or the API and an event step) cannot both win. A save is also
+ * checked first, to name the holder in the usual case; a save that loses a race to the index gets
+ * the same CONFLICT.
  */
 final class UniqueRules {
     private UniqueRules() {
@@ -47,15 +51,96 @@ final class UniqueRules {
             }
             long other = otherHolder(c, table, key, current, selfId);
             if (other != 0) {
-                StringBuilder what = new StringBuilder();
-                for (FieldDef k : key) {
-                    what.append(what.length() == 0 ? "" : ", ").append(k.name()).append(" = '")
-                            .append(current.get(Table.columnName(k))).append('\'');
-                }
-                throw new ModelException(ModelException.Kind.CONFLICT, table.model().name() + " with " + what
-                        + " exists already (id " + other + ")");
+                throw conflict(table, key, current, other);
             }
         }
+    }
+
+    /** The unique keys of the table: each unique field alone, or with its unique_with partner. */
+    static List<List<FieldDef>> keys(Table table) {
+        List<List<FieldDef>> keys = new ArrayList<>();
+        for (FieldDef f : table.fieldsByColumn().values()) {
+            if (isUnique(f)) {
+                List<FieldDef> key = new ArrayList<>(List.of(f));
+                String with = f.option("unique_with");
+                if (with != null) {
+                    key.add(table.field(with));
+                }
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** The statements (idempotent) that create the unique indexes over the live rows of the table. */
+    static List<String> constraintDdl(Table table, Dialect dialect) {
+        List<String> ddl = new ArrayList<>();
+        for (List<FieldDef> key : keys(table)) {
+            List<String> cols = new ArrayList<>();
+            for (FieldDef k : key) {
+                String col = Table.columnName(k);
+                if (dialect.partialIndexes()) {
+                    cols.add(Dialect.quote(col));
+                } else {
+                    String live = "xsync_live_" + col;
+                    ddl.add("ALTER TABLE " + table.quotedName() + " ADD COLUMN IF NOT EXISTS " + Dialect.quote(live)
+                            + " " + dialect.sqlType(k.type()) + " GENERATED ALWAYS AS (CASE WHEN \"deleted\" THEN NULL "
+                            + "ELSE " + Dialect.quote(col) + " END)");
+                    cols.add(Dialect.quote(live));
+                }
+            }
+            ddl.add("CREATE UNIQUE INDEX IF NOT EXISTS " + indexName(table, key) + " ON " + table.quotedName()
+                    + " (" + String.join(", ", cols) + ")" + (dialect.partialIndexes() ? " WHERE \"deleted\" = FALSE" : ""));
+        }
+        return ddl;
+    }
+
+    private static String indexName(Table table, List<FieldDef> key) {
+        return SchemaMigrator.indexName(table, "u_" + Table.columnName(key.get(0)));
+    }
+
+    /**
+     * The CONFLICT for a save that a unique index refused, or null if {@code e} is something else.
+     * The holder is looked up on {@code c} where the failed statement left it usable (autocommit,
+     * or H2, which undoes only the statement), else on another connection of {@code pool} (a
+     * PostgreSQL transaction is aborted by the error); the message names it when found.
+     */
+    static ModelException conflict(Connection c, javax.sql.DataSource pool, Table table, Map<String, Object> current,
+                                   long selfId, SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+            return null;
+        }
+        for (List<FieldDef> key : keys(table)) {
+            String index = indexName(table, key);
+            if (e.getMessage() != null && e.getMessage().contains(index.substring(1, index.length() - 1))) {
+                return conflict(table, key, current, holderAfterFailure(c, pool, table, key, current, selfId));
+            }
+        }
+        return null;
+    }
+
+    private static long holderAfterFailure(Connection c, javax.sql.DataSource pool, Table table, List<FieldDef> key,
+                                           Map<String, Object> current, long selfId) {
+        try {
+            if (c.getAutoCommit() || !c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                return otherHolder(c, table, key, current, selfId);
+            }
+            try (Connection other = pool.getConnection()) {
+                return otherHolder(other, table, key, current, selfId);
+            }
+        } catch (SQLException ignored) {
+            return 0; // the message goes without the holder's id
+        }
+    }
+
+    private static ModelException conflict(Table table, List<FieldDef> key, Map<String, Object> current, long other) {
+        StringBuilder what = new StringBuilder();
+        for (FieldDef k : key) {
+            what.append(what.length() == 0 ? "" : ", ").append(k.name()).append(" = '")
+                    .append(current.get(Table.columnName(k))).append('\'');
+        }
+        return new ModelException(ModelException.Kind.CONFLICT, table.model().name() + " with " + what
+                + " exists already" + (other != 0 ? " (id " + other + ")" : ""));
     }
 
     private static long otherHolder(Connection c, Table table, List<FieldDef> key, Map<String, Object> current,

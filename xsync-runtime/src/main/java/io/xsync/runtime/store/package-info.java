@@ -31,7 +31,7 @@
  * notifications between processes.
  *
  * <h2>Rules</h2>
- * Saves follow DESIGN §2 by the {@link io.xsync.runtime.store.Actor} of the accessor
+ * Saves follow docs/semantics.md ("Save rules") by the {@link io.xsync.runtime.store.Actor} of the accessor
  * ({@code ObjectWriter}, {@code SaveRules}, {@code UniqueRules}); deletes are soft and cascade in
  * one transaction ({@code DeleteCascade}); "now" is a {@link io.xsync.runtime.store.MonotonicClock}.
  * An update writes only the columns that changed since the object was loaded (or those named by

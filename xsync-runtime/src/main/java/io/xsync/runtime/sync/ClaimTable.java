@@ -16,24 +16,47 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Leases on objects, kept in the table {@code xsync_claims(model, id, owner, lease_until)}, so that
- * no object is synced by two threads or two replicas at once. A claim is taken by inserting the
- * row (the primary key refuses a second owner), renewed while its owner lives and dropped when the
- * work ends; a crashed owner's claims expire and are purged. Works on H2 and PostgreSQL.
+ * Leases kept in the table {@code xsync_claims(model, id, owner, lease_until)}, shared by the
+ * replicas of a synchronizer: claims on objects, so that no object is synced (or policed) by two
+ * threads or two replicas at once, and named leases, so that a periodic job (a pull step, the
+ * reaper) runs on one replica. A claim is taken by inserting the row (the primary key refuses a
+ * second owner), renewed while its owner lives and dropped when the work ends; a crashed owner's
+ * rows expire and are purged, and then another replica may take them. Works on H2 and PostgreSQL.
+ *
+ * <p>The {@code model} column holds the claimed object's model for sync claims, the model with a
+ * scope prefix for other engines' claims ({@code policy:MyModel}), and {@code lease:<name>} (id 0)
+ * for named leases, so that the kinds never collide (model names have no colon).
  */
 public final class ClaimTable {
     /** The table name. */
     public static final String TABLE = "xsync_claims";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String LEASE_PREFIX = "lease:";
 
     private final DataSource dataSource;
     private final String owner;
     private final Duration lease;
+    private final String scope;
 
+    /** Claims of sync steps (the {@code model} column is the model's name). */
     public ClaimTable(DataSource dataSource, String owner, Duration lease) {
+        this(dataSource, owner, lease, "");
+    }
+
+    /**
+     * Claims in their own scope: an object claimed in scope {@code policy} does not block the same
+     * object in the sync scope.
+     */
+    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope) {
         this.dataSource = dataSource;
         this.owner = owner;
         this.lease = lease;
+        this.scope = scope.isEmpty() ? "" : scope + ":";
+    }
+
+    /** How long a claim or lease outlives its owner's last renewal. */
+    public Duration lease() {
+        return lease;
     }
 
     /** This claimant's name. */
@@ -75,11 +98,11 @@ public final class ClaimTable {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (Collection<ObjectRef> g : groups) {
                     for (ObjectRef r : g) {
-                        ps.setString(1, r.model());
+                        ps.setString(1, scope + r.model());
                         ps.setLong(2, r.id());
                         ps.setString(3, owner);
                         ps.setObject(4, until);
-                        ps.setString(5, r.model());
+                        ps.setString(5, scope + r.model());
                         ps.setLong(6, r.id());
                         ps.addBatch();
                     }
@@ -121,6 +144,46 @@ public final class ClaimTable {
         }
     }
 
+    /** Claims one object; false if another owner (or another thread of ours) holds it. */
+    public boolean claim(ObjectRef ref) {
+        return claim(List.of(List.of(ref)))[0];
+    }
+
+    /**
+     * Takes or keeps the named lease: true if this owner holds it now (it took it because nobody
+     * held it or the holder's lease ran out, or it held it already; the lease is extended either
+     * way), false while another owner's lease runs.
+     */
+    public boolean holdLease(String name) {
+        String key = LEASE_PREFIX + name;
+        OffsetDateTime until = until();
+        int kept = update("UPDATE " + TABLE + " SET owner = ?, lease_until = ? WHERE model = ? AND id = 0 "
+                + "AND (owner = ? OR lease_until < ?)", owner, until, key, owner, OffsetDateTime.now(ZoneOffset.UTC));
+        if (kept > 0) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (model, id, owner, lease_until) "
+                     + "SELECT CAST(? AS VARCHAR(255)), 0, CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                     + "WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " WHERE model = ? AND id = 0)")) {
+            ps.setString(1, key);
+            ps.setString(2, owner);
+            ps.setObject(3, until);
+            ps.setString(4, key);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false; // another replica took it at the same moment
+            }
+            throw new XsyncException("cannot take lease " + name + " in " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Who holds the named lease now (expired or not), or null. */
+    public String leaseHolder(String name) {
+        return holder(new ObjectRef(LEASE_PREFIX + name, 0), "");
+    }
+
     /** Drops our claims on these objects. */
     public void release(Collection<ObjectRef> refs) {
         if (refs.isEmpty()) {
@@ -131,7 +194,7 @@ public final class ClaimTable {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (ObjectRef r : refs) {
-                    ps.setString(1, r.model());
+                    ps.setString(1, scope + r.model());
                     ps.setLong(2, r.id());
                     ps.setString(3, owner);
                     ps.addBatch();
@@ -163,9 +226,13 @@ public final class ClaimTable {
 
     /** Who holds a claim on the object now, or null (for tests and the status page). */
     public String holder(ObjectRef ref) {
+        return holder(ref, scope);
+    }
+
+    private String holder(ObjectRef ref, String prefix) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT owner FROM " + TABLE + " WHERE model = ? AND id = ?")) {
-            ps.setString(1, ref.model());
+            ps.setString(1, prefix + ref.model());
             ps.setLong(2, ref.id());
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -17,9 +17,9 @@ import org.slf4j.MDC;
 
 /**
  * Runs one cohort, in order, on the calling thread: calls the step for each object and records the
- * result (DESIGN §2, §3) through {@link Bookkeeping}. After the first failure (or an object still
- * backing off) every later object of the cohort is skipped with "Failed due to error in model M
- * id N: ...". {@code enacted} moves only after success, so a crash mid-call leaves the object
+ * result through {@link Bookkeeping}. After the first failure (or an object still backing off)
+ * every later object of the cohort is skipped with "Failed due to error in model M id N: ...",
+ * recorded as a failure of the same kind. {@code enacted} moves only after success, so a crash mid-call leaves the object
  * dirty.
  */
 final class CohortRunner {

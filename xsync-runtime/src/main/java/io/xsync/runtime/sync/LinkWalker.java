@@ -46,6 +46,8 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
     private final Map<ObjectRef, ModelObject> rows = new HashMap<>();
     /** (model or ancestor, id) to the object's own ref. */
     private final Map<ObjectRef, ObjectRef> canonical = new HashMap<>();
+    /** Objects read through a parent model whose own (leaf) rows are still to load, by leaf model. */
+    private final Map<String, Set<Long>> leaves = new LinkedHashMap<>();
 
     /** A walker over {@code store} along {@code graph}'s edges. */
     public LinkWalker(Store store, DependencyGraph graph) {
@@ -88,6 +90,11 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
             }
         }
         wanted.forEach(this::load);
+        while (!leaves.isEmpty()) {
+            Map<String, Set<Long>> batch = new LinkedHashMap<>(leaves);
+            leaves.clear();
+            batch.forEach(this::load);
+        }
         raw.forEach((from, targets) -> {
             for (ObjectRef t : targets) {
                 ObjectRef c = canonical.get(t);
@@ -163,11 +170,22 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
         }
     }
 
+    /**
+     * Registers a loaded object under its leaf model. One read through a parent model is a view of
+     * the parent's fields: its leaf row is loaded at the end of the batch (it has the leaf's links).
+     */
     private ObjectRef add(ModelObject o) {
         ObjectRef ref = new ObjectRef(o.model().name(), o.id());
         ObjectRef known = canonical.get(ref);
-        if (known != null) {
+        if (known != null && rows.containsKey(known)) {
             return known;
+        }
+        String leaf = o.getString("leaf_model_name");
+        if (leaf != null && !leaf.equals(ref.model()) && schema.find(leaf) != null) {
+            ObjectRef own = new ObjectRef(leaf, o.id());
+            alias(own);
+            leaves.computeIfAbsent(leaf, k -> new LinkedHashSet<>()).add(o.id());
+            return own;
         }
         know(ref, o);
         return ref;

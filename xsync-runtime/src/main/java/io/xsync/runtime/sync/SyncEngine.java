@@ -119,9 +119,17 @@ public final class SyncEngine implements Engine, StatusContributor {
                 loop.signal();
             }
         });
+        registerMeters();
         loop.start();
         LOG.info("Sync engine started: {} step(s) observing {}, {} thread(s), replica {}", steps.size(),
                 observed, settings.threads(), claims.owner());
+    }
+
+    private void registerMeters() {
+        for (String model : observed) {
+            metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
+                    .toList());
+        }
     }
 
     @Override
@@ -195,9 +203,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     public PassStats runPass() {
         Instant start = Instant.now();
         PassStats stats = new PassStats();
-        Map<String, Integer> pending = runPhase(false, stats);
-        Map<String, Integer> deleted = runPhase(true, stats);
-        refreshGauges(pending, deleted, stats);
+        runPhase(false, stats);
+        runPhase(true, stats);
+        refreshGauges(stats);
         history.record(start, Instant.now(), stats);
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
@@ -257,6 +265,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
+            // a step observing a model and its subclass is handed a subclass object twice: call it once
+            Set<ObjectRef> seen = new java.util.HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -268,8 +278,11 @@ public final class SyncEngine implements Engine, StatusContributor {
                 if (!ownedBy(step, o)) {
                     continue;
                 }
-                counts.merge(o.model().name(), 1, Integer::sum);
-                items.add(WorkItem.of(step, o));
+                WorkItem item = WorkItem.of(step, o);
+                if (seen.add(item.ref())) {
+                    counts.merge(o.model().name(), 1, Integer::sum);
+                    items.add(item);
+                }
             }
         }
         return items;
@@ -372,7 +385,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** The claimed objects as they are now, one query per model and chunk of ids. */
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        Map<String, List<Long>> ids = new java.util.LinkedHashMap<>();
+        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
+        // them is read after its dependency was found gone
+        Map<String, List<Long>> ids = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
@@ -434,8 +450,19 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Purges deleted rows, dependents first so that what they point at can go in the same round. */
+    /**
+     * Purges deleted rows, dependents first so that what they point at can go in the same round;
+     * only on the replica that holds the lease {@code reaper}.
+     */
     private void reap() {
+        try {
+            if (!claims.holdLease("reaper")) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reaper skipped: cannot read its lease: {}", e.getMessage());
+            return;
+        }
         List<String> models = new ArrayList<>(order.order());
         Collections.reverse(models);
         for (String model : models) {
@@ -450,8 +477,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Refreshes the per-model gauges, at most once a second (two count queries per model). */
-    private void refreshGauges(Map<String, Integer> pending, Map<String, Integer> deleted, PassStats stats) {
+    /** Refreshes the per-model gauges from the store's counts, at most once a second while busy. */
+    private void refreshGauges(PassStats stats) {
         Instant now = Instant.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
@@ -459,12 +486,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
         gaugesRefreshed = now;
         for (String model : observed) {
-            metrics.setObjects(model, SyncMetrics.PENDING, pending.getOrDefault(model, 0));
-            metrics.setObjects(model, SyncMetrics.DELETED, deleted.getOrDefault(model, 0));
             try {
-                var m = store.models(Actor.FRAMEWORK).get(model);
-                metrics.setObjects(model, SyncMetrics.OK, m.count(Map.of("backend_code", SyncOutcome.CODE_OK)));
-                metrics.setObjects(model, SyncMetrics.ERROR, m.count(Map.of("backend_code", SyncOutcome.CODE_ERROR)));
+                metrics.setCounts(store.counts(model));
             } catch (RuntimeException e) {
                 LOG.debug("Could not count {} objects: {}", model, e.toString());
             }

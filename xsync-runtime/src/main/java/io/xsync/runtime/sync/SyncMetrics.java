@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.xsync.runtime.store.ModelCounts;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,14 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sync engine's meters: {@code xsync.sync.duration} (timer per model, step and phase),
  * {@code xsync.sync.failures} (counter per model, step and kind) and the gauges
  * {@code xsync.sync.objects} per model and state ({@code ok}, {@code pending}, {@code error},
- * {@code deleted}), refreshed by the engine once per pass.
+ * {@code no_sync}, {@code deleted}: the states of {@link ModelCounts}, which partition the rows and
+ * match the status summary), refreshed by the engine at most once a second. Every meter is
+ * registered when the engine starts (at zero), so dashboards and alerts see them before the first
+ * failure.
  */
 final class SyncMetrics {
     /** Gauge states. */
     static final String OK = "ok";
     static final String PENDING = "pending";
     static final String ERROR = "error";
+    static final String NO_SYNC = "no_sync";
     static final String DELETED = "deleted";
+    static final List<String> STATES = List.of(OK, PENDING, ERROR, NO_SYNC, DELETED);
+    /** Failure kinds counted by {@code xsync.sync.failures}. */
+    static final List<SyncOutcome.Kind> FAILURES = List.of(SyncOutcome.Kind.ERROR, SyncOutcome.Kind.INNOCUOUS,
+            SyncOutcome.Kind.DEFERRED, SyncOutcome.Kind.SKIPPED);
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -38,11 +50,36 @@ final class SyncMetrics {
                 .tags("model", model, "step", step, "phase", phase).register(registry)).record(d);
     }
 
+    /** Registers the object gauges of {@code model} and the failure counters of its steps, at zero. */
+    void register(String model, Collection<String> steps) {
+        for (String state : STATES) {
+            setObjects(model, state, 0);
+        }
+        for (String step : steps) {
+            for (SyncOutcome.Kind kind : FAILURES) {
+                failures(model, step, kind);
+            }
+        }
+    }
+
     void countFailure(String model, String step, SyncOutcome.Kind kind) {
-        String k = kind.name().toLowerCase(java.util.Locale.ROOT);
-        counters.computeIfAbsent(model + '\0' + step + '\0' + k, x -> Counter.builder("xsync.sync.failures")
+        failures(model, step, kind).increment();
+    }
+
+    private Counter failures(String model, String step, SyncOutcome.Kind kind) {
+        String k = kind.name().toLowerCase(Locale.ROOT);
+        return counters.computeIfAbsent(model + '\0' + step + '\0' + k, x -> Counter.builder("xsync.sync.failures")
                 .description("Failed syncRecord/deleteRecord calls")
-                .tags("model", model, "step", step, "kind", k).register(registry)).increment();
+                .tags("model", model, "step", step, "kind", k).register(registry));
+    }
+
+    /** Sets every state gauge of one model from its counts. */
+    void setCounts(ModelCounts c) {
+        setObjects(c.model(), OK, c.ok());
+        setObjects(c.model(), PENDING, c.pending());
+        setObjects(c.model(), ERROR, c.error());
+        setObjects(c.model(), NO_SYNC, c.noSync());
+        setObjects(c.model(), DELETED, c.deleted());
     }
 
     void setObjects(String model, String state, long value) {

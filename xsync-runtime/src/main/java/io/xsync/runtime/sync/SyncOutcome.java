@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bookkeeping a sync result writes (DESIGN §2, §3), as pure functions from the object's
+ * The bookkeeping a sync result writes (see docs/scheduling.md), as pure functions from the object's
  * state to the columns to save. The engine saves them with {@code update_fields}, so they never
  * count as a change of the object.
  */

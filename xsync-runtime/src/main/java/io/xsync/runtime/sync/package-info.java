@@ -1,18 +1,23 @@
 /**
  * The sync engine: the reconcile loop that calls sync steps for dirty and deleted objects.
  *
- * <p>Choices where DESIGN §2/§3 leaves room:
+ * <p>How the engine works (docs/scheduling.md has the same for users):
  * <ul>
- *   <li><b>Policies first.</b> An object of a model that has a policy is not synced until the
- *       policy has handled its current version ({@code policed} set and not older than
- *       {@code updated}), unless it is {@code no_policy}; it is left out of the pass (no status
- *       written) and the policy engine's save starts the next pass. A policy that keeps failing
- *       therefore holds back the sync of that object.</li>
+ *   <li><b>Policies.</b> They do not hold objects back: the policy and sync loops run
+ *       independently, so a failing policy never blocks an object's sync.</li>
+ *   <li><b>One snapshot.</b> A phase reads every step's pending objects, and the objects its
+ *       cohorts are walked through, in one read transaction that sees one snapshot of the store
+ *       ({@link io.xsync.runtime.store.Store#readSnapshot}).</li>
+ *   <li><b>Cohorts.</b> {@link io.xsync.runtime.sync.CohortPlanner} joins pending objects that
+ *       reach one another along link values, through objects that are not pending as well
+ *       ({@link io.xsync.runtime.sync.LinkWalker} loads those in bulk); every object reached over
+ *       a many-to-many or reverse link counts.</li>
  *   <li><b>Skipping.</b> After a failure in a cohort every later object of the cohort is skipped
- *       with "Failed due to error in model M id N: message" and {@code backend_code = 2}, without
- *       touching its retry bookkeeping, so it goes as soon as the failed object goes. An object
- *       still backing off ({@code next_run} ahead) counts as such a failure for the objects after
- *       it in its cohort; objects of other cohorts are not affected.</li>
+ *       with "Failed due to error in model M id N: message", recorded as a failure of its own of
+ *       the same kind (code 2, 1 or 0; errors and innocuous failures count in its
+ *       {@code backend_register} and back off). An object still backing off ({@code next_run}
+ *       ahead) counts as such a failure for the objects after it in its cohort; a skipped object
+ *       that backs off itself is left as it is; objects of other cohorts are not affected.</li>
  *   <li><b>Backoff.</b> {@link io.xsync.runtime.sync.Backoff}: first failure retried on the next
  *       pass, then {@code exponent × base} capped; the engine wakes itself at the earliest
  *       {@code next_run}. Deferred objects keep their register and are retried on the next pass,

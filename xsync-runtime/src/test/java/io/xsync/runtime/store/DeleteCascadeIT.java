@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Soft delete, cascade and write_protect (DESIGN §2), on H2 and PostgreSQL. */
+/** Soft delete, cascade and write_protect (docs/semantics.md, "Delete"), on H2 and PostgreSQL. */
 class DeleteCascadeIT extends StoreTestSupport {
 
     @ParameterizedTest

@@ -42,6 +42,8 @@ class ListingQueriesIT extends StoreTestSupport {
         ModelObject failed = site(store, "failed");
         site(store, "new");
         ModelObject deleted = site(store, "deleted");
+        reload(store, site(store, "excluded")).set("no_sync", true).save();
+        reload(store, site(store, "blocked")).set("lazy_blocked", true).save();
         markSynced(store, ok);
         markSynced(store, okThenChanged);
         reload(store, okThenChanged).set("counter", 3).save(); // dirty again: pending, not ok
@@ -49,9 +51,9 @@ class ListingQueriesIT extends StoreTestSupport {
         deleted.delete();
 
         ModelCounts c = store.counts("Site");
-        assertThat(c).isEqualTo(new ModelCounts("Site", 4, 1, 1, 1));
+        assertThat(c).isEqualTo(new ModelCounts("Site", 6, 1, 1, 2, 1));
         assertThat(c.pending()).isEqualTo(2);
-        assertThat(store.counts("Slice")).isEqualTo(new ModelCounts("Slice", 0, 0, 0, 0));
+        assertThat(store.counts("Slice")).isEqualTo(new ModelCounts("Slice", 0, 0, 0, 0, 0));
 
         List<FailedObject> seen = new ArrayList<>();
         store.scanFailed("Site", seen::add);

@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The save rules of DESIGN §2, on H2 and PostgreSQL. */
+/** The save rules of docs/semantics.md, on H2 and PostgreSQL. */
 class SaveRulesIT extends StoreTestSupport {
 
     private static ModelException.Kind kind(Throwable e) {

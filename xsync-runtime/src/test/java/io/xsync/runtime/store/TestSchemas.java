@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Schemas built in code for tests (no xproto needed): a {@link Builder} that adds the base fields
- * of DESIGN §2 to every model and resolves inheritance, and a ready-made {@link #chain()} schema.
+ * of docs/semantics.md to every model and resolves inheritance, and a ready-made {@link #chain()} schema.
  */
 public final class TestSchemas {
     private static final SourceRef BUILTIN = new SourceRef(null, 0, 0);
@@ -81,7 +81,7 @@ public final class TestSchemas {
         return new Builder();
     }
 
-    /** The base fields every model gets, in order (DESIGN §2). */
+    /** The base fields every model gets, in order (docs/semantics.md, "Base fields"). */
     public static List<FieldDef> baseFields(String model) {
         return BaseFields.fields(model);
     }

@@ -77,4 +77,40 @@ class ClaimTableIT {
         assertThat(a.purgeExpired()).isZero();
         assertThat(a.holder(SITE)).isEqualTo("a");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void aLeaseHasOneHolderUntilItExpires(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_e");
+        ClaimTable dying = new ClaimTable(ds, "dying", Duration.ofMinutes(1));
+        ClaimTable other = new ClaimTable(ds, "other", Duration.ofMinutes(1));
+        dying.createTable();
+        assertThat(dying.holdLease("pull:Backend")).isTrue();
+        assertThat(dying.holdLease("pull:Backend")).as("the holder keeps it").isTrue();
+        assertThat(other.holdLease("pull:Backend")).isFalse();
+        assertThat(other.holdLease("reaper")).as("another lease is free").isTrue();
+        assertThat(dying.leaseHolder("pull:Backend")).isEqualTo("dying");
+
+        new ClaimTable(ds, "dying", Duration.ofMillis(-1000)).renew(); // its lease ran out
+        assertThat(other.holdLease("pull:Backend")).as("taken over after expiry").isTrue();
+        assertThat(dying.holdLease("pull:Backend")).isFalse();
+        assertThat(other.leaseHolder("pull:Backend")).isEqualTo("other");
+        other.releaseAll();
+        assertThat(dying.holdLease("pull:Backend")).as("free again once released").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "pg"})
+    void scopesDoNotBlockEachOther(String kind) throws Exception {
+        DataSource ds = db(kind, "claims_f");
+        ClaimTable sync = new ClaimTable(ds, "a", Duration.ofMinutes(1));
+        ClaimTable policyA = new ClaimTable(ds, "a-policy", Duration.ofMinutes(1), "policy");
+        ClaimTable policyB = new ClaimTable(ds, "b-policy", Duration.ofMinutes(1), "policy");
+        sync.createTable();
+        assertThat(sync.claim(SITE)).isTrue();
+        assertThat(policyA.claim(SITE)).as("a sync claim does not block policing").isTrue();
+        assertThat(policyB.claim(SITE)).isFalse();
+        assertThat(policyB.holder(SITE)).isEqualTo("a-policy");
+        assertThat(sync.holder(SITE)).isEqualTo("a");
+    }
 }

@@ -22,9 +22,9 @@ import java.util.Set;
  *       depends on (directly or through others), a successful sync call of Y that ended before
  *       the call started and had Y's version current at R (or a later one; Y's first version
  *       when Y was created after R — it still precedes X, which links to it);</li>
- *   <li>a delete call of Y needs, for every object X depending on Y that has a delete call at
- *       all (the reaper may purge one that was never synced), a successful delete call of X that
- *       ended before it started;</li>
+ *   <li>a delete call of Y needs, for every object X depending on Y that was ever handed to a
+ *       sync call (the reaper may purge a deleted object that never was, without a successful
+ *       delete call), a successful delete call of X that ended before it started;</li>
  *   <li>every version is synced successfully at most once, and every object deleted at most once.</li>
  * </ul>
  * Links must not change after creation (tests update other fields only).
@@ -69,11 +69,11 @@ public final class OrderChecker {
         reads.values().forEach(l -> l.sort(null));
         Map<ObjectRef, List<OrderLog.Call>> okSyncs = new HashMap<>();
         Map<ObjectRef, List<OrderLog.Call>> okDeletes = new HashMap<>();
-        Set<ObjectRef> deleteCalled = new HashSet<>();
+        Set<ObjectRef> syncCalled = new HashSet<>();
         List<String> out = new ArrayList<>();
         for (OrderLog.Call c : calls) {
-            if (c.deletion()) {
-                deleteCalled.add(c.ref());
+            if (!c.deletion()) {
+                syncCalled.add(c.ref());
             }
             if (c.ok()) {
                 (c.deletion() ? okDeletes : okSyncs).computeIfAbsent(c.ref(), k -> new ArrayList<>()).add(c);
@@ -82,7 +82,7 @@ public final class OrderChecker {
         onceEach(okSyncs, okDeletes, out);
         for (OrderLog.Call c : calls) {
             if (c.deletion()) {
-                checkDelete(c, okDeletes, deleteCalled, out);
+                checkDelete(c, okDeletes, syncCalled, out);
             } else {
                 checkSync(c, readBefore(reads.get(c.source()), c.start()), okSyncs, out);
             }
@@ -115,10 +115,10 @@ public final class OrderChecker {
         }
     }
 
-    private void checkDelete(OrderLog.Call c, Map<ObjectRef, List<OrderLog.Call>> okDeletes, Set<ObjectRef> deleteCalled,
+    private void checkDelete(OrderLog.Call c, Map<ObjectRef, List<OrderLog.Call>> okDeletes, Set<ObjectRef> syncCalled,
                              List<String> out) {
         for (ObjectRef x : dependentsOf(c.ref())) {
-            if (!deleteCalled.contains(x)) {
+            if (!syncCalled.contains(x)) {
                 continue;
             }
             boolean done = okDeletes.getOrDefault(x, List.of()).stream().anyMatch(xc -> xc.end() < c.start());

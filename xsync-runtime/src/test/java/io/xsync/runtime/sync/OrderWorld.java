@@ -2,11 +2,11 @@ package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
-import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.store.TestSchemas;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +14,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An XOS-shaped model set for order tests, and the writes a test makes to it through the API,
- * remembered for {@link OrderChecker}. Models: Deployment &lt;- Site &lt;- Slice &lt;- Network
- * (owner), NetworkSlice (network, slice: a diamond), Image, Instance (slice, optional image),
- * Port (instance, network: a diamond). Every model has {@code name} and {@code counter}.
+ * An XOS-shaped model set for order tests ({@code xproto/order}), and the writes a test makes to
+ * it through the API, remembered for {@link OrderChecker}. Models: Deployment &lt;- Site &lt;-
+ * Slice &lt;- Network (owner), NetworkSlice (network, slice: a diamond), Image, Tag, Instance
+ * (slice, optional image, manytomany tags), Port (instance, network: a diamond), Service and its
+ * subclass VRouterService, Tenant (provider: a Service, owner: a Slice). Every model has
+ * {@code name} and {@code counter}.
  */
 public final class OrderWorld {
     /** Models in dependency order. */
-    public static final List<String> MODELS = List.of("Deployment", "Site", "Slice", "Image", "Network",
-            "NetworkSlice", "Instance", "Port");
-    /** Each model's links: field to peer model (optional ones marked by a leading '?'). */
+    public static final List<String> MODELS = List.of("Deployment", "Site", "Slice", "Image", "Tag", "Network",
+            "NetworkSlice", "Instance", "Port", "Service", "VRouterService", "Tenant");
+    /** Models whose objects also count as objects of a parent model. */
+    public static final Map<String, List<String>> SUBCLASSES = Map.of("Service", List.of("VRouterService"));
+    /** Each model's links: field to peer model (optional ones marked '?', manytomany ones '*'). */
     public static final Map<String, Map<String, String>> LINKS = links();
 
     private final Store store;
@@ -35,19 +39,11 @@ public final class OrderWorld {
 
     /** The schema of the model set. */
     public static Schema schema() {
-        TestSchemas.Builder b = TestSchemas.builder();
-        for (String m : MODELS) {
-            b.model(m).field("name", FieldType.STRING).field("counter", FieldType.INT32).def(0);
-            LINKS.get(m).forEach((field, peer) -> {
-                b.link(field, peer.replace("?", ""));
-                if (peer.startsWith("?")) {
-                    b.nullable();
-                } else {
-                    b.required();
-                }
-            });
+        try {
+            return XprotoLoader.load(Path.of(OrderWorld.class.getResource("/xproto/order").toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return b.build();
     }
 
     /** The dependency graph XOS would derive from the schema. */
@@ -67,6 +63,9 @@ public final class OrderWorld {
         l.get("NetworkSlice").put("slice", "Slice");
         l.get("Instance").put("slice", "Slice");
         l.get("Instance").put("image", "?Image");
+        l.get("Instance").put("tags", "*Tag");
+        l.get("Tenant").put("provider", "Service");
+        l.get("Tenant").put("owner", "Slice");
         l.get("Port").put("instance", "Instance");
         l.get("Port").put("network", "Network");
         return l;
@@ -74,6 +73,15 @@ public final class OrderWorld {
 
     /** Creates an object linking to {@code links} (field to object); remembers its first version. */
     public ModelObject create(String model, String name, Map<String, ModelObject> links) {
+        return create(model, name, links, Map.of());
+    }
+
+    /**
+     * Creates an object linking to {@code links} (field to object) and, through manytomany
+     * links, to {@code many} (field to objects); remembers its first version.
+     */
+    public ModelObject create(String model, String name, Map<String, ModelObject> links,
+                              Map<String, List<ModelObject>> many) {
         ModelObject o = store.models(Actor.API).get(model).newObject().set("name", name);
         List<ObjectRef> refs = new ArrayList<>();
         links.forEach((field, target) -> {
@@ -82,7 +90,11 @@ public final class OrderWorld {
                 refs.add(ref(target));
             }
         });
-        o.save();
+        many.forEach((field, targets) -> {
+            o.set(field + "_ids", targets.stream().map(ModelObject::id).toList());
+            targets.forEach(t -> refs.add(ref(t)));
+        });
+        retryingDeadlocks(o::save);
         OrderChecker.Written w = new OrderChecker.Written(refs);
         w.versions.add(new OrderChecker.Version(o.getInstant("updated"), System.nanoTime()));
         written.put(ref(o), w);
@@ -93,13 +105,32 @@ public final class OrderWorld {
     public void touch(ModelObject o) {
         ModelObject fresh = reload(o);
         fresh.set("counter", fresh.getLong("counter") + 1);
-        fresh.save();
+        retryingDeadlocks(fresh::save);
         written.get(ref(o)).versions.add(new OrderChecker.Version(fresh.getInstant("updated"), System.nanoTime()));
     }
 
     /** Deletes the object (the store cascades to what links to it). */
     public void delete(ModelObject o) {
-        reload(o).delete();
+        ModelObject fresh = reload(o);
+        retryingDeadlocks(fresh::delete);
+    }
+
+    /**
+     * Runs a write as a client would: again when PostgreSQL chose it as a deadlock victim (a save
+     * locks the rows it links to, while the engine's bookkeeping updates rows of several models in
+     * one transaction). The write was rolled back, so nothing of it is remembered yet.
+     */
+    private static void retryingDeadlocks(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !String.valueOf(e.getMessage()).contains("deadlock detected")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public ModelObject reload(ModelObject o) {

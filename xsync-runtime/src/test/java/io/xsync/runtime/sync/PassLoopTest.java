@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,9 +42,9 @@ class PassLoopTest {
                 loop.signal();
             }
             release.countDown();
-            await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() == 2);
-            Thread.sleep(200); // would a third pass sneak in?
-            assertThat(passes.get()).isEqualTo(2);
+            // End marker: the loop parks waiting for the next signal only when none is pending.
+            await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() >= 2 && idle("xsync-test-loop"));
+            assertThat(passes.get()).as("passes: the first, then one for all 100 signals").isEqualTo(2);
             assertThat(thread.get()).isEqualTo("xsync-test-loop");
         } finally {
             loop.stop(Duration.ofSeconds(5));
@@ -49,16 +53,24 @@ class PassLoopTest {
 
     @Test
     void aPassRunsAgainAtTheTimeItAsksFor() {
-        AtomicInteger passes = new AtomicInteger();
+        List<Instant> starts = new CopyOnWriteArrayList<>();
+        List<Instant> asked = new CopyOnWriteArrayList<>();
         PassLoop loop = new PassLoop("xsync-test-loop", () -> {
-            passes.incrementAndGet();
-            return Instant.now().plusMillis(50);
+            starts.add(Instant.now());
+            Instant next = Instant.now().plusMillis(50);
+            asked.add(next);
+            return next;
         }, Duration.ofHours(1));
         loop.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() >= 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() >= 3);
         } finally {
             loop.stop(Duration.ofSeconds(5));
+        }
+        for (int i = 1; i < 3; i++) {
+            // the loop waits in whole milliseconds, so it may wake within one millisecond before
+            assertThat(starts.get(i)).as("start of pass %d, not before the time pass %d asked for", i + 1, i)
+                    .isAfterOrEqualTo(asked.get(i - 1).minusMillis(1));
         }
     }
 
@@ -75,5 +87,18 @@ class PassLoopTest {
         } finally {
             loop.stop(Duration.ofSeconds(5));
         }
+    }
+
+    /** True when the loop thread is parked waiting for a signal (between passes, nothing pending). */
+    private static boolean idle(String threadName) {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().equals(threadName)) {
+                Thread.State state = e.getKey().getState();
+                return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                        && Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().equals(PassLoop.class.getName())
+                                && f.getMethodName().equals("awaitSignal"));
+            }
+        }
+        return false;
     }
 }

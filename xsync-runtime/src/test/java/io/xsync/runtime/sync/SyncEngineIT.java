@@ -11,6 +11,7 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
@@ -167,7 +168,8 @@ class SyncEngineIT {
         PassStats stats = engine.runPass();
         assertThat(stats.waiting()).isEqualTo(1);
         assertThat(step.syncs("Slice", badSlice.id())).isEqualTo(2);
-        assertThat(ctx.metrics().get("xsync.sync.failures").tag("model", "Slice").counter().count()).isEqualTo(2);
+        assertThat(ctx.metrics().get("xsync.sync.failures").tags("model", "Slice", "kind", "error").counter().count())
+                .isEqualTo(2);
         // the status row: failed calls over all passes, and the last pass (which had nothing to do)
         Map<String, Object> status = engine.stepStatus().get(0).values();
         assertThat(engine.statusSection()).isEqualTo("sync");
@@ -272,11 +274,14 @@ class SyncEngineIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void gaugesCountObjectsPerState(String dialect) {
+    void gaugesPartitionObjectsByStateAsTheStatusSummaryDoes(String dialect) {
         JdbcStore store = store(dialect);
         RecordingStep step = new RecordingStep("Site");
         site(store, "good");
         ModelObject bad = site(store, "bad");
+        ModelObject skipped = site(store, "skipped");
+        skipped.set("no_sync", true);
+        skipped.save();
         step.action = (o, d) -> {
             if (o.getString("name").equals("bad")) {
                 throw new IllegalStateException("no");
@@ -290,8 +295,30 @@ class SyncEngineIT {
             engine.runPass();
             assertThat(gauge(ctx, "Site", "ok")).isEqualTo(1);
             assertThat(gauge(ctx, "Site", "error")).isEqualTo(1);
-            assertThat(gauge(ctx, "Site", "pending")).isEqualTo(1);
+            assertThat(gauge(ctx, "Site", "pending")).as("the failed object is error, not also pending").isZero();
+            assertThat(gauge(ctx, "Site", "no_sync")).isEqualTo(1);
+            assertThat(gauge(ctx, "Site", "deleted")).isZero();
         });
+        ModelCounts counts = store.counts("Site");
+        assertThat(gauge(ctx, "Site", "ok") + gauge(ctx, "Site", "pending") + gauge(ctx, "Site", "error")
+                + gauge(ctx, "Site", "no_sync")).isEqualTo(counts.live());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyGaugeAndFailureCounterExistsFromTheStart(String dialect) {
+        JdbcStore store = store(dialect);
+        SynchronizerContext ctx = SyncHarness.context(store, List.of(new RecordingStep("Site")), List.of());
+        start(ctx, SyncHarness.settings(1));
+        for (String state : List.of("ok", "pending", "error", "no_sync", "deleted")) {
+            assertThat(ctx.metrics().find("xsync.sync.objects").tags("model", "Site", "state", state).gauge())
+                    .as("gauge for state " + state).isNotNull();
+        }
+        for (String kind : List.of("error", "innocuous", "deferred", "skipped")) {
+            assertThat(ctx.metrics().find("xsync.sync.failures").tags("model", "Site", "kind", kind).counter())
+                    .as("failure counter of kind " + kind).isNotNull()
+                    .satisfies(c -> assertThat(c.count()).isZero());
+        }
     }
 
     private static double gauge(SynchronizerContext ctx, String model, String state) {

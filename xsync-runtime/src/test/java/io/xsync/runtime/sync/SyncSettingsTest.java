@@ -43,10 +43,13 @@ class SyncSettingsTest {
 
     @Test
     void defaultsAreTheXosOnes() {
+        SyncSettings documented = new SyncSettings(4, Duration.ofSeconds(30),
+                new Backoff(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofHours(8), false),
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofSeconds(1));
         SyncSettings s = SyncSettings.from(XsyncConfig.parse("name: test\nmodels_dir: models\n", Path.of("t.yaml")));
-        assertThat(s).isEqualTo(SyncSettings.defaults());
-        assertThat(s.backoff()).isEqualTo(Backoff.xosDefaults());
-        assertThat(s.threads()).isEqualTo(4);
+        assertThat(s).isEqualTo(documented);
+        assertThat(SyncSettings.defaults()).isEqualTo(documented);
+        assertThat(Backoff.xosDefaults()).isEqualTo(documented.backoff());
     }
 
     @Test

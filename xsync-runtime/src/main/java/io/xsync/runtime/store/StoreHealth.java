@@ -1,7 +1,6 @@
-package io.xsync.http;
+package io.xsync.runtime.store;
 
 import io.xsync.runtime.Readiness;
-import io.xsync.runtime.store.Store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,16 +11,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Readiness of the store, answered at once from the last known state: a background thread
+ * Whether the store's database answers, known at once from the last check: a background thread
  * ({@code xsync-store-health}) runs a trivial query every {@link #INTERVAL}. A check that has not
- * answered after {@link #NO_ANSWER} counts as unreachable, so a probe never waits for the
- * database (an outage can make a connection wait for the pool's whole connection timeout).
- * Logs one line when the store becomes unreachable and one when it is back.
+ * answered after {@link #NO_ANSWER} counts as unreachable, so a readiness probe never waits for
+ * the database (during an outage a connection can wait for the pool's whole connection
+ * timeout). Logs one line when the store becomes unreachable and one when it is back. Readiness
+ * check {@code store}.
  */
-final class StoreReadiness implements Readiness, AutoCloseable {
+public final class StoreHealth implements Readiness, AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration NO_ANSWER = Duration.ofSeconds(2);
-    private static final Logger LOG = LoggerFactory.getLogger(StoreReadiness.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
 
     private final Store store;
     private Thread thread;
@@ -32,7 +32,7 @@ final class StoreReadiness implements Readiness, AutoCloseable {
     private volatile long checkStarted = -1;
     private long downSince = -1;
 
-    StoreReadiness(Store store) {
+    StoreHealth(Store store) {
         this.store = store;
     }
 
@@ -118,6 +118,7 @@ final class StoreReadiness implements Readiness, AutoCloseable {
     }
 
     @Override
+    /** Stops the checks. */
     public synchronized void close() {
         running = false;
         if (thread != null) {
