@@ -104,6 +104,15 @@ class XosLikeModelsTest {
     }
 
     @Test
+    void aRequiredStringThatMayBeBlankStartsOutEmptyAsInDjango() {
+        assertThat(schema.model("NetworkSlice").field("ip").defaultValue()).isNull();
+        FieldDef subnet = schema.model("Network").field("subnet");
+        assertThat(subnet.defaultValue()).isEqualTo("");
+        assertThat(subnet.nullable()).isFalse();
+        assertThat(schema.model("Site").field("login_base").defaultValue()).as("blank not allowed").isNull();
+    }
+
+    @Test
     void topLevelEnumsOfAnotherFileAreChoicesToo() {
         FieldDef mode = schema.model("OLTDevice").field("pon_mode");
         assertThat(mode.choices()).containsExactly("GPON", "XGSPON");
