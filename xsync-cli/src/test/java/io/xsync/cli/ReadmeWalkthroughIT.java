@@ -68,18 +68,22 @@ class ReadmeWalkthroughIT {
                 stopRunning();
             }
             for (Step step : block.steps()) {
-                long started = System.nanoTime();
-                if (step instanceof Command c && c.isRun()) {
-                    startInBackground(c);
-                } else if (step instanceof Command c) {
-                    run(c);
-                } else {
-                    awaitLogLine((LogLine) step);
-                }
-                System.out.printf("README.md:%d done in %d ms%n", step.line(), (System.nanoTime() - started) / 1_000_000);
+                perform(step);
             }
         }
         stopRunning();
+    }
+
+    private void perform(Step step) throws Exception {
+        long started = System.nanoTime();
+        if (step instanceof Command c && c.isRun()) {
+            startInBackground(c);
+        } else if (step instanceof Command c) {
+            run(c);
+        } else {
+            awaitLogLine((LogLine) step);
+        }
+        System.out.printf("README.md:%d done in %d ms%n", step.line(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test

@@ -78,7 +78,7 @@ class StatusCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = XsyncCli.execute(new PrintWriter(out), new PrintWriter(err), "status", "--config",
-                config.toString(), "--timeout", "2");
+                config.toString(), "--timeout", "15");
         return new String[] {Integer.toString(code), out.toString() + err};
     }
 

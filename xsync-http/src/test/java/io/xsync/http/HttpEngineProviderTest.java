@@ -7,6 +7,7 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpEngineProviderTest {
 
     private static SynchronizerContext context(String yaml) {
+        return context(yaml, null);
+    }
+
+    private static SynchronizerContext context(String yaml, Store store) {
         XsyncConfig config = XsyncConfig.parse("name: t\nmodels_dir: models\n" + yaml, Path.of("/tmp/x/config.yaml"));
-        return new SynchronizerContext("t", config, null, null, null, null, new CompositeMeterRegistry());
+        return new SynchronizerContext("t", config, null, null, store, null, new CompositeMeterRegistry());
     }
 
     @Test
@@ -59,14 +64,32 @@ class HttpEngineProviderTest {
     }
 
     @Test
+    void limitsComeFromTheConfigAndAreChecked() {
+        HttpSettings s = HttpSettings.from(XsyncConfig.parse("name: t\nmodels_dir: models\nhttp:\n  limits:\n"
+                + "    max_body_bytes: 4096\n    body_timeout: 2s\n    threads: 8\n    idle_timeout: 1m\n",
+                Path.of("/tmp/x/config.yaml")));
+        assertThat(s.limits().maxBodyBytes()).isEqualTo(4096);
+        assertThat(s.limits().bodyTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(s.limits().threads()).isEqualTo(8);
+        assertThat(s.limits().idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(s.limits().maxHeaderBytes()).isEqualTo(8192);
+        assertThat(s.limits().maxMeters()).isEqualTo(5000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpSettings.from(XsyncConfig.parse(
+                "name: t\nmodels_dir: models\nhttp:\n  limits:\n    threads: 2\n", Path.of("/tmp/x/config.yaml"))))
+                .hasMessage("/tmp/x/config.yaml:5: key 'http.limits.threads' must be at least 4, got 2");
+    }
+
+    @Test
     void defaultsAreLocalhost8181() {
         HttpSettings s = HttpSettings.from(XsyncConfig.parse("name: t\nmodels_dir: models\n",
                 Path.of("/tmp/x/config.yaml")));
         assertThat(s.clientUri(s.port()).toString()).isEqualTo("http://127.0.0.1:8181/");
         assertThat(s.anonymousReads()).isTrue();
         assertThat(s.anonymousWrites()).isFalse();
-        Optional<Engine> engine = new HttpEngineProvider().create(context(""));
-        assertThat(engine).isPresent();
-        assertThat(engine.get().name()).isEqualTo("http");
+        try (Store store = TestData.store()) {
+            Optional<Engine> engine = new HttpEngineProvider().create(context("", store));
+            assertThat(engine).isPresent();
+            assertThat(engine.get().name()).isEqualTo("http");
+        }
     }
 }

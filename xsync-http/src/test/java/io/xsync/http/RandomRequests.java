@@ -69,7 +69,7 @@ final class RandomRequests {
             case 0 -> "/";
             case 1 -> "/healthz";
             case 2 -> "/readyz";
-            case 3 -> "/metrics";
+            case 3 -> random.nextBoolean() ? "/metrics" : "/openapi.json";
             case 4 -> "/api/status";
             case 5 -> "/api/models";
             case 6, 7 -> "/api/models/" + model;

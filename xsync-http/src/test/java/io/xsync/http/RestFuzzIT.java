@@ -30,7 +30,7 @@ class RestFuzzIT {
     private static final int MAX_REQUESTS = 1500;
     private static final long MAX_MILLIS = 30_000;
     /** Route templates of {@link RequestTags#route}. */
-    private static final int ROUTES = 9;
+    private static final int ROUTES = 10;
     private static final int STATUS_CLASSES = 5;
     private Store store;
     private HttpFixture http;

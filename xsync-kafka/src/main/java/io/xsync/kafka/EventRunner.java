@@ -3,6 +3,7 @@ package io.xsync.kafka;
 import io.xsync.api.Event;
 import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
+import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,6 +34,7 @@ import org.slf4j.MDC;
  */
 final class EventRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EventRunner.class);
+    private static final StepErrors ERRORS = new StepErrors();
 
     private final EventStep step;
     private final String group;
@@ -206,7 +208,8 @@ final class EventRunner {
             }
             attempts++;
             metrics.failed.increment();
-            LOG.warn("event {} failed on attempt {}: {}", where(record), attempts, describe(cause));
+            LOG.warn("event {} failed on attempt {}: {}", where(record), attempts, describe(cause),
+                    ERRORS.firstTime(step.name(), cause));
         }
         deadLetter(worker, record, cause, attempts);
     }

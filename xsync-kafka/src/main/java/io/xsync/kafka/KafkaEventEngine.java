@@ -5,6 +5,7 @@ import io.xsync.api.EventStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -107,6 +109,11 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     @Override
     public String name() {
         return "kafka";
+    }
+
+    @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.EVENT);
     }
 
     @Override

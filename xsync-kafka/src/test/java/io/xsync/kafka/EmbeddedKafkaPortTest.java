@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.DataDirLock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,10 @@ class EmbeddedKafkaPortTest {
                     .hasMessage("embedded Kafka: port 127.0.0.1:" + port + " is already in use (another broker,"
                             + " or another xsync run?); set event_bus.embedded_port to a free port, or 0 for any");
         }
-        assertThat(Files.exists(dataDir)).as("data directory must not be created or formatted").isFalse();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+                    .as("nothing but the data directory's lock: not formatted").containsOnly(DataDirLock.FILE_NAME);
+        }
     }
 
     @Test

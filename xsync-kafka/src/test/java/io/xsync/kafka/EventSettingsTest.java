@@ -28,13 +28,21 @@ class EventSettingsTest {
 
     @Test
     void deadLetterTopicKafkaWouldRefuseIsAConfigError() {
-        io.xsync.runtime.config.XsyncConfig config = io.xsync.runtime.config.XsyncConfig.parse(
+        assertThatThrownBy(() -> io.xsync.runtime.config.XsyncConfig.parse(
                 "name: vtn\nmodels_dir: m\nevents:\n  dead_letter_topic: \"dead letters!\"\n",
-                java.nio.file.Path.of("/tmp/c/config.yaml"));
-        assertThatThrownBy(() -> EventSettings.from(config, "vtn", "h:1"))
+                java.nio.file.Path.of("/tmp/c/config.yaml")))
                 .isInstanceOf(io.xsync.runtime.config.ConfigException.class)
-                .hasMessageContaining("config.yaml:4: key 'events.dead_letter_topic' gives 'dead letters!'")
+                .hasMessageContaining("config.yaml:4: key 'events.dead_letter_topic' must be a legal Kafka topic name");
+        io.xsync.runtime.config.XsyncConfig dots = io.xsync.runtime.config.XsyncConfig.parse(
+                "name: vtn\nmodels_dir: m\nevents:\n  dead_letter_topic: \"..\"\n",
+                java.nio.file.Path.of("/tmp/c/config.yaml"));
+        assertThatThrownBy(() -> EventSettings.from(dots, "vtn", "h:1"))
+                .isInstanceOf(io.xsync.runtime.config.ConfigException.class)
+                .hasMessageContaining("config.yaml:4: key 'events.dead_letter_topic' gives '..'")
                 .hasMessageContaining("not a legal Kafka topic name");
+        assertThat(EventSettings.from(io.xsync.runtime.config.XsyncConfig.parse(
+                "name: vtn\nmodels_dir: m\nevents:\n  dead_letter_topic: \"dlq.{name}_x\"\n",
+                java.nio.file.Path.of("/tmp/c/config.yaml")), "vtn", "h:1").deadLetterTopic()).isEqualTo("dlq.vtn_x");
     }
 
     @Test

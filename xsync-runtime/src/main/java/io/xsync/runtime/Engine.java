@@ -1,6 +1,8 @@
 package io.xsync.runtime;
 
+import io.xsync.runtime.steps.StepKind;
 import java.time.Duration;
+import java.util.Set;
 
 /** A long-running part of the synchronizer (sync, policy, pull, event engines, HTTP server). */
 public interface Engine {
@@ -13,4 +15,12 @@ public interface Engine {
 
     /** Stops taking new work and waits up to {@code timeout} for work in flight. */
     void stop(Duration timeout);
+
+    /**
+     * The kinds of step code this engine runs (none for the HTTP server). A synchronizer whose
+     * steps of some kind no engine runs refuses to start rather than ignore them.
+     */
+    default Set<StepKind> runs() {
+        return Set.of();
+    }
 }

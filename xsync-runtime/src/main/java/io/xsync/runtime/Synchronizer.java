@@ -16,6 +16,7 @@ import io.xsync.runtime.schema.WarningGroups;
 import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.steps.LoadedSteps;
 import io.xsync.runtime.steps.StepException;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.steps.StepLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
@@ -109,7 +110,9 @@ public final class Synchronizer implements AutoCloseable {
             initSteps(config, p.steps, store);
             SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
                     new CompositeMeterRegistry());
-            for (Engine engine : createEngines(ctx)) {
+            List<Engine> engines = createEngines(ctx);
+            requireEngineForEveryStepKind(p.steps, engines);
+            for (Engine engine : engines) {
                 LOG.debug("starting engine {}", engine.name());
                 engine.start();
                 started.add(engine);
@@ -276,6 +279,20 @@ public final class Synchronizer implements AutoCloseable {
             }
         }
         return engines;
+    }
+
+    /** Steps of a kind that no engine runs would be ignored in silence: refuse to start instead. */
+    static void requireEngineForEveryStepKind(LoadedSteps steps, List<Engine> engines) {
+        Map<StepKind, List<? extends Step>> byKind = Map.of(StepKind.SYNC, steps.syncSteps(),
+                StepKind.POLICY, steps.policies(), StepKind.PULL, steps.pullSteps(), StepKind.EVENT, steps.eventSteps());
+        for (StepKind kind : StepKind.values()) {
+            List<? extends Step> loaded = byKind.get(kind);
+            if (!loaded.isEmpty() && engines.stream().noneMatch(e -> e.runs().contains(kind))) {
+                throw new StepException(kind.label() + "s " + loaded.stream().map(Step::name).toList()
+                        + " are loaded but no engine runs " + kind.label() + "s"
+                        + (kind == StepKind.EVENT ? " (is xsync-kafka on the classpath?)" : ""));
+            }
+        }
     }
 
     private static void stopEngines(List<Engine> engines, Duration timeout) {

@@ -125,6 +125,18 @@ class SynchronizerTest {
     }
 
     @Test
+    void eventStepsWithoutAnEventEngineRefuseToStartInsteadOfBeingIgnored() throws IOException {
+        Files.createDirectories(dir.resolve("ev"));
+        Files.writeString(dir.resolve("ev/E.java"), "import io.xsync.api.*;\nimport java.util.List;\n"
+                + "public class E extends EventStep {\n  @Override public List<String> topics() { return List.of(\"t\"); }\n"
+                + "  @Override public void processEvent(Event e) { }\n}\n");
+        // this module has no event engine on its classpath (xsync-kafka brings it)
+        assertThatThrownBy(() -> Synchronizer.start(config("event_steps_dir: ev\nevent_bus:\n  endpoint: 127.0.0.1:1\n")))
+                .isInstanceOf(StepException.class)
+                .hasMessage("event steps [E] are loaded but no engine runs event steps (is xsync-kafka on the classpath?)");
+    }
+
+    @Test
     void settingsForAnUnknownStepAreAnError() throws IOException {
         pullStep();
         assertThatThrownBy(() -> Synchronizer.validate(config("pull_steps_dir: pull\nsteps:\n  Recorde: {a: 1}\n")))

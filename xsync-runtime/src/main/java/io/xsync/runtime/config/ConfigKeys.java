@@ -171,7 +171,9 @@ public final class ConfigKeys {
          */
         static final Map<String, Map.Entry<Pattern, String>> FORMATS = Map.of(
                 NAME.path(), Map.entry(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
-                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"));
+                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"),
+                EVENTS_DEAD_LETTER_TOPIC.path(), Map.entry(Pattern.compile("([A-Za-z0-9._-]|\\{name\\})+"),
+                        "a legal Kafka topic name: letters, digits, '.', '_', '-' and {name}"));
     }
 
     /** Every key, in declaration order. */

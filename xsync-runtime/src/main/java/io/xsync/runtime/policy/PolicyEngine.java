@@ -8,6 +8,8 @@ import io.xsync.api.Policy;
 import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.config.ConfigKeys;
@@ -62,6 +64,7 @@ public final class PolicyEngine implements Engine {
     private final Map<String, List<Policy>> policies = new LinkedHashMap<>();
     private final Duration retryAfter;
     private final MeterRegistry registry;
+    private final StepErrors errors = new StepErrors();
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
@@ -112,6 +115,11 @@ public final class PolicyEngine implements Engine {
     }
 
     @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.POLICY);
+    }
+
+    @Override
     public void start() {
         Set<String> covered = store.schema().withDescendants(policies.keySet());
         store.addChangeListener(models -> {
@@ -123,6 +131,7 @@ public final class PolicyEngine implements Engine {
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        registerMeters();
         loop.start();
         LOG.info("Policy engine started for models {}, replica {}", policies.keySet(), claims.owner());
     }
@@ -261,13 +270,29 @@ public final class PolicyEngine implements Engine {
                 p.handleUpdate(obj);
             }
         } catch (Exception e) {
-            Counter.builder("xsync.policy.failures").description("Failed policy calls")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry).increment();
+            failures(obj.model().name(), p).increment();
             throw new PolicyFailure(p.name(), e);
         } finally {
-            sample.stop(Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
-                    .tags("model", obj.model().name(), "policy", p.name()).register(registry));
+            sample.stop(duration(obj.model().name(), p));
         }
+    }
+
+    private Counter failures(String model, Policy p) {
+        return Counter.builder("xsync.policy.failures").description("Failed policy calls")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    private Timer duration(String model, Policy p) {
+        return Timer.builder("xsync.policy.duration").description("Time spent in policy handlers")
+                .tags("model", model, "policy", p.name()).register(registry);
+    }
+
+    /** Registers every policy's meters at zero, so that they exist before the first call. */
+    private void registerMeters() {
+        policies.forEach((model, list) -> list.forEach(p -> {
+            failures(model, p);
+            duration(model, p);
+        }));
     }
 
     private void fail(ObjectRef ref, ModelObject obj, Exception e) {
@@ -275,7 +300,7 @@ public final class PolicyEngine implements Engine {
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getName() : cause.getMessage();
         String policy = e instanceof PolicyFailure pf ? pf.policy : "policy bookkeeping";
-        LOG.warn("Policy {} failed on {}: {}", policy, ref, message);
+        LOG.warn("Policy {} failed on {}: {}", policy, ref, message, errors.firstTime(policy, cause));
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.xsync.api.PullStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,7 @@ public final class PullEngine implements Engine, StatusContributor {
     private final List<PullStep> steps;
     private final Duration defaultInterval;
     private final MeterRegistry registry;
+    private final StepErrors errors = new StepErrors();
     private final Map<PullStep, PullRuns> runs = new LinkedHashMap<>();
     private final ClaimTable leases;
     private ScheduledExecutorService scheduler;
@@ -79,6 +83,11 @@ public final class PullEngine implements Engine, StatusContributor {
     }
 
     @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.PULL);
+    }
+
+    @Override
     public void start() {
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(steps.size(), 4)),
                 new NamedThreads("xsync-pull"));
@@ -88,6 +97,8 @@ public final class PullEngine implements Engine, StatusContributor {
             scheduler.scheduleWithFixedDelay(this::renewLeases, renewMs, renewMs, TimeUnit.MILLISECONDS);
         }
         for (PullStep step : steps) {
+            failures(step); // meters exist from the start, at zero
+            duration(step);
             long ms = Math.max(1, interval(step).toMillis());
             scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
             LOG.info("Pull step {} runs every {}", step.name(), interval(step));
@@ -171,15 +182,22 @@ public final class PullEngine implements Engine, StatusContributor {
             LOG.debug("Pull step {} done", step.name());
         } catch (Exception | LinkageError | AssertionError e) {
             failure = e;
-            Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
-                    .register(registry).increment();
-            LOG.warn("Pull step {} failed: {}", step.name(), e.toString());
-            LOG.debug("Pull step {} failed with", step.name(), e);
+            failures(step).increment();
+            LOG.warn("Pull step {} failed: {}", step.name(), e.toString(), errors.firstTime(step.name(), e));
         } finally {
             r.ended(Instant.now(), failure);
-            sample.stop(Timer.builder("xsync.pull.duration").description("Time of pull step runs")
-                    .tag("step", step.name()).register(registry));
+            sample.stop(duration(step));
             MDC.remove("step");
         }
+    }
+
+    private Counter failures(PullStep step) {
+        return Counter.builder("xsync.pull.failures").description("Failed pull step runs").tag("step", step.name())
+                .register(registry);
+    }
+
+    private Timer duration(PullStep step) {
+        return Timer.builder("xsync.pull.duration").description("Time of pull step runs").tag("step", step.name())
+                .register(registry);
     }
 }

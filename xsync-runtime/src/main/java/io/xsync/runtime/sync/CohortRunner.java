@@ -4,6 +4,7 @@ import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,6 +190,8 @@ final class CohortRunner {
         return i < 0 ? status : status.substring(i + SyncOutcome.SEPARATOR.length());
     }
 
+    private static final StepErrors ERRORS = new StepErrors();
+
     private static void logFailure(WorkItem item, boolean deletion, Kind kind, String message, Throwable error) {
         String what = deletion ? "deleteRecord" : "syncRecord";
         switch (kind) {
@@ -197,8 +200,8 @@ final class CohortRunner {
                     item.step().name(), message);
             default -> {
                 LOG.warn("{} of {} by {} failed: {}", what, item.ref(), item.step().name(),
-                        error instanceof XsyncException ? message : error.toString());
-                LOG.debug("{} of {} failed with", what, item.ref(), error);
+                        error instanceof XsyncException ? message : error.toString(),
+                        ERRORS.firstTime(item.step().name(), error));
             }
         }
     }

@@ -8,6 +8,7 @@ import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
@@ -97,6 +98,11 @@ public final class SyncEngine implements Engine, StatusContributor {
     @Override
     public String name() {
         return "sync";
+    }
+
+    @Override
+    public Set<StepKind> runs() {
+        return Set.of(StepKind.SYNC);
     }
 
     /** This replica's name in the claim table. */

@@ -44,13 +44,16 @@ final class SyncMetrics {
     }
 
     void recordDuration(String model, String step, boolean deletion, Duration d) {
-        String phase = deletion ? "delete" : "sync";
-        timers.computeIfAbsent(model + '\0' + step + '\0' + phase, k -> Timer.builder("xsync.sync.duration")
-                .description("Time spent in syncRecord/deleteRecord")
-                .tags("model", model, "step", step, "phase", phase).register(registry)).record(d);
+        duration(model, step, deletion ? "delete" : "sync").record(d);
     }
 
-    /** Registers the object gauges of {@code model} and the failure counters of its steps, at zero. */
+    private Timer duration(String model, String step, String phase) {
+        return timers.computeIfAbsent(model + '\0' + step + '\0' + phase, k -> Timer.builder("xsync.sync.duration")
+                .description("Time spent in syncRecord/deleteRecord")
+                .tags("model", model, "step", step, "phase", phase).register(registry));
+    }
+
+    /** Registers the object gauges of {@code model} and the failure counters and timers of its steps, at zero. */
     void register(String model, Collection<String> steps) {
         for (String state : STATES) {
             setObjects(model, state, 0);
@@ -59,6 +62,8 @@ final class SyncMetrics {
             for (SyncOutcome.Kind kind : FAILURES) {
                 failures(model, step, kind);
             }
+            duration(model, step, "sync");
+            duration(model, step, "delete");
         }
     }
 

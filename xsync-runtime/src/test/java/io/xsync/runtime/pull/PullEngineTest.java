@@ -3,6 +3,9 @@ package io.xsync.runtime.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
 import java.time.Duration;
@@ -13,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PullEngineTest {
 
@@ -91,6 +95,29 @@ class PullEngineTest {
                 .isGreaterThanOrEqualTo(3);
         assertThat(registry.get("xsync.pull.duration").tag("step", "Counting").timer().count())
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aRepeatedFailureIsLoggedWithItsStackTraceOnceThenOnOneLine() {
+        Failing failing = new Failing();
+        Logger logger = (Logger) LoggerFactory.getLogger(PullEngine.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        PullEngine engine = new PullEngine(List.of(failing), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        engine.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> failing.runs.get() >= 3);
+        } finally {
+            engine.stop(Duration.ofSeconds(5));
+            logger.detachAppender(logged);
+        }
+        List<ILoggingEvent> failures = logged.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("Pull step Failing failed: ")).toList();
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(failures.get(0).getThrowableProxy()).isNotNull();
+        assertThat(failures.get(0).getThrowableProxy().getMessage()).isEqualTo("backend unreachable");
+        assertThat(failures.subList(1, failures.size())).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
     }
 
     @Test
