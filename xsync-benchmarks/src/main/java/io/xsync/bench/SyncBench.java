@@ -70,6 +70,7 @@ public final class SyncBench {
     private int threads = 4;
     private int samples = 500;
     private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private List<String> parts = List.of("cohorts", "noop", "latency");
     private Schema schema;
     private DependencyGraph graph;
     private double lastLoadSeconds;
@@ -93,8 +94,9 @@ public final class SyncBench {
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--samples" -> samples = Integer.parseInt(v);
                 case "--pg-url" -> pgUrl = v;
+                case "--parts" -> parts = List.of(v.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--objects, --db, --threads, --samples, --pg-url)");
+                        + " (--objects, --db, --threads, --samples, --pg-url, --parts cohorts,noop,latency)");
             }
         }
     }
@@ -107,13 +109,21 @@ public final class SyncBench {
         print("sync.objects.chained", chains() * 3, "objects");
         print("sync.objects.independent", objects, "objects");
         for (String db : dbs) {
-            try (Db d = open(db, "xsync_bench_sync")) {
-                populate(d.store);
-                cohorts(db, d.store);
-                throughput(db, d.store);
+            if (parts.contains("cohorts") || parts.contains("noop")) {
+                try (Db d = open(db, "xsync_bench_sync")) {
+                    populate(d.store);
+                    if (parts.contains("cohorts")) {
+                        cohorts(db, d.store);
+                    }
+                    if (parts.contains("noop")) {
+                        throughput(db, d.store);
+                    }
+                }
             }
-            try (Db d = open(db, "xsync_bench_latency")) {
-                latency(db, d.store);
+            if (parts.contains("latency")) {
+                try (Db d = open(db, "xsync_bench_latency")) {
+                    latency(db, d.store);
+                }
             }
         }
     }
@@ -179,13 +189,12 @@ public final class SyncBench {
         print("sync.cohorts.plan." + db + " (" + pending.size() + " objects, best of 5)", best, "ms");
         print("sync.cohorts.count." + db, cohorts.size(), "cohorts");
         if (db.equals(dbs.get(0))) {
-            pairwiseBaseline(store, pending, planner, columns);
+            pairwiseBaseline(pending, planner, columns);
         }
     }
 
     /** XOS compared every pair of objects; time that on a sample against the planner on the same sample. */
-    private void pairwiseBaseline(Store store, List<ModelObject> pending, CohortPlanner planner,
-                                  Map<String, String> columns) {
+    private void pairwiseBaseline(List<ModelObject> pending, CohortPlanner planner, Map<String, String> columns) {
         int n = Math.min(3000, pending.size());
         List<ModelObject> sample = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -209,11 +218,34 @@ public final class SyncBench {
         }
         double pairwise = ms(t0);
         long t1 = System.nanoTime();
-        planner.cohorts(sample, SyncBench::ref, walker(store, sample));
+        planner.cohorts(sample, SyncBench::ref, withinSample(sample, columns));
         double linear = ms(t1);
         print("sync.cohorts.baseline.pairwise (" + n + " objects)", pairwise, "ms");
         print("sync.cohorts.baseline.planner (" + n + " objects)", linear, "ms");
         print("sync.cohorts.baseline.speedup", pairwise / Math.max(linear, 0.001), "x");
+    }
+
+    /**
+     * Dependencies among the sample only, as the pairwise baseline sees them (the engine's walker
+     * would also load the objects the sample links to outside it).
+     */
+    private CohortPlanner.Dependencies withinSample(List<ModelObject> sample, Map<String, String> columns) {
+        Map<ObjectRef, ModelObject> byRef = new java.util.HashMap<>();
+        sample.forEach(o -> byRef.put(ref(o), o));
+        return refs -> {
+            Map<ObjectRef, List<ObjectRef>> out = new java.util.HashMap<>();
+            for (ObjectRef r : refs) {
+                List<ObjectRef> targets = new ArrayList<>();
+                for (DependencyGraph.Edge e : graph.edges(r.model())) {
+                    Long id = link(byRef.get(r), e.field(), columns);
+                    if (id != null && byRef.containsKey(new ObjectRef(e.peer(), id))) {
+                        targets.add(new ObjectRef(e.peer(), id));
+                    }
+                }
+                out.put(r, targets);
+            }
+            return out;
+        };
     }
 
     /** The engine's link walker, knowing the pending objects (it loads any others it passes through). */

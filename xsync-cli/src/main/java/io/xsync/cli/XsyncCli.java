@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -18,6 +20,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {RunCommand.class, ValidateCommand.class, DepsCommand.class, ModelsCommand.class,
                 SendCommand.class, KafkaCommand.class, StatusCommand.class, DltCommand.class})
 public final class XsyncCli {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the one-line error.")
+    boolean verbose;
 
     /** {@code xsync -V}: the version the build stamped. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -55,11 +61,24 @@ public final class XsyncCli {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             LoggerFactory.getLogger(XsyncCli.class).debug("command failed", e);
             commandLine.getErr().println("xsync: " + message(e));
+            if (verbose(parseResult)) {
+                e.printStackTrace(commandLine.getErr());
+            }
             commandLine.getErr().flush();
             return 1;
         });
         cl.setParameterExceptionHandler((e, args) -> usageError(e));
         return cl;
+    }
+
+    /** Whether {@code --verbose} was given to the command or any of its parents. */
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code xsync: <problem> (did you mean ...?); see 'xsync cmd --help'} on one line, exit 2. */

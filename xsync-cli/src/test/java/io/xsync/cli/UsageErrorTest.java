@@ -23,4 +23,15 @@ class UsageErrorTest {
         assertThat(run.err()).startsWith("xsync: Missing required parameters: 'MODEL', 'ID'")
                 .contains("see 'xsync models get --help'");
     }
+
+    @Test
+    void failuresAreOneLineAndVerboseAddsTheStackTrace() {
+        CliRun quiet = CliRun.of("validate", "--config", "/nonexistent/config.yaml");
+        assertThat(quiet.exitCode()).isEqualTo(1);
+        assertThat(quiet.errLines()).containsExactly("xsync: /nonexistent/config.yaml: config file does not exist");
+        CliRun verbose = CliRun.of("validate", "--verbose", "--config", "/nonexistent/config.yaml");
+        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.errLines().get(0)).isEqualTo("xsync: /nonexistent/config.yaml: config file does not exist");
+        assertThat(verbose.err()).contains("ConfigException", "\tat io.xsync.runtime.config.XsyncConfig.load");
+    }
 }

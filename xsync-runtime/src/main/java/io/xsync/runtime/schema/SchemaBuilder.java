@@ -251,6 +251,10 @@ final class SchemaBuilder {
                     + " (" + FieldType.approximation(f.typeKeyword()) + ")");
         }
         Object dflt = OptionValues.defaultValue(f);
+        if (dflt == null && f.type() == FieldType.STRING && f.required() && f.option("default") == null
+                && OptionValues.isTrue(f, "blank") && !OptionValues.isTrue(f, "null")) {
+            dflt = ""; // as Django: a required text field that may be blank starts out empty
+        }
         boolean nullable = OptionValues.isTrue(f, "null") || (!f.required() && dflt == null);
         List<String> choices = f.option("choices") == null && enumValues != null ? enumValues : OptionValues.choices(f);
         return new FieldDef(f.name(), f.type(), f.number(), f.required(), OptionValues.asMap(f.options()), dflt,

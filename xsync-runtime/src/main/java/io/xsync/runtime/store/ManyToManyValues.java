@@ -102,17 +102,8 @@ final class ManyToManyValues {
 
     private void add(ModelObjectImpl owner, ManyToMany m, long peer) {
         if (m.auto()) {
-            String sql = "INSERT INTO " + Dialect.quote(Catalog.joinTableName(m)) + " ("
-                    + Dialect.columnList(new String[] {m.sourceColumn(), m.peerColumn()}) + ") VALUES (?, ?)";
-            store.tx().run("link " + m.idsField(), c -> {
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setLong(1, owner.id());
-                    st.setLong(2, peer);
-                    st.executeUpdate();
-                }
-                store.tx().changed(owner.model().name());
-                return null;
-            });
+            writePair(owner, peer, "link " + m.idsField(), "INSERT INTO " + Dialect.quote(Catalog.joinTableName(m))
+                    + " (" + Dialect.columnList(new String[] {m.sourceColumn(), m.peerColumn()}) + ") VALUES (?, ?)");
             return;
         }
         ModelObject pair = store.accessor(owner.model().actor()).get(m.through()).newObject();
@@ -123,23 +114,27 @@ final class ManyToManyValues {
 
     private void remove(ModelObjectImpl owner, ManyToMany m, long peer) {
         if (m.auto()) {
-            String sql = "DELETE FROM " + Dialect.quote(Catalog.joinTableName(m)) + " WHERE "
-                    + Dialect.quote(m.sourceColumn()) + " = ? AND " + Dialect.quote(m.peerColumn()) + " = ?";
-            store.tx().run("unlink " + m.idsField(), c -> {
-                try (PreparedStatement st = c.prepareStatement(sql)) {
-                    st.setLong(1, owner.id());
-                    st.setLong(2, peer);
-                    st.executeUpdate();
-                }
-                store.tx().changed(owner.model().name());
-                return null;
-            });
+            writePair(owner, peer, "unlink " + m.idsField(), "DELETE FROM " + Dialect.quote(Catalog.joinTableName(m))
+                    + " WHERE " + Dialect.quote(m.sourceColumn()) + " = ? AND " + Dialect.quote(m.peerColumn()) + " = ?");
             return;
         }
         for (ModelObject pair : store.accessor(owner.model().actor()).get(m.through())
                 .filter(Map.of(m.sourceColumn(), owner.id(), m.peerColumn(), peer))) {
             pair.delete();
         }
+    }
+
+    /** Runs a join-table statement binding the owner's id and the peer's. */
+    private void writePair(ModelObjectImpl owner, long peer, String what, String sql) {
+        store.tx().run(what, c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setLong(1, owner.id());
+                st.setLong(2, peer);
+                st.executeUpdate();
+            }
+            store.tx().changed(owner.model().name());
+            return null;
+        });
     }
 
     /** The table of the pairs: the join table, or the through model's. */

@@ -44,8 +44,9 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
     private final Map<String, List<Hop>> hops = new HashMap<>();
     private final DependencyGraph graph;
     private final Map<ObjectRef, ModelObject> rows = new HashMap<>();
-    /** (model or ancestor, id) to the object's own ref. */
+    /** (ancestor model, id), or (leaf model, id) of an object whose row is on its way, to the object's ref. */
     private final Map<ObjectRef, ObjectRef> canonical = new HashMap<>();
+    private final Map<String, Set<String>> ancestors = new HashMap<>();
     /** Objects read through a parent model whose own (leaf) rows are still to load, by leaf model. */
     private final Map<String, Set<Long>> leaves = new LinkedHashMap<>();
 
@@ -65,9 +66,10 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
 
     @Override
     public Map<ObjectRef, List<ObjectRef>> of(List<ObjectRef> refs) {
-        Map<ObjectRef, Set<ObjectRef>> found = new LinkedHashMap<>();
+        Map<ObjectRef, List<ObjectRef>> out = new HashMap<>(refs.size() * 2);
         Map<String, Set<Long>> wanted = new LinkedHashMap<>();
-        Map<ObjectRef, List<ObjectRef>> raw = new LinkedHashMap<>();
+        List<ObjectRef> waitingFrom = new ArrayList<>();
+        List<ObjectRef> waitingTo = new ArrayList<>();
         Map<String, List<ObjectRef>> byModel = new LinkedHashMap<>();
         for (ObjectRef r : refs) {
             byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
@@ -75,15 +77,19 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
         for (Map.Entry<String, List<ObjectRef>> e : byModel.entrySet()) {
             for (Hop hop : hops(e.getKey())) {
                 if (hop.reverseField() != null) {
-                    reverse(hop, e.getValue(), found);
+                    reverse(hop, e.getValue(), out);
                     continue;
                 }
                 for (ObjectRef r : e.getValue()) {
                     for (long id : forward(hop, rows.get(r))) {
                         ObjectRef target = new ObjectRef(hop.peer(), id);
-                        raw.computeIfAbsent(r, k -> new ArrayList<>()).add(target);
-                        if (!canonical.containsKey(target)) {
+                        ObjectRef known = resolve(target);
+                        if (known != null) {
+                            link(out, r, known);
+                        } else {
                             wanted.computeIfAbsent(hop.peer(), k -> new LinkedHashSet<>()).add(id);
+                            waitingFrom.add(r);
+                            waitingTo.add(target);
                         }
                     }
                 }
@@ -95,46 +101,58 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
             leaves.clear();
             batch.forEach(this::load);
         }
-        raw.forEach((from, targets) -> {
-            for (ObjectRef t : targets) {
-                ObjectRef c = canonical.get(t);
-                if (c != null) {
-                    found.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(c);
-                }
+        for (int i = 0; i < waitingFrom.size(); i++) {
+            ObjectRef known = resolve(waitingTo.get(i));
+            if (known != null) {
+                link(out, waitingFrom.get(i), known);
             }
-        });
-        Map<ObjectRef, List<ObjectRef>> out = new HashMap<>(found.size() * 2);
-        found.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
+        }
         return out;
     }
 
-    private List<Long> forward(Hop hop, ModelObject row) {
+    /** The object a (model or ancestor, id) names, if known. */
+    private ObjectRef resolve(ObjectRef r) {
+        return rows.containsKey(r) ? r : canonical.get(r);
+    }
+
+    private static void link(Map<ObjectRef, List<ObjectRef>> out, ObjectRef from, ObjectRef to) {
+        List<ObjectRef> list = out.computeIfAbsent(from, k -> new ArrayList<>(2));
+        if (!list.contains(to)) {
+            list.add(to);
+        }
+    }
+
+    private static final long[] NONE = new long[0];
+
+    private long[] forward(Hop hop, ModelObject row) {
         if (row == null) {
-            return List.of();
+            return NONE;
         }
         if (hop.column() != null) {
             Object v = row.get(hop.column());
-            return v instanceof Number n ? List.of(n.longValue()) : List.of();
+            return v instanceof Number n ? new long[] {n.longValue()} : NONE;
         }
         Object v;
         try {
             v = row.get(hop.manyField());
         } catch (RuntimeException e) {
-            return List.of(); // this store keeps no many-to-many values
+            return NONE; // this store keeps no many-to-many values
         }
-        List<Long> ids = new ArrayList<>();
-        if (v instanceof Collection<?> c) {
-            for (Object o : c) {
-                if (o instanceof Number n) {
-                    ids.add(n.longValue());
-                }
+        if (!(v instanceof Collection<?> c)) {
+            return NONE;
+        }
+        long[] ids = new long[c.size()];
+        int k = 0;
+        for (Object o : c) {
+            if (o instanceof Number n) {
+                ids[k++] = n.longValue();
             }
         }
-        return ids;
+        return k == ids.length ? ids : java.util.Arrays.copyOf(ids, k);
     }
 
     /** Peer objects whose link {@code hop.reverseField()} points at one of {@code refs}. */
-    private void reverse(Hop hop, List<ObjectRef> refs, Map<ObjectRef, Set<ObjectRef>> found) {
+    private void reverse(Hop hop, List<ObjectRef> refs, Map<ObjectRef, List<ObjectRef>> out) {
         Map<Long, ObjectRef> byId = new HashMap<>();
         for (ObjectRef r : refs) {
             byId.put(r.id(), r);
@@ -150,7 +168,7 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
                 Object v = o.get(hop.column());
                 ObjectRef owner = v instanceof Number n ? byId.get(n.longValue()) : null;
                 if (owner != null) {
-                    found.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(ref);
+                    link(out, owner, ref);
                 }
             }
         }
@@ -176,13 +194,14 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
      */
     private ObjectRef add(ModelObject o) {
         ObjectRef ref = new ObjectRef(o.model().name(), o.id());
-        ObjectRef known = canonical.get(ref);
+        ObjectRef known = resolve(ref);
         if (known != null && rows.containsKey(known)) {
             return known;
         }
         String leaf = o.getString("leaf_model_name");
         if (leaf != null && !leaf.equals(ref.model()) && schema.find(leaf) != null) {
             ObjectRef own = new ObjectRef(leaf, o.id());
+            canonical.put(own, own);
             alias(own);
             leaves.computeIfAbsent(leaf, k -> new LinkedHashSet<>()).add(o.id());
             return own;
@@ -192,13 +211,12 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
     }
 
     private void alias(ObjectRef ref) {
-        canonical.put(ref, ref);
-        for (String a : ancestors(ref.model())) {
+        for (String a : ancestors.computeIfAbsent(ref.model(), this::computeAncestors)) {
             canonical.putIfAbsent(new ObjectRef(a, ref.id()), ref);
         }
     }
 
-    private Set<String> ancestors(String model) {
+    private Set<String> computeAncestors(String model) {
         Set<String> out = new LinkedHashSet<>();
         List<String> todo = new ArrayList<>(List.of(model));
         while (!todo.isEmpty()) {
@@ -242,7 +260,7 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
 
     /** The link of {@code peer} named back to {@code model} as {@code reverseName}, with a column. */
     private LinkDef reverseLink(ModelDef peer, String reverseName, String model) {
-        Set<String> targets = ancestors(model);
+        Set<String> targets = new LinkedHashSet<>(computeAncestors(model));
         targets.add(model);
         for (LinkDef l : peer.links()) {
             if (l.column() != null && reverseName.equals(l.reverseName()) && targets.contains(l.peer())) {

@@ -104,6 +104,22 @@ class XosLikeModelsTest {
     }
 
     @Test
+    void aRequiredStringThatMayBeBlankStartsOutEmptyAsInDjango() {
+        assertThat(schema.model("NetworkSlice").field("ip").defaultValue()).isNull();
+        FieldDef subnet = schema.model("Network").field("subnet");
+        assertThat(subnet.defaultValue()).isEqualTo("");
+        assertThat(subnet.nullable()).isFalse();
+        assertThat(schema.model("Site").field("login_base").defaultValue()).as("blank not allowed").isNull();
+    }
+
+    @Test
+    void topLevelEnumsOfAnotherFileAreChoicesToo() {
+        FieldDef mode = schema.model("OLTDevice").field("pon_mode");
+        assertThat(mode.choices()).containsExactly("GPON", "XGSPON");
+        assertThat(mode.defaultValue()).isEqualTo("GPON");
+    }
+
+    @Test
     void stringDefaultFalseIsTheTextFalseAndLowercaseBooleansWork() {
         assertThat(schema.model("Site").field("mode").defaultValue()).isEqualTo("false");
         assertThat(schema.model("Network").field("permit_all_slices").defaultValue()).isEqualTo(Boolean.FALSE);

@@ -110,6 +110,33 @@ class XprotoErrorTest {
     }
 
     @Test
+    void hashIsNotAComment() {
+        fails("message A {\n  # not xproto\n}", "2:3: unexpected character '#'");
+    }
+
+    @Test
+    void serviceNotClosed() {
+        fails("message A {}\nservice Api {\n  rpc Get(A) returns (A);\n", "2:1: service 'Api' is not closed with '}'");
+    }
+
+    @Test
+    void extensionsWithoutTo() {
+        fails("message A {\n  extensions 100 max;\n}", "2:18: expected 'to' after the first extension number, found 'max'");
+    }
+
+    @Test
+    void enumValueWithoutNumber() {
+        fails("enum E {\n  A = ;\n}", "2:7: expected enum value number after '=', found ';'");
+    }
+
+    @Test
+    void fieldOfAnUnknownTypeName() {
+        fails("message A {\n  optional Colour c = 1;\n}", "2:12: unknown field type 'Colour' (expected string, int32,"
+                + " uint32, int64, bool, float, double, another protobuf scalar type, an enum, manytoone, onetoone or"
+                + " manytomany)");
+    }
+
+    @Test
     void unclosedBlockComment() {
         fails("message A {}\n/* notes\n", "2:1: comment is not closed with '*/'");
     }

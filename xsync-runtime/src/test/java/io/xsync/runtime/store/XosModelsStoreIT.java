@@ -48,15 +48,28 @@ class XosModelsStoreIT extends StoreTestSupport {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dialects")
-    void manyToManyThroughAnUndefinedModelIsAJoinTableTheStoreKeeps(String dialect) throws Exception {
+    /** A Network owned by slice {@code owner} that permits slices {@code a} and {@code b}. */
+    private record Permitted(ModelObject owner, ModelObject a, ModelObject b, ModelObject network) {
+    }
+
+    private Permitted permittedWorld(String dialect) {
         openXos(dialect);
         ModelObject site = site("s");
         ModelObject owner = create("Slice", "name", "owner", "site", site);
         ModelObject a = create("Slice", "name", "a", "site", site);
         ModelObject b = create("Slice", "name", "b", "site", site);
         ModelObject net = create("Network", "name", "n", "owner", owner, "permitted_slices_ids", List.of(a.id(), b.id()));
+        return new Permitted(owner, a, b, net);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void manyToManyThroughAnUndefinedModelIsAJoinTableTheStoreKeeps(String dialect) throws Exception {
+        Permitted w = permittedWorld(dialect);
+        ModelObject owner = w.owner();
+        ModelObject a = w.a();
+        ModelObject b = w.b();
+        ModelObject net = w.network();
 
         ModelObject back = reload(store, net);
         assertThat(back.get("permitted_slices_ids")).isEqualTo(List.of(a.id(), b.id()));
@@ -76,12 +89,10 @@ class XosModelsStoreIT extends StoreTestSupport {
     @ParameterizedTest
     @MethodSource("dialects")
     void deletingEitherSideRemovesTheJoinRows(String dialect) throws Exception {
-        openXos(dialect);
-        ModelObject site = site("s");
-        ModelObject owner = create("Slice", "name", "owner", "site", site);
-        ModelObject a = create("Slice", "name", "a", "site", site);
-        ModelObject b = create("Slice", "name", "b", "site", site);
-        ModelObject net = create("Network", "name", "n", "owner", owner, "permitted_slices_ids", List.of(a.id(), b.id()));
+        Permitted w = permittedWorld(dialect);
+        ModelObject a = w.a();
+        ModelObject b = w.b();
+        ModelObject net = w.network();
         a.delete();
         assertThat(reload(store, net).get("permitted_slices_ids")).isEqualTo(List.of(b.id()));
         assertThat(reload(store, net).getBoolean("deleted")).as("a manytomany peer's delete does not cascade").isFalse();
