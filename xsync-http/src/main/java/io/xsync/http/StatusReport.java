@@ -162,7 +162,8 @@ public final class StatusReport {
                 for (StatusContributor.StepStatus s : c.stepStatus()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("step", s.step());
-                    s.values().forEach((k, v) -> row.put(k, v instanceof Instant i ? i.toString() : v));
+                    s.values().forEach((k, v) -> row.put(k, v instanceof Instant i
+                            ? i.truncatedTo(ChronoUnit.MILLIS).toString() : v));
                     rows.add(row);
                 }
             } catch (RuntimeException e) {

@@ -124,6 +124,7 @@ class StatusIT {
                 v.put("lag", 12);
                 v.put("events_per_s", 3.5);
                 v.put("last_event", Instant.parse("2024-01-02T03:04:05Z"));
+                v.put("last_run", Instant.parse("2024-01-02T03:04:05.123456789Z"));
                 return List.of(new StepStatus("PersonEventStep", v));
             }
         });
@@ -133,6 +134,7 @@ class StatusIT {
         assertThat(row.get("step").asText()).isEqualTo("PersonEventStep");
         assertThat(row.get("lag").asInt()).isEqualTo(12);
         assertThat(row.get("last_event").asText()).isEqualTo("2024-01-02T03:04:05Z");
+        assertThat(row.get("last_run").asText()).as("milliseconds, not nanoseconds").isEqualTo("2024-01-02T03:04:05.123Z");
         assertThat(find(status.get("readiness"), "name", "store").get("ready").asBoolean()).isTrue();
     }
 
