@@ -9,11 +9,12 @@ import io.xsync.api.Save;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,7 +67,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final Duration retryAfter;
     private final MeterRegistry registry;
     private final StepErrors errors = new StepErrors();
-    private final Map<String, PolicyTally> tallies = new ConcurrentHashMap<>();
+    private final Map<String, StepTally> tallies = new ConcurrentHashMap<>();
     private final PassLoop loop;
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
@@ -264,9 +264,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
-        PolicyTally tally = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
-        tally.calls.incrementAndGet();
-        tally.lastCall = Instant.now();
+        tally(p.name()).called();
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -277,20 +275,14 @@ public final class PolicyEngine implements Engine, StatusContributor {
             }
         } catch (Exception e) {
             failures(obj.model().name(), p).increment();
-            tally.failures.incrementAndGet();
-            tally.lastError = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             throw new PolicyFailure(p.name(), e);
         } finally {
             sample.stop(duration(obj.model().name(), p));
         }
     }
 
-    /** Calls of one policy since start, for its status row. */
-    private static final class PolicyTally {
-        final AtomicLong calls = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        volatile Instant lastCall;
-        volatile String lastError;
+    private StepTally tally(String policy) {
+        return tallies.computeIfAbsent(policy, k -> new StepTally());
     }
 
     @Override
@@ -306,13 +298,13 @@ public final class PolicyEngine implements Engine, StatusContributor {
     public List<StepStatus> stepStatus() {
         List<StepStatus> rows = new ArrayList<>();
         policies.forEach((model, list) -> list.forEach(p -> {
-            PolicyTally t = tallies.computeIfAbsent(p.name(), k -> new PolicyTally());
+            StepTally t = tally(p.name());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("model", model);
-            v.put("calls", t.calls.get());
-            v.put("failures", t.failures.get());
-            v.put("last_call", t.lastCall);
-            v.put("last_error", t.lastError);
+            v.put("calls", t.calls());
+            v.put("failures", t.failures());
+            v.put("last_call", t.lastCall());
+            v.put("last_error", t.lastError());
             rows.add(new StepStatus(p.name(), v));
         }));
         return rows;
@@ -341,6 +333,9 @@ public final class PolicyEngine implements Engine, StatusContributor {
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getName() : cause.getMessage();
         String policy = e instanceof PolicyFailure pf ? pf.policy : "policy bookkeeping";
+        if (e instanceof PolicyFailure) {
+            tally(policy).failed(message);
+        }
         LOG.warn("Policy {} failed on {}: {}", policy, ref, message, errors.firstTime(policy, cause));
         try {
             obj.refresh();

@@ -6,6 +6,7 @@ import io.xsync.api.SyncStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.steps.StepKind;
@@ -193,14 +194,14 @@ public final class SyncEngine implements Engine, StatusContributor {
         Map<String, Object> pass = history.row().values();
         List<StepStatus> rows = new ArrayList<>();
         for (SyncStep step : steps) {
-            SyncMetrics.StepTally t = metrics.tally(step.name());
+            StepTally t = metrics.tally(step.name());
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("models", String.join(", ", step.observes()));
-            v.put("calls", t.calls.get());
-            v.put("synced", t.succeeded.get());
-            v.put("failures", t.failed.get());
-            v.put("last_call", t.lastCall);
-            v.put("last_error", t.lastError);
+            v.put("calls", t.calls());
+            v.put("synced", t.successes());
+            v.put("failures", t.failures());
+            v.put("last_call", t.lastCall());
+            v.put("last_error", t.lastError());
             v.put("last_pass", pass.get("last_pass"));
             v.put("last_duration_ms", pass.get("last_duration_ms"));
             v.put("passes", pass.get("passes"));

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.store.ModelCounts;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -41,28 +41,17 @@ final class SyncMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, StepTally> tallies = new ConcurrentHashMap<>();
 
-    /** Calls of one sync step since start, for its status row. */
-    static final class StepTally {
-        final AtomicLong calls = new AtomicLong();
-        final AtomicLong succeeded = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        volatile Instant lastCall;
-        volatile String lastError;
-    }
-
     SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void recordDuration(String model, String step, boolean deletion, Duration d) {
         duration(model, step, deletion ? "delete" : "sync").record(d);
-        StepTally t = tally(step);
-        t.calls.incrementAndGet();
-        t.lastCall = Instant.now();
+        tally(step).called();
     }
 
     void countSuccess(String step) {
-        tally(step).succeeded.incrementAndGet();
+        tally(step).succeeded();
     }
 
     /** The tally of one step (created at zero). */
@@ -93,9 +82,7 @@ final class SyncMetrics {
     void countFailure(String model, String step, SyncOutcome.Kind kind, String message) {
         failures(model, step, kind).increment();
         if (kind == SyncOutcome.Kind.ERROR || kind == SyncOutcome.Kind.INNOCUOUS) {
-            StepTally t = tally(step);
-            t.failed.incrementAndGet();
-            t.lastError = message;
+            tally(step).failed(message);
         }
     }
 
