@@ -56,7 +56,6 @@ final class DeadLetters {
         return topic;
     }
 
-    /** Why a dead-letter send is failing right now (its partition waits), or null when none is. */
     /**
      * The latest dead letter of {@code step} as {@code partition@offset: Exception: message} (the
      * id {@code xsync dlt show|replay} takes), or null when it has none since start.
@@ -71,6 +70,7 @@ final class DeadLetters {
         return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
     }
 
+    /** Why a dead-letter send is failing right now (its partition waits), or null when none is. */
     String failure() {
         return failure;
     }
