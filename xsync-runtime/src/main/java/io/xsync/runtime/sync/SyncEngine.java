@@ -17,13 +17,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,7 +193,7 @@ public final class SyncEngine implements Engine, StatusContributor {
      */
     @Override
     public List<StepStatus> stepStatus() {
-        Map<String, Object> pass = history.row().values();
+        Map<String, Object> pass = history.values();
         List<StepStatus> rows = new ArrayList<>();
         for (SyncStep step : steps) {
             StepTally t = metrics.tally(step.name());
@@ -231,19 +233,18 @@ public final class SyncEngine implements Engine, StatusContributor {
         runPhase(false, stats);
         runPhase(true, stats);
         refreshGauges(stats);
-        history.record(start, Instant.now(), stats);
+        history.record(start, Instant.now());
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
         }
         return stats;
     }
 
-    /** Collects, plans and runs one phase; returns the number of pending objects per model. */
-    private Map<String, Integer> runPhase(boolean deletion, PassStats stats) {
-        Map<String, Integer> counts = new ConcurrentHashMap<>();
-        List<List<WorkItem>> cohorts = plan(deletion, counts);
+    /** Collects, plans and runs one phase. */
+    private void runPhase(boolean deletion, PassStats stats) {
+        List<List<WorkItem>> cohorts = plan(deletion);
         if (cohorts.isEmpty() || stopping) {
-            return counts;
+            return;
         }
         if (deletion) {
             cohorts.forEach(Collections::reverse);
@@ -257,22 +258,21 @@ public final class SyncEngine implements Engine, StatusContributor {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return counts;
+                return;
             } catch (ExecutionException e) {
                 LOG.warn("Sync unit failed: {}", e.getCause().toString(), e.getCause());
             }
         }
-        return counts;
     }
 
     /**
      * Reads the phase's pending objects of every step, and the objects linking them, in one
      * snapshot of the store, and splits them into cohorts.
      */
-    private List<List<WorkItem>> plan(boolean deletion, Map<String, Integer> counts) {
+    private List<List<WorkItem>> plan(boolean deletion) {
         try {
             return store.readSnapshot(() -> {
-                List<WorkItem> items = collect(deletion, counts);
+                List<WorkItem> items = collect(deletion);
                 if (items.isEmpty()) {
                     return List.<List<WorkItem>>of();
                 }
@@ -282,16 +282,15 @@ public final class SyncEngine implements Engine, StatusContributor {
             });
         } catch (Exception e) {
             LOG.warn("Reading the pending {} failed: {}", deletion ? "deletions" : "objects", e.toString());
-            counts.clear();
             return List.of();
         }
     }
 
-    private List<WorkItem> collect(boolean deletion, Map<String, Integer> counts) {
+    private List<WorkItem> collect(boolean deletion) {
         List<WorkItem> items = new ArrayList<>();
         for (SyncStep step : steps) {
             // a step observing a model and its subclass is handed a subclass object twice: call it once
-            Set<ObjectRef> seen = new java.util.HashSet<>();
+            Set<ObjectRef> seen = new HashSet<>();
             List<ModelObject> objects;
             try {
                 objects = step.fetchPending(deletion);
@@ -305,7 +304,6 @@ public final class SyncEngine implements Engine, StatusContributor {
                 }
                 WorkItem item = WorkItem.of(step, o);
                 if (seen.add(item.ref())) {
-                    counts.merge(o.model().name(), 1, Integer::sum);
                     items.add(item);
                 }
             }
@@ -412,8 +410,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
         // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
         // them is read after its dependency was found gone
-        Map<String, List<Long>> ids = new java.util.TreeMap<>(
-                java.util.Comparator.comparingInt(order::rank).thenComparing(m -> m));
+        Map<String, List<Long>> ids = new TreeMap<>(Comparator.comparingInt(order::rank).thenComparing(m -> m));
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
