@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
+import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
@@ -18,13 +19,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyEngineIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     /** A Site policy that records calls, fails for sites named "bad" and sets counter = 1. */
     static class SitePolicy extends Policy {
@@ -66,13 +68,6 @@ class PolicyEngineIT {
             synchronized (calls) {
                 return new ArrayList<>(calls);
             }
-        }
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
         }
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
 import io.xsync.api.SyncStep;
+import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.policy.PolicyEngine;
 import io.xsync.runtime.schema.DependencyGraph;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,14 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * own, on H2 and PostgreSQL.
  */
 class InheritedStepsIT {
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private JdbcStore store(String dialect) {
         JdbcStore store = TestStores.open(dialect, TestSchemas.xosLike());

@@ -8,6 +8,7 @@ import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
+import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
@@ -24,20 +25,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SyncEngineIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private JdbcStore store(String dialect) {
         JdbcStore store = TestStores.open(dialect, TestSchemas.chain());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
+import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.policy.PolicyEngine;
 import io.xsync.runtime.store.Actor;
@@ -15,21 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The three ways an object was once synced before its dependency, each reproduced on both stores. */
 class SyncOrderIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws Exception {
-        for (int i = cleanup.size() - 1; i >= 0; i--) {
-            cleanup.get(i).close();
-        }
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private JdbcStore store(String dialect) {
         JdbcStore store = TestStores.open(dialect, OrderWorld.schema());
