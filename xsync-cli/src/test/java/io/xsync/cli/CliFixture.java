@@ -1,5 +1,6 @@
 package io.xsync.cli;
 
+import io.xsync.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,5 +27,17 @@ final class CliFixture {
         Files.writeString(dir.resolve("models/hello.xproto"), MODELS);
         return Files.writeString(dir.resolve("config.yaml"), "name: clitest\nmodels_dir: models\n"
                 + "http:\n  enabled: false\n" + extra);
+    }
+
+    /**
+     * As {@link #create}, with the hello example's event step and the embedded broker on a free
+     * port; returns the config.
+     */
+    static Path withEventStep(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("event_steps"));
+        Files.copy(Path.of("../examples/hello/event_steps/MyModelEventStep.java"),
+                dir.resolve("event_steps/MyModelEventStep.java"));
+        return create(dir, "event_steps_dir: event_steps\nshutdown_timeout: 10s\n"
+                + "event_bus:\n  kind: kafka\n  endpoint: embedded\n  embedded_port: " + EmbeddedKafka.freePort() + "\n");
     }
 }

@@ -2,7 +2,6 @@ package io.xsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xsync.kafka.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +30,7 @@ class DataDirLockIT {
 
     @Test
     void secondProcessOnTheSameDataDirExitsWithOneLineNamingTheHolder() throws Exception {
-        Files.createDirectories(dir.resolve("event_steps"));
-        Files.copy(Path.of("../examples/hello/event_steps/MyModelEventStep.java"),
-                dir.resolve("event_steps/MyModelEventStep.java"));
-        int port = EmbeddedKafka.freePort();
-        Path config = CliFixture.create(dir, "event_steps_dir: event_steps\nshutdown_timeout: 10s\n"
-                + "event_bus:\n  kind: kafka\n  endpoint: embedded\n  embedded_port: " + port + "\n");
+        Path config = CliFixture.withEventStep(dir);
         first = RunningSynchronizer.start(config, "clitest");
 
         Path secondLog = dir.resolve("second.log");

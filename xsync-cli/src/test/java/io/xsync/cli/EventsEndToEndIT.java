@@ -3,8 +3,6 @@ package io.xsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.xsync.kafka.EmbeddedKafka;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -31,18 +29,13 @@ class EventsEndToEndIT {
 
     @Test
     void sentEventsBecomeObjectsThroughTheEmbeddedBroker() throws Exception {
-        Files.createDirectories(dir.resolve("event_steps"));
-        Files.copy(Path.of("../examples/hello/event_steps/MyModelEventStep.java"),
-                dir.resolve("event_steps/MyModelEventStep.java"));
-        int port = EmbeddedKafka.freePort();
-        String config = CliFixture.create(dir, "event_steps_dir: event_steps\nshutdown_timeout: 10s\n"
-                + "event_bus:\n  kind: kafka\n  endpoint: embedded\n  embedded_port: " + port + "\n").toString();
-        child = RunningSynchronizer.start(Path.of(config), "clitest");
+        Path config = CliFixture.withEventStep(dir);
+        child = RunningSynchronizer.start(config, "clitest");
 
         // Jane comes last: MyTopic has one partition, so once she is there both Johns were processed.
         for (String person : new String[] {"\"John\",\"last_name\":\"Doe\"", "\"John\",\"last_name\":\"Doe\"",
                 "\"Jane\",\"last_name\":\"Roe\""}) {
-            CliRun send = CliRun.of("send", "MyTopic", "--config", config, "{\"first_name\":" + person + "}");
+            CliRun send = CliRun.of("send", "MyTopic", "--config", config.toString(), "{\"first_name\":" + person + "}");
             assertThat(send.exitCode()).as(send.err()).isZero();
         }
 
