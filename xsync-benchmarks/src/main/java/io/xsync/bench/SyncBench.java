@@ -21,7 +21,7 @@ import io.xsync.runtime.store.StoreSettings;
 import io.xsync.runtime.sync.CohortPlanner;
 import io.xsync.runtime.sync.LinkWalker;
 import io.xsync.runtime.sync.ModelOrder;
-import io.xsync.runtime.sync.ObjectRef;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.sync.SyncEngine;
 import io.xsync.runtime.sync.SyncSettings;
 import java.nio.file.Files;

@@ -4,11 +4,10 @@ import io.xsync.api.Event;
 import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
-import java.sql.Savepoint;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,6 +38,7 @@ final class EventRunner {
     private final EventStep step;
     private final String group;
     private final Store store;
+    private final EventOffsets offsets;
     private final EventSettings settings;
     private final StepMetrics metrics;
     private final DeadLetters deadLetters;
@@ -48,6 +48,7 @@ final class EventRunner {
         this.step = step;
         this.group = settings.groupId(step.name());
         this.store = store;
+        this.offsets = new EventOffsets(store);
         this.settings = settings;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
@@ -80,7 +81,7 @@ final class EventRunner {
             EventFailure failed;
             try {
                 failed = commitOrFailure(worker, records.subList(i, end));
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 if (isOutage(e)) {
@@ -133,18 +134,21 @@ final class EventRunner {
         EventFailure failed;
         try {
             failed = store.inTransaction(() -> {
-                Connection c = store.currentConnection();
                 for (int k = 0; k < chunk.size(); k++) {
-                    // the first record needs none: its failure rolls the whole transaction back
-                    Savepoint before = k == 0 ? null : c.setSavepoint();
+                    ConsumerRecord<byte[], byte[]> record = chunk.get(k);
+                    int index = k;
+                    if (k == 0) {
+                        // the first record needs no savepoint: its failure rolls the whole transaction back
+                        apply(record, index);
+                        continue;
+                    }
                     try {
-                        apply(chunk.get(k), k);
+                        store.withSavepoint(() -> {
+                            apply(record, index);
+                            return null;
+                        });
                     } catch (EventFailure f) {
-                        if (k == 0) {
-                            throw f;
-                        }
-                        c.rollback(before);
-                        advance(worker, chunk.get(k).offset());
+                        advance(worker, record.offset());
                         return f;
                     }
                 }
@@ -175,9 +179,8 @@ final class EventRunner {
         }
     }
 
-    private void advance(PartitionWorker worker, long next) throws SQLException {
-        Connection c = store.currentConnection();
-        EventOffsets.advance(c, group, worker.partition(), worker.storedNext(), next);
+    private void advance(PartitionWorker worker, long next) {
+        offsets.advance(group, worker.partition(), worker.storedNext(), next);
     }
 
     /** Retries a failed event alone; dead-letters it when attempts run out (or it is malformed). */
@@ -198,7 +201,7 @@ final class EventRunner {
                     continue;
                 }
                 cause = f.getCause();
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 if (isOutage(e)) {
@@ -230,11 +233,11 @@ final class EventRunner {
                 });
                 worker.committed(next);
                 return;
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 Exception u = unwrap(e);
-                if (u instanceof EventOffsets.StaleOffsetException s) {
+                if (u instanceof StaleOffsetException s) {
                     throw s;
                 }
                 waitForDatabase(u, worker);
@@ -256,7 +259,7 @@ final class EventRunner {
             if (t instanceof EventFailure f) {
                 return f;
             }
-            if (t instanceof EventOffsets.StaleOffsetException s) {
+            if (t instanceof StaleOffsetException s) {
                 return s;
             }
         }

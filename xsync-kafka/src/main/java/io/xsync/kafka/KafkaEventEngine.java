@@ -124,7 +124,6 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         EventSettings settings = settingsSupplier.get();
         bootstrap = settings.bootstrap();
         EventOffsets offsets = new EventOffsets(store);
-        offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
         deadLetters = new DeadLetters(producer, settings);

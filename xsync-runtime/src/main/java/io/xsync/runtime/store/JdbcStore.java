@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class JdbcStore implements Store {
     private final HikariDataSource dataSource;
     private final ChangeNotifier notifier;
     private final TxManager tx;
+    private final OffsetTable offsets;
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
@@ -48,7 +51,7 @@ public final class JdbcStore implements Store {
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
-    private final StoreHealth health = new StoreHealth(this);
+    private final StoreHealth health;
 
     private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
         this.settings = settings;
@@ -59,6 +62,8 @@ public final class JdbcStore implements Store {
         schema.models().forEach(m -> names.add(m.name()));
         this.notifier = new ChangeNotifier(names);
         this.tx = new TxManager(dataSource, notifier);
+        this.offsets = new OffsetTable(tx, dataSource);
+        this.health = new StoreHealth(dataSource, dialect.name());
         for (Actor a : Actor.values()) {
             accessors.put(a, new ModelsImpl(this, a));
         }
@@ -185,9 +190,27 @@ public final class JdbcStore implements Store {
         return dialect.name();
     }
 
-    @Override
+    /**
+     * The pooled data source, for the store's own classes and for tests and benchmarks that inspect
+     * the database; engines see {@link Store}, which does not hand out connections.
+     */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public ClaimTable claims(String owner, Duration lease, String scope) {
+        return new ClaimTable(dataSource, owner, lease, scope);
+    }
+
+    @Override
+    public OffsetTable offsets() {
+        return offsets;
+    }
+
+    @Override
+    public void bindPoolMetrics(MeterRegistry registry) {
+        PoolMetrics.bind(dataSource, registry);
     }
 
     @Override
@@ -206,6 +229,14 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T withSavepoint(Callable<T> work) throws Exception {
+        return tx.withSavepoint(work);
+    }
+
+    /**
+     * The connection of the current thread's transaction, or null outside one: for the store's own
+     * classes and for tests that write tables of their own in a transaction.
+     */
     public Connection currentConnection() {
         return tx.currentConnection();
     }

@@ -98,6 +98,7 @@ final class SchemaMigrator {
                     + "PRIMARY KEY (\"table_name\", \"column_name\"))");
             st.execute("CREATE SEQUENCE IF NOT EXISTS " + Dialect.quote(Dialect.ID_SEQUENCE));
             st.execute(OffsetTable.CREATE_SQL);
+            st.execute(ClaimTable.CREATE_SQL);
             if (dialect instanceof Dialect.H2Dialect) {
                 st.execute(H2ChangePoller.CREATE_SQL);
             }

@@ -1,5 +1,7 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
@@ -92,7 +94,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.graph = ctx.graph();
         this.planner = new CohortPlanner(order);
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
+        this.claims = store.claims(owner, settings.claimLease(), "");
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
                 () -> stopping, () -> killed);
@@ -116,7 +118,6 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     @Override
     public void start() {
-        claims.createTable();
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
         timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
         long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
