@@ -81,29 +81,6 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         this.registry = registry;
         this.settingsSupplier = settings;
         this.embedded = embedded;
-        steps.forEach(KafkaEventEngine::validate);
-    }
-
-    /** Checks a step's declarations; the message names the step. */
-    static void validate(EventStep step) {
-        boolean hasTopics = step.topics() != null && !step.topics().isEmpty();
-        boolean hasPattern = step.pattern() != null && !step.pattern().isBlank();
-        if (hasTopics == hasPattern) {
-            throw new io.xsync.api.XsyncException("event step " + step.name()
-                    + " must declare either topics() or pattern(), " + (hasTopics ? "not both" : "found neither"));
-        }
-        if (!"kafka".equalsIgnoreCase(step.technology())) {
-            throw new io.xsync.api.XsyncException("event step " + step.name() + " uses technology '"
-                    + step.technology() + "'; only kafka is supported");
-        }
-        if (hasPattern) {
-            try {
-                java.util.regex.Pattern.compile(step.pattern());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new io.xsync.api.XsyncException("event step " + step.name() + ": invalid pattern: "
-                        + e.getMessage());
-            }
-        }
     }
 
     @Override
