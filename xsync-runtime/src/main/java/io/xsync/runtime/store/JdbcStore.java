@@ -46,8 +46,8 @@ public final class JdbcStore implements Store {
     private final OffsetTable offsets;
     private final MonotonicClock clock = MonotonicClock.get();
     private final ObjectWriter writer = new ObjectWriter(this);
-    private final DeleteCascade cascade = new DeleteCascade(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
+    private final DeleteCascade cascade;
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
@@ -63,6 +63,7 @@ public final class JdbcStore implements Store {
         this.notifier = new ChangeNotifier(names);
         this.tx = new TxManager(dataSource, notifier);
         this.offsets = new OffsetTable(tx, dataSource);
+        this.cascade = new DeleteCascade(catalog, tx, manyToMany);
         this.health = new StoreHealth(dataSource, dialect.name());
         for (Actor a : Actor.values()) {
             accessors.put(a, new ModelsImpl(this, a));
