@@ -3,16 +3,19 @@ package io.xsync.kafka;
 import io.xsync.api.Event;
 import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
+import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -175,7 +178,7 @@ final class EventRunner {
         } catch (Exception e) {
             throw new EventFailure(index, e);
         } finally {
-            metrics.processing.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            metrics.processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -189,7 +192,7 @@ final class EventRunner {
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
-            Backoff.sleep(settings.retryDelay(attempts), worker::isActive);
+            RetrySleep.sleep(settings.retryDelay(attempts), worker::isActive);
             metrics.retried.increment();
             try {
                 commit(worker, List.of(record));
@@ -251,7 +254,7 @@ final class EventRunner {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
         }
-        Backoff.sleep(settings.retryMax(), worker::isActive);
+        RetrySleep.sleep(settings.retryMax(), worker::isActive);
     }
 
     private static Exception unwrap(Exception e) {
@@ -270,7 +273,7 @@ final class EventRunner {
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException s && s.getSQLState() != null
@@ -307,7 +310,7 @@ final class EventRunner {
     }
 
     private static String describe(Throwable t) {
-        Throwable root = DeadLetters.rootCause(t);
+        Throwable root = Causes.unwrapped(t);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
