@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Events of one partition are processed in order, partitions in parallel
  *       ({@code events.concurrency} threads per step), by the one step instance.</li>
  *   <li>Model writes and the partition's offset commit in one database transaction (table
- *       {@code xsync_event_offsets}); on assignment the consumer seeks to the stored offsets.
+ *       {@code xsync_offsets}); on assignment the consumer seeks to the stored offsets.
  *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
  *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
  * </ul>
