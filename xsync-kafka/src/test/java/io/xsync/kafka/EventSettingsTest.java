@@ -78,16 +78,4 @@ class EventSettingsTest {
         assertThat(e.header("source")).contains("olt");
         assertThat(e.timestamp()).hasValueSatisfying(ts -> assertThat(ts.toEpochMilli()).isEqualTo(1_700_000_000_000L));
     }
-
-    @Test
-    void databaseConnectionErrorsAreOutagesNotEventFailures() {
-        assertThat(EventRunner.isOutage(new RuntimeException(new java.sql.SQLTransientConnectionException("pool")))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("gone", "08006"))).isTrue();
-        // PostgreSQL being stopped: "terminating connection due to administrator command", "shutting down"
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("shutting down", "57P03"))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("dup", "23505"))).isFalse();
-        assertThat(EventRunner.isOutage(new IllegalStateException("step bug"))).isFalse();
-    }
-
 }
