@@ -70,7 +70,7 @@ class EventSettingsTest {
         RecordHeaders headers = new RecordHeaders();
         headers.add("source", "olt".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("t", 2, 42, 1_700_000_000_000L,
-                TimestampType.CREATE_TIME, 1, 5, "k".getBytes(), "{\"a\":1}".getBytes(), headers, java.util.Optional.empty());
+                TimestampType.CREATE_TIME, 1, 5, "k".getBytes(StandardCharsets.UTF_8), "{\"a\":1}".getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
         Event e = EventRunner.toEvent(r);
         assertThat(e.where()).isEqualTo("t-2@42");
         assertThat(e.keyText()).isEqualTo("k");

@@ -300,7 +300,7 @@ class SyncEngineIT {
         });
         ModelCounts counts = store.counts("Site");
         assertThat(gauge(ctx, "Site", "ok") + gauge(ctx, "Site", "pending") + gauge(ctx, "Site", "error")
-                + gauge(ctx, "Site", "no_sync")).isEqualTo(counts.live());
+                + gauge(ctx, "Site", "no_sync")).isEqualTo((double) counts.live());
     }
 
     @ParameterizedTest
