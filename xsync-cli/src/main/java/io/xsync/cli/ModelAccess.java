@@ -2,8 +2,8 @@ package io.xsync.cli;
 
 import io.xsync.api.Models;
 import io.xsync.runtime.StoreOpener;
-import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.ConfigException;
+import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.XprotoLoader;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
-import io.xsync.runtime.store.ClaimTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ClaimTable;
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +11,10 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.ModelCounts;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
