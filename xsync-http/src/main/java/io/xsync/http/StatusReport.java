@@ -11,6 +11,7 @@ import io.xsync.runtime.store.Store;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -165,7 +166,7 @@ public final class StatusReport {
     private static Instant instantOf(Object when) {
         try {
             return when == null ? null : Instant.parse(when.toString());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -15,10 +15,10 @@ import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
-import io.xsync.runtime.sync.ObjectRef;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.sync.PassLoop;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +72,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
     private final Duration claimLease;
-    private volatile boolean claimTableReady;
     private ScheduledExecutorService renewer;
 
     /**
@@ -90,7 +89,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
     public PolicyEngine(SynchronizerContext ctx, Duration retryAfter, Duration claimLease) {
         this.store = ctx.store();
         this.claimLease = claimLease;
-        this.claims = new ClaimTable(store.dataSource(), ctx.name() + "-" + UUID.randomUUID().toString()
+        this.claims = store.claims(ctx.name() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8), claimLease, "policy");
         this.retryAfter = retryAfter;
         this.registry = ctx.metrics();
@@ -130,7 +129,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
                 loop.signal();
             }
         });
-        ensureClaimTable();
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
@@ -159,13 +157,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
         return claims.owner();
     }
 
-    private void ensureClaimTable() {
-        if (!claimTableReady) {
-            claims.createTable();
-            claimTableReady = true;
-        }
-    }
-
     /** Keeps our claims alive and drops those of replicas that died (their objects get policed here). */
     private void renewClaims() {
         try {
@@ -185,7 +176,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     /** Runs one pass on the calling thread; returns how many objects were policed successfully. */
     public int runPass() {
-        ensureClaimTable();
         int done = 0;
         for (Map.Entry<String, List<Policy>> e : policies.entrySet()) {
             List<ModelObject> dirty;

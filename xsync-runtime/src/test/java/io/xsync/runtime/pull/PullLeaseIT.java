@@ -8,7 +8,7 @@ import io.xsync.api.PullStep;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
-import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.store.ClaimTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +39,7 @@ class PullLeaseIT {
 
     private static PullEngine engine(JdbcStore store, String owner, Backend step) {
         return new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry(),
-                new ClaimTable(store.dataSource(), owner, Duration.ofMinutes(1)));
+                store.claims(owner, Duration.ofMinutes(1), ""));
     }
 
     @ParameterizedTest
@@ -64,8 +64,7 @@ class PullLeaseIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void aReplicaTakesTheStepOverOnceTheDeadHoldersLeaseRanOut(String dialect) {
         try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain())) {
-            ClaimTable dead = new ClaimTable(store.dataSource(), "dead", Duration.ofSeconds(2));
-            dead.createTable();
+            ClaimTable dead = store.claims("dead", Duration.ofSeconds(2), "");
             Instant leaseEnd = Instant.now().plus(dead.lease());
             assertThat(dead.holdLease(PullEngine.leaseName(new Backend()))).isTrue(); // then never renewed
             Backend step = new Backend();

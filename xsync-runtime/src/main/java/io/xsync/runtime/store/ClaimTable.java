@@ -1,11 +1,10 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 import io.xsync.api.XsyncException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +25,10 @@ import javax.sql.DataSource;
  * <p>The {@code model} column holds the claimed object's model for sync claims, the model with a
  * scope prefix for other engines' claims ({@code policy:MyModel}), and {@code lease:<name>} (id 0)
  * for named leases, so that the kinds never collide (model names have no colon).
+ *
+ * <p>The store creates the table when it opens; engines get their claim table from
+ * {@link Store#claims(String, Duration, String)}. Thread-safe: every operation uses its own pooled
+ * connection.
  */
 public final class ClaimTable {
     /** The table name. */
@@ -39,16 +42,15 @@ public final class ClaimTable {
     private final String scope;
     private volatile long renewedAtNanos = System.nanoTime();
 
-    /** Claims of sync steps (the {@code model} column is the model's name). */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease) {
-        this(dataSource, owner, lease, "");
-    }
+    static final String CREATE_SQL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, "
+            + "id BIGINT NOT NULL, owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
+            + "PRIMARY KEY (model, id))";
 
     /**
-     * Claims in their own scope: an object claimed in scope {@code policy} does not block the same
-     * object in the sync scope.
+     * Claims in their own scope (empty: the sync scope, whose {@code model} column is the model's
+     * name): an object claimed in scope {@code policy} does not block the same object in the sync scope.
      */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope) {
+    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope) {
         this.dataSource = dataSource;
         this.owner = owner;
         this.lease = lease;
@@ -63,24 +65,6 @@ public final class ClaimTable {
     /** This claimant's name. */
     public String owner() {
         return owner;
-    }
-
-    /** Creates the table if it does not exist. */
-    public void createTable() {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, id BIGINT NOT NULL, "
-                + "owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
-                + "PRIMARY KEY (model, id))";
-        for (int attempt = 0; ; attempt++) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute(ddl);
-                return;
-            } catch (SQLException e) {
-                // two replicas creating the table at once: one loses a catalog race on PostgreSQL
-                if (attempt >= 2) {
-                    throw new XsyncException("cannot create table " + TABLE + ": " + e.getMessage(), e);
-                }
-            }
-        }
     }
 
     /**

@@ -3,11 +3,11 @@ package io.xsync.kafka;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Sleeping between retries in small slices, so that a stop is noticed quickly. */
-final class Backoff {
+/** Sleeping between retries in small slices, so that a stop is noticed quickly. Stateless. */
+final class RetrySleep {
     private static final long SLICE_MS = 50;
 
-    private Backoff() {
+    private RetrySleep() {
     }
 
     /**

@@ -1,11 +1,11 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,18 +14,26 @@ class ClaimTableIT {
     private static final ObjectRef SLICE = new ObjectRef("Slice", 1);
     private static final ObjectRef OTHER = new ObjectRef("Slice", 2);
 
-    private DataSource db(String kind, String name) throws Exception {
-        return kind.equals("h2") ? TestDatabases.h2(name) : TestDatabases.pg("xsync_sync_" + name);
+    private JdbcStore store;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private JdbcStore db(String dialect) {
+        store = TestStores.open(dialect, TestSchemas.chain());
+        return store;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_a");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
-        a.createTable();
-        b.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", Duration.ofMinutes(1), "");
+        ClaimTable b = s.claims("b", Duration.ofMinutes(1), "");
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(true);
         assertThat(b.claim(List.of(Set.of(SITE)))).containsExactly(false);
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(false);
@@ -36,12 +44,11 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aGroupIsClaimedAllOrNothing(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_b");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
-        a.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aGroupIsClaimedAllOrNothing(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", Duration.ofMinutes(1), "");
+        ClaimTable b = s.claims("b", Duration.ofMinutes(1), "");
         assertThat(a.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(b.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(false, true);
         assertThat(b.holder(SITE)).as("partial claim given back").isNull();
@@ -52,12 +59,11 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void expiredClaimsOfACrashedOwnerArePurged(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_c");
-        ClaimTable crashed = new ClaimTable(ds, "crashed", Duration.ofMillis(-1000));
-        ClaimTable alive = new ClaimTable(ds, "alive", Duration.ofMinutes(1));
-        crashed.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void expiredClaimsOfACrashedOwnerArePurged(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable crashed = s.claims("crashed", Duration.ofMillis(-1000), "");
+        ClaimTable alive = s.claims("alive", Duration.ofMinutes(1), "");
         assertThat(crashed.claim(List.of(Set.of(SITE)))).containsExactly(true);
         assertThat(alive.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(alive.purgeExpired()).isEqualTo(1);
@@ -67,31 +73,29 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void renewalKeepsClaimsAlive(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_d");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMillis(-1000));
-        a.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void renewalKeepsClaimsAlive(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", Duration.ofMillis(-1000), "");
         a.claim(List.of(Set.of(SITE)));
-        new ClaimTable(ds, "a", Duration.ofMinutes(1)).renew();
+        s.claims("a", Duration.ofMinutes(1), "").renew();
         assertThat(a.purgeExpired()).isZero();
         assertThat(a.holder(SITE)).isEqualTo("a");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aLeaseHasOneHolderUntilItExpires(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_e");
-        ClaimTable dying = new ClaimTable(ds, "dying", Duration.ofMinutes(1));
-        ClaimTable other = new ClaimTable(ds, "other", Duration.ofMinutes(1));
-        dying.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLeaseHasOneHolderUntilItExpires(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable dying = s.claims("dying", Duration.ofMinutes(1), "");
+        ClaimTable other = s.claims("other", Duration.ofMinutes(1), "");
         assertThat(dying.holdLease("pull:Backend")).isTrue();
         assertThat(dying.holdLease("pull:Backend")).as("the holder keeps it").isTrue();
         assertThat(other.holdLease("pull:Backend")).isFalse();
         assertThat(other.holdLease("reaper")).as("another lease is free").isTrue();
         assertThat(dying.leaseHolder("pull:Backend")).isEqualTo("dying");
 
-        new ClaimTable(ds, "dying", Duration.ofMillis(-1000)).renew(); // its lease ran out
+        s.claims("dying", Duration.ofMillis(-1000), "").renew(); // its lease ran out
         assertThat(other.holdLease("pull:Backend")).as("taken over after expiry").isTrue();
         assertThat(dying.holdLease("pull:Backend")).isFalse();
         assertThat(other.leaseHolder("pull:Backend")).isEqualTo("other");
@@ -100,13 +104,12 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void scopesDoNotBlockEachOther(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_f");
-        ClaimTable sync = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable policyA = new ClaimTable(ds, "a-policy", Duration.ofMinutes(1), "policy");
-        ClaimTable policyB = new ClaimTable(ds, "b-policy", Duration.ofMinutes(1), "policy");
-        sync.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void scopesDoNotBlockEachOther(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable sync = s.claims("a", Duration.ofMinutes(1), "");
+        ClaimTable policyA = s.claims("a-policy", Duration.ofMinutes(1), "policy");
+        ClaimTable policyB = s.claims("b-policy", Duration.ofMinutes(1), "policy");
         assertThat(sync.claim(SITE)).isTrue();
         assertThat(policyA.claim(SITE)).as("a sync claim does not block policing").isTrue();
         assertThat(policyB.claim(SITE)).isFalse();
