@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +43,7 @@ public final class JdbcStore implements Store {
     private final HikariDataSource dataSource;
     private final ChangeNotifier notifier;
     private final TxManager tx;
-    private final MonotonicClock clock = MonotonicClock.get();
+    private final MonotonicClock clock;
     private final ObjectWriter writer = new ObjectWriter(this);
     private final DeleteCascade cascade = new DeleteCascade(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
@@ -50,8 +52,9 @@ public final class JdbcStore implements Store {
     private AutoCloseable listener;
     private final StoreHealth health = new StoreHealth(this);
 
-    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
+    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource, Time time) {
         this.settings = settings;
+        this.clock = new MonotonicClock(time);
         this.catalog = new Catalog(schema);
         this.dialect = Dialect.forUrl(settings.url());
         this.dataSource = dataSource;
@@ -70,6 +73,11 @@ public final class JdbcStore implements Store {
      * the database is unreachable or the schema change would lose data.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
+        return open(settings, schema, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(StoreSettings, Schema)}, with the store's timestamps taken from {@code time}. */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Time time) {
         Dialect.forUrl(settings.url());
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null) {
@@ -81,7 +89,7 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + rootMessage(e), e);
         }
-        JdbcStore store = new JdbcStore(settings, schema, ds);
+        JdbcStore store = new JdbcStore(settings, schema, ds, time);
         try {
             store.migrate();
             store.warnIfCommitsAreNotDurable();
@@ -411,6 +419,11 @@ public final class JdbcStore implements Store {
 
     MonotonicClock clock() {
         return clock;
+    }
+
+    /** The clock this store stamps its writes with. */
+    public Time time() {
+        return clock.time();
     }
 
     ObjectWriter writer() {

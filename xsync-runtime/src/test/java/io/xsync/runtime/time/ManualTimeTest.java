@@ -52,6 +52,7 @@ class ManualTimeTest {
             }
         }, "manual-sleeper");
         sleeper.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sleeper.getState() == Thread.State.TIMED_WAITING);
         for (int i = 0; i < 9; i++) {
             time.advance(Duration.ofMinutes(1));
         }
