@@ -16,8 +16,9 @@ public final class PullEngineProvider implements EngineProvider {
             return Optional.empty();
         }
         ClaimTable leases = new ClaimTable(context.store().dataSource(), context.name() + "-"
-                + UUID.randomUUID().toString().substring(0, 8), context.config().get(ConfigKeys.SYNC_CLAIM_LEASE));
+                + UUID.randomUUID().toString().substring(0, 8), context.config().get(ConfigKeys.SYNC_CLAIM_LEASE),
+                context.time());
         return Optional.of(new PullEngine(context.steps().pullSteps(),
-                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases));
+                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases, context.time()));
     }
 }

@@ -1,13 +1,13 @@
 package io.xsync.runtime.sync;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.time.Time;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  * <p>The {@code model} column holds the claimed object's model for sync claims, the model with a
  * scope prefix for other engines' claims ({@code policy:MyModel}), and {@code lease:<name>} (id 0)
  * for named leases, so that the kinds never collide (model names have no colon).
+ *
+ * <p>Lease ends are times of the injected {@link Time}, so a test moves a lease past its end by
+ * advancing a manual clock.
  */
 public final class ClaimTable {
     /** The table name. */
@@ -37,18 +40,20 @@ public final class ClaimTable {
     private final String owner;
     private final Duration lease;
     private final String scope;
+    private final Time time;
 
     /** Claims of sync steps (the {@code model} column is the model's name). */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease) {
-        this(dataSource, owner, lease, "");
+    public ClaimTable(DataSource dataSource, String owner, Duration lease, Time time) {
+        this(dataSource, owner, lease, "", time);
     }
 
     /**
      * Claims in their own scope: an object claimed in scope {@code policy} does not block the same
      * object in the sync scope.
      */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope) {
+    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
         this.dataSource = dataSource;
+        this.time = time;
         this.owner = owner;
         this.lease = lease;
         this.scope = scope.isEmpty() ? "" : scope + ":";
@@ -158,7 +163,7 @@ public final class ClaimTable {
         String key = LEASE_PREFIX + name;
         OffsetDateTime until = until();
         int kept = update("UPDATE " + TABLE + " SET owner = ?, lease_until = ? WHERE model = ? AND id = 0 "
-                + "AND (owner = ? OR lease_until < ?)", owner, until, key, owner, OffsetDateTime.now(ZoneOffset.UTC));
+                + "AND (owner = ? OR lease_until < ?)", owner, until, key, owner, now());
         if (kept > 0) {
             return true;
         }
@@ -221,7 +226,7 @@ public final class ClaimTable {
 
     /** Deletes expired claims (of crashed owners); returns how many. */
     public int purgeExpired() {
-        return update("DELETE FROM " + TABLE + " WHERE lease_until < ?", OffsetDateTime.now(ZoneOffset.UTC));
+        return update("DELETE FROM " + TABLE + " WHERE lease_until < ?", now());
     }
 
     /** Who holds a claim on the object now, or null (for tests and the status page). */
@@ -243,7 +248,11 @@ public final class ClaimTable {
     }
 
     private OffsetDateTime until() {
-        return Instant.now().plus(lease).atOffset(ZoneOffset.UTC);
+        return time.now().plus(lease).atOffset(ZoneOffset.UTC);
+    }
+
+    private OffsetDateTime now() {
+        return time.now().atOffset(ZoneOffset.UTC);
     }
 
     private int update(String sql, Object... params) {

@@ -2,6 +2,7 @@ package io.xsync.runtime.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,9 @@ class ClaimTableIT {
     private static final ObjectRef SITE = new ObjectRef("Site", 1);
     private static final ObjectRef SLICE = new ObjectRef("Slice", 1);
     private static final ObjectRef OTHER = new ObjectRef("Slice", 2);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final ManualTime time = new ManualTime();
 
     private DataSource db(String kind, String name) throws Exception {
         return kind.equals("h2") ? TestDatabases.h2(name) : TestDatabases.pg("xsync_sync_" + name);
@@ -22,8 +26,8 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) throws Exception {
         DataSource ds = db(kind, "claims_a");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
+        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
+        ClaimTable b = new ClaimTable(ds, "b", LEASE, time);
         a.createTable();
         b.createTable();
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(true);
@@ -39,8 +43,8 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void aGroupIsClaimedAllOrNothing(String kind) throws Exception {
         DataSource ds = db(kind, "claims_b");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable b = new ClaimTable(ds, "b", Duration.ofMinutes(1));
+        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
+        ClaimTable b = new ClaimTable(ds, "b", LEASE, time);
         a.createTable();
         assertThat(a.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(b.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(false, true);
@@ -55,10 +59,12 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void expiredClaimsOfACrashedOwnerArePurged(String kind) throws Exception {
         DataSource ds = db(kind, "claims_c");
-        ClaimTable crashed = new ClaimTable(ds, "crashed", Duration.ofMillis(-1000));
-        ClaimTable alive = new ClaimTable(ds, "alive", Duration.ofMinutes(1));
+        ClaimTable crashed = new ClaimTable(ds, "crashed", LEASE, time);
+        ClaimTable alive = new ClaimTable(ds, "alive", LEASE, time);
         crashed.createTable();
         assertThat(crashed.claim(List.of(Set.of(SITE)))).containsExactly(true);
+        assertThat(alive.purgeExpired()).as("purged while the lease runs").isZero();
+        time.advance(LEASE.plusSeconds(1)); // crashed never renews
         assertThat(alive.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(alive.purgeExpired()).isEqualTo(1);
         assertThat(alive.holder(SITE)).isNull();
@@ -70,10 +76,12 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void renewalKeepsClaimsAlive(String kind) throws Exception {
         DataSource ds = db(kind, "claims_d");
-        ClaimTable a = new ClaimTable(ds, "a", Duration.ofMillis(-1000));
+        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
         a.createTable();
         a.claim(List.of(Set.of(SITE)));
-        new ClaimTable(ds, "a", Duration.ofMinutes(1)).renew();
+        time.advance(LEASE.minusSeconds(1));
+        a.renew();
+        time.advance(Duration.ofSeconds(2)); // past the first lease, within the renewed one
         assertThat(a.purgeExpired()).isZero();
         assertThat(a.holder(SITE)).isEqualTo("a");
     }
@@ -82,8 +90,8 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void aLeaseHasOneHolderUntilItExpires(String kind) throws Exception {
         DataSource ds = db(kind, "claims_e");
-        ClaimTable dying = new ClaimTable(ds, "dying", Duration.ofMinutes(1));
-        ClaimTable other = new ClaimTable(ds, "other", Duration.ofMinutes(1));
+        ClaimTable dying = new ClaimTable(ds, "dying", LEASE, time);
+        ClaimTable other = new ClaimTable(ds, "other", LEASE, time);
         dying.createTable();
         assertThat(dying.holdLease("pull:Backend")).isTrue();
         assertThat(dying.holdLease("pull:Backend")).as("the holder keeps it").isTrue();
@@ -91,7 +99,9 @@ class ClaimTableIT {
         assertThat(other.holdLease("reaper")).as("another lease is free").isTrue();
         assertThat(dying.leaseHolder("pull:Backend")).isEqualTo("dying");
 
-        new ClaimTable(ds, "dying", Duration.ofMillis(-1000)).renew(); // its lease ran out
+        time.advance(LEASE.minusSeconds(1));
+        assertThat(other.holdLease("pull:Backend")).as("not before it runs out").isFalse();
+        time.advance(Duration.ofSeconds(2)); // its lease ran out
         assertThat(other.holdLease("pull:Backend")).as("taken over after expiry").isTrue();
         assertThat(dying.holdLease("pull:Backend")).isFalse();
         assertThat(other.leaseHolder("pull:Backend")).isEqualTo("other");
@@ -103,9 +113,9 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "pg"})
     void scopesDoNotBlockEachOther(String kind) throws Exception {
         DataSource ds = db(kind, "claims_f");
-        ClaimTable sync = new ClaimTable(ds, "a", Duration.ofMinutes(1));
-        ClaimTable policyA = new ClaimTable(ds, "a-policy", Duration.ofMinutes(1), "policy");
-        ClaimTable policyB = new ClaimTable(ds, "b-policy", Duration.ofMinutes(1), "policy");
+        ClaimTable sync = new ClaimTable(ds, "a", LEASE, time);
+        ClaimTable policyA = new ClaimTable(ds, "a-policy", LEASE, "policy", time);
+        ClaimTable policyB = new ClaimTable(ds, "b-policy", LEASE, "policy", time);
         sync.createTable();
         assertThat(sync.claim(SITE)).isTrue();
         assertThat(policyA.claim(SITE)).as("a sync claim does not block policing").isTrue();
