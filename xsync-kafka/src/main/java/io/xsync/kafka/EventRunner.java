@@ -5,15 +5,17 @@ import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
-import java.sql.Savepoint;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -43,15 +45,18 @@ final class EventRunner {
     private final StepMetrics metrics;
     private final DeadLetters deadLetters;
     private final IntervalLog dbOutage;
+    private final Time time;
 
-    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters) {
+    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters,
+                Time time) {
         this.step = step;
+        this.time = time;
         this.group = settings.groupId(step.name());
         this.store = store;
         this.settings = settings;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.dbOutage = new IntervalLog(settings.outageLogInterval());
+        this.dbOutage = new IntervalLog(settings.outageLogInterval(), time);
     }
 
     /** Processes the records of one partition in order; see the class comment. */
@@ -162,7 +167,7 @@ final class EventRunner {
 
     private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
         MDC.put("offset", Long.toString(record.offset()));
-        long t0 = System.nanoTime();
+        long t0 = time.nanoTime();
         try {
             step.processEvent(toEvent(record));
             if (LOG.isDebugEnabled()) {
@@ -171,7 +176,7 @@ final class EventRunner {
         } catch (Exception e) {
             throw new EventFailure(index, e);
         } finally {
-            metrics.processing.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            metrics.processing.record(time.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -186,7 +191,7 @@ final class EventRunner {
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
-            Backoff.sleep(settings.retryDelay(attempts), worker::isActive);
+            Backoff.sleep(time, settings.retryDelay(attempts), worker::isActive);
             metrics.retried.increment();
             try {
                 commit(worker, List.of(record));
@@ -248,7 +253,7 @@ final class EventRunner {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
         }
-        Backoff.sleep(settings.retryMax(), worker::isActive);
+        Backoff.sleep(time, settings.retryMax(), worker::isActive);
     }
 
     private static Exception unwrap(Exception e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A clock that moves only when told to, for tests: {@link #advance(Duration)} moves both the
@@ -19,6 +20,7 @@ public final class ManualTime implements Time {
     static final long SLICE_MS = 50;
 
     private final Set<Object> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger waiters = new AtomicInteger();
     private Instant wall;
     private long nanos;
 
@@ -62,15 +64,26 @@ public final class ManualTime implements Time {
         wakeWaiters();
     }
 
+    /**
+     * How many threads wait on this clock now ({@link #waitOn}, {@link #sleep}): a test advances
+     * the clock once the thread it means waits, so that the wait is measured from before the
+     * advance. A waiting thread leaves for an instant every {@value #SLICE_MS} ms of real time.
+     */
+    public int waiters() {
+        return waiters.get();
+    }
+
     @Override
     public void waitOn(Object monitor, Duration timeout) throws InterruptedException {
         if (timeout.isNegative() || timeout.isZero()) {
             return;
         }
         waiting.add(monitor);
+        waiters.incrementAndGet();
         try {
             monitor.wait(SLICE_MS);
         } finally {
+            waiters.decrementAndGet();
             waiting.remove(monitor);
         }
     }
