@@ -7,6 +7,8 @@ import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,7 @@ public final class StatusReport {
     private final Store store;
     private final Supplier<List<StatusContributor>> contributors;
     private final Supplier<List<Readiness>> readiness;
+    private final Time time;
 
     /**
      * @param name         the synchronizer name
@@ -52,6 +55,13 @@ public final class StatusReport {
      */
     public StatusReport(String name, Store store, Supplier<List<StatusContributor>> contributors,
                         Supplier<List<Readiness>> readiness) {
+        this(name, store, contributors, readiness, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #StatusReport(String, Store, Supplier, Supplier)}, with "now" (generated, uptime) from {@code time}. */
+    public StatusReport(String name, Store store, Supplier<List<StatusContributor>> contributors,
+                        Supplier<List<Readiness>> readiness, Time time) {
+        this.time = time;
         this.name = name;
         this.store = store;
         this.contributors = contributors;
@@ -73,10 +83,11 @@ public final class StatusReport {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        Instant now = time.now();
+        out.put("generated", now.truncatedTo(ChronoUnit.MILLIS).toString());
         out.put("version", XsyncVersion.get());
         out.put("started", STARTED.toString());
-        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
+        out.put("uptime_s", Duration.between(STARTED, now).toSeconds());
         out.put("models", counts);
         out.put("errors", errors.newestFirst());
         out.put("sections", sections());
