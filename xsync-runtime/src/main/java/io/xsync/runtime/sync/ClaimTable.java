@@ -41,6 +41,7 @@ public final class ClaimTable {
     private final Duration lease;
     private final String scope;
     private final Time time;
+    private volatile long renewedAtNanos;
 
     /** Claims of sync steps (the {@code model} column is the model's name). */
     public ClaimTable(DataSource dataSource, String owner, Duration lease, Time time) {
@@ -54,6 +55,7 @@ public final class ClaimTable {
     public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
         this.dataSource = dataSource;
         this.time = time;
+        this.renewedAtNanos = time.nanoTime();
         this.owner = owner;
         this.lease = lease;
         this.scope = scope.isEmpty() ? "" : scope + ":";
@@ -221,7 +223,19 @@ public final class ClaimTable {
 
     /** Extends every claim of this owner by a full lease. */
     public void renew() {
+        long start = time.nanoTime();
         update("UPDATE " + TABLE + " SET lease_until = ? WHERE owner = ?", until(), owner);
+        renewedAtNanos = start;
+    }
+
+    /**
+     * Whether our claims are sure to be alive for a while yet: the last successful
+     * {@link #renew()} (or this table's creation) lies less than two thirds of a lease back. When
+     * renewals fail (the database is slow or unreachable, the process was paused) claims may
+     * expire and another replica may take them, so work under them must stop before that.
+     */
+    public boolean safelyHeld() {
+        return time.nanoTime() - renewedAtNanos < lease.toNanos() * 2 / 3;
     }
 
     /** Deletes expired claims (of crashed owners); returns how many. */

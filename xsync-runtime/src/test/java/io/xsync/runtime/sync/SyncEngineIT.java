@@ -145,7 +145,8 @@ class SyncEngineIT {
             }
         };
         SynchronizerContext ctx = SyncHarness.context(store, List.of(step), List.of(), time);
-        SyncEngine engine = start(ctx, SyncHarness.settings(2));
+        // claims are renewed on a real-time schedule: a lease longer than the clock is advanced keeps them safe
+        SyncEngine engine = start(ctx, SyncHarness.settings(2).withClaimLease(Duration.ofHours(1)));
 
         // first failure retries on the next pass, the second one backs off 10 minutes
         await().atMost(WAIT).until(() -> BackendRegister.parse(reload(store, badSlice)
