@@ -72,7 +72,7 @@ public final class StatusReport {
         this.store = store;
         this.contributors = contributors;
         this.readiness = readiness;
-        this.storeScan = new RecentScan<>("status", this::scanStore, time);
+        this.storeScan = new RecentScan<>("status", this::scanStore, () -> store.health().ready(), time);
     }
 
     /** The synchronizer's name. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * exact figures. A costlier scan's result is served as it is for ten times the scan's duration,
  * so that scanning takes at most about a tenth of the database's time; after that the stale
  * result is still served while one background thread scans again. Only a first read waits for a
- * scan. Durations and times are on the injected {@link Time}. Thread-safe.
+ * scan. A read whose scan fails gets the last result when there is one. Durations and times are
+ * on the injected {@link Time}. Thread-safe.
  *
  * @param <T> what the scan produces
  */
@@ -41,6 +43,7 @@ public final class RecentScan<T> {
     private final Supplier<T> scan;
     private final Executor background;
     private final long cheapNanos;
+    private final BooleanSupplier reachable;
     private final Time time;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Taken<T> last;
@@ -52,14 +55,23 @@ public final class RecentScan<T> {
      * @param time       the clock scans are timed on
      */
     public RecentScan(String name, Supplier<T> scan, Time time) {
-        this(name, scan, CHEAP, time);
+        this(name, scan, () -> true, time);
     }
 
-    /** As {@link #RecentScan(String, Supplier, Time)} with another bound for cheap scans (for tests). */
-    RecentScan(String name, Supplier<T> scan, Duration cheap, Time time) {
+    /**
+     * As {@link #RecentScan(String, Supplier, Time)}; while {@code reachable} says the database is
+     * down, reads get the last result without trying to scan (when there is one).
+     */
+    public RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Time time) {
+        this(name, scan, reachable, CHEAP, time);
+    }
+
+    /** With another bound for cheap scans (for tests). */
+    RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Duration cheap, Time time) {
         this.name = name;
         this.time = time;
         this.scan = scan;
+        this.reachable = reachable;
         this.cheapNanos = cheap.toNanos();
         this.background = r -> {
             Thread t = new Thread(r, "xsync-scan-" + name);
@@ -71,8 +83,19 @@ public final class RecentScan<T> {
     /** The latest result, scanning now or in the background as described above. */
     public Reading<T> get() {
         Taken<T> t = last;
-        if (t == null || t.scanNanos() < cheapNanos) {
+        if (t != null && !reachable.getAsBoolean()) {
+            return t.reading();
+        }
+        if (t == null) {
             return scanNow().reading();
+        }
+        if (t.scanNanos() < cheapNanos) {
+            try {
+                return scanNow().reading();
+            } catch (RuntimeException e) {
+                LOG.debug("Scan of {} failed; serving the last result: {}", name, e.toString());
+                return t.reading();
+            }
         }
         long age = time.nanoTime() - t.startedNanos();
         if (age > FRESH_FOR_SCANS * t.scanNanos() && refreshing.compareAndSet(false, true)) {

@@ -8,6 +8,7 @@ import io.xsync.runtime.time.ManualTime;
 import io.xsync.runtime.time.SystemTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class RecentScanTest {
 
     @Test
     void cheapScansRunOnEveryRead() {
-        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ofDays(1), SystemTime.INSTANCE);
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, () -> true,
+                Duration.ofDays(1), SystemTime.INSTANCE);
         assertThat(scan.get().value()).isEqualTo(1);
         assertThat(scan.get().value()).isEqualTo(2);
         assertThat(scan.get().value()).isEqualTo(3);
@@ -24,11 +26,53 @@ class RecentScanTest {
 
     @Test
     void costlyScansServeTheLastResultWhileOneThreadScansAgain() {
-        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ZERO, SystemTime.INSTANCE);
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, () -> true, Duration.ZERO,
+                SystemTime.INSTANCE);
         RecentScan.Reading<Integer> first = scan.get();
         assertThat(first.value()).as("a first read waits for its scan").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> scan.get().value() > 1);
         assertThat(scan.get().takenAt()).isAfterOrEqualTo(first.takenAt());
+    }
+
+    @Test
+    void aFailingBackgroundScanKeepsTheLastResult() throws Exception {
+        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
+            if (scans.incrementAndGet() > 1) {
+                throw new IllegalStateException("database down");
+            }
+            return 7;
+        }, () -> true, Duration.ZERO, SystemTime.INSTANCE);
+        assertThat(scan.get().value()).isEqualTo(7);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            assertThat(scan.get().value()).isEqualTo(7); // reads go on, each may start another background try
+            return scans.get() >= 3;
+        });
+    }
+
+    @Test
+    void whileTheDatabaseIsDownReadsGetTheLastResultWithoutScanning() {
+        AtomicBoolean up = new AtomicBoolean(true);
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, up::get, Duration.ofDays(1),
+                SystemTime.INSTANCE);
+        assertThat(scan.get().value()).isEqualTo(1);
+        up.set(false);
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scans.get()).isOne();
+        up.set(true);
+        assertThat(scan.get().value()).isEqualTo(2);
+    }
+
+    @Test
+    void aCheapScanThatFailsServesTheLastResult() {
+        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
+            if (scans.incrementAndGet() == 2) {
+                throw new IllegalStateException("database down");
+            }
+            return scans.get();
+        }, () -> true, Duration.ofDays(1), SystemTime.INSTANCE);
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scan.get().value()).isEqualTo(3);
     }
 
     @Test
@@ -46,21 +90,6 @@ class RecentScanTest {
         time.advance(Duration.ofSeconds(2)); // 11 s
         await().atMost(Duration.ofSeconds(10)).until(() -> scan.get().value() == 2);
         assertThat(scan.get().takenAt()).isEqualTo(t0.plusSeconds(11));
-    }
-
-    @Test
-    void aFailingBackgroundScanKeepsTheLastResult() throws Exception {
-        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
-            if (scans.incrementAndGet() > 1) {
-                throw new IllegalStateException("database down");
-            }
-            return 7;
-        }, Duration.ZERO, SystemTime.INSTANCE);
-        assertThat(scan.get().value()).isEqualTo(7);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            assertThat(scan.get().value()).isEqualTo(7); // reads go on, each may start another background try
-            return scans.get() >= 3;
-        });
     }
 
     @Test
