@@ -7,6 +7,8 @@ import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -46,16 +48,19 @@ final class EventRunner {
     private final StepMetrics metrics;
     private final DeadLetters deadLetters;
     private final IntervalLog dbOutage;
+    private final Time time;
 
-    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters) {
+    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters,
+                Time time) {
         this.step = step;
+        this.time = time;
         this.group = settings.groupId(step.name());
         this.store = store;
         this.offsets = new EventOffsets(store);
         this.settings = settings;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.dbOutage = new IntervalLog(settings.outageLogInterval());
+        this.dbOutage = new IntervalLog(settings.outageLogInterval(), time);
     }
 
     /** Processes the records of one partition in order; see the class comment. */
@@ -169,7 +174,7 @@ final class EventRunner {
 
     private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
         MDC.put("offset", Long.toString(record.offset()));
-        long t0 = System.nanoTime();
+        long t0 = time.nanoTime();
         try {
             step.processEvent(toEvent(record));
             if (LOG.isDebugEnabled()) {
@@ -178,7 +183,7 @@ final class EventRunner {
         } catch (Exception e) {
             throw new EventFailure(index, e);
         } finally {
-            metrics.processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            metrics.processing.record(time.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -192,7 +197,7 @@ final class EventRunner {
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
-            RetrySleep.sleep(settings.retryDelay(attempts), worker::isActive);
+            RetrySleep.sleep(time, settings.retryDelay(attempts), worker::isActive);
             metrics.retried.increment();
             try {
                 commit(worker, List.of(record));
@@ -254,7 +259,7 @@ final class EventRunner {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
         }
-        RetrySleep.sleep(settings.retryMax(), worker::isActive);
+        RetrySleep.sleep(time, settings.retryMax(), worker::isActive);
     }
 
     private static Exception unwrap(Exception e) {

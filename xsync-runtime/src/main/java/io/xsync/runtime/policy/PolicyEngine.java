@@ -16,6 +16,8 @@ import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.time.Time;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
 import io.xsync.runtime.store.ObjectRef;
@@ -72,6 +74,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
     private final Duration claimLease;
+    private final Time time;
     private ScheduledExecutorService renewer;
 
     /**
@@ -88,6 +91,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
      */
     public PolicyEngine(SynchronizerContext ctx, Duration retryAfter, Duration claimLease) {
         this.store = ctx.store();
+        this.time = ctx.time();
         this.claimLease = claimLease;
         this.claims = store.claims(ctx.name() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8), claimLease, "policy");
@@ -108,7 +112,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
                         p.name(), p.modelName());
             }
         }
-        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter);
+        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter, time);
     }
 
     @Override
@@ -203,7 +207,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         FailureMark f = failures.get(new ObjectRef(o.model().name(), o.id()));
         return f != null && Objects.equals(f.updated(), o.getInstant("updated"))
                 && Objects.equals(f.changedByStep(), o.getInstant("changed_by_step"))
-                && Instant.now().isBefore(f.at().plus(retryAfter));
+                && time.now().isBefore(f.at().plus(retryAfter));
     }
 
     /**
@@ -254,7 +258,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
-        tally(p.name()).called();
+        tally(p.name()).called(time.now());
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -330,7 +334,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),
-                    Instant.now()));
+                    time.now()));
             write(obj, PolicyOutcome.failed(message));
         } catch (RuntimeException ex) {
             LOG.warn("Could not record the policy failure of {}: {}", ref, ex.getMessage());
