@@ -1,7 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ClaimTable;
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
@@ -13,7 +11,9 @@ import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.ModelCounts;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.Deadline;

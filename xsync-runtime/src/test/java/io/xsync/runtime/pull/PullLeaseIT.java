@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
-import io.xsync.runtime.store.ClaimTable;
-import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.time.ManualTime;
 import io.xsync.runtime.time.SystemTime;
 import io.xsync.runtime.time.Time;
@@ -79,7 +78,6 @@ class PullLeaseIT {
         ManualTime time = new ManualTime();
         try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain(), time)) {
             ClaimTable dead = store.claims("dead", Duration.ofSeconds(2), "");
-            dead.createTable();
             Instant leaseEnd = time.now().plus(dead.lease());
             Backend step = new Backend(time);
             assertThat(dead.holdLease(PullEngine.leaseName(step))).isTrue(); // then never renewed
