@@ -128,6 +128,26 @@ class StepLoaderTest {
     }
 
     @Test
+    void stepSourcesNotNamingTheModelsPackageAreCompiledWithoutGeneratingTheModelClasses() throws IOException {
+        Schema schema = XprotoLoader.loadText("m.xproto", "message Site (XOSBase) {\n"
+                + "    required string name = 1 [max_length = 64];\n}\n");
+        source("steps", "Plain", syncStep("Plain", "List.of(\"Site\")"));
+        source("typed", "Typed", "import sites.Site;\n" + syncStep("Typed", "List.of(Site.class.getSimpleName())"));
+
+        LoadedSteps plain = new StepLoader(null).directory(StepKind.SYNC, dir.resolve("steps"))
+                .modelClasses(schema, "sites").load(MODELS);
+        LoadedSteps typed = new StepLoader(null).directory(StepKind.SYNC, dir.resolve("typed"))
+                .modelClasses(schema, "sites").load(MODELS);
+
+        ClassLoader app = StepLoader.class.getClassLoader();
+        assertThat(plain.syncSteps().get(0).getClass().getClassLoader().getParent()).isSameAs(app);
+        ClassLoader models = typed.syncSteps().get(0).getClass().getClassLoader().getParent();
+        assertThat(models).isNotSameAs(app);
+        assertThat(models.getParent()).isSameAs(app);
+        assertThat(typed.syncSteps().get(0).observes()).containsExactly("Site");
+    }
+
+    @Test
     void aMisspelledTypedFieldIsACompileErrorWithFileLineColumnAndCaret() throws IOException {
         Schema schema = XprotoLoader.loadText("m.xproto", "message Site (XOSBase) {\n"
                 + "    required string name = 1 [max_length = 64];\n}\n");
