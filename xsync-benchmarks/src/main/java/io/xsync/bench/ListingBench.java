@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,7 +126,7 @@ public final class ListingBench {
             try (ResultSet rs = s.executeQuery("SELECT * FROM " + TABLE + " WHERE 1 = 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    String col = md.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                    String col = md.getColumnName(i).toLowerCase(Locale.ROOT);
                     if (!col.equals("id")) {
                         cols.add("\"" + col + "\"");
                     }

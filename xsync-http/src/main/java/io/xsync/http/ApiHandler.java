@@ -3,6 +3,7 @@ package io.xsync.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.api.ModelException;
+import io.xsync.runtime.Readiness;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.Time;
@@ -42,7 +43,7 @@ final class ApiHandler extends Handler.Abstract {
     private final HttpSettings.Limits limits;
     private final ModelsResource models;
     private final StatusReport status;
-    private final Supplier<List<io.xsync.runtime.Readiness>> readiness;
+    private final Supplier<List<Readiness>> readiness;
     private final Supplier<String> metrics;
     private final MeterRegistry registry;
     private final Time time;
@@ -50,7 +51,7 @@ final class ApiHandler extends Handler.Abstract {
     private final byte[] openApi;
 
     ApiHandler(HttpSettings settings, Store store, StatusReport status,
-               Supplier<List<io.xsync.runtime.Readiness>> readiness, Supplier<String> metrics,
+               Supplier<List<Readiness>> readiness, Supplier<String> metrics,
                MeterRegistry registry, Time time) {
         this.time = time;
         this.auth = new Authenticator(settings);

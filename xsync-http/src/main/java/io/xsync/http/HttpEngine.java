@@ -108,7 +108,7 @@ public final class HttpEngine implements Engine, EngineAware {
         if (metrics == null) {
             metrics = new MetricsSetup(registry, settings.limits().maxMeters());
         }
-        metrics.bind(store.dataSource());
+        metrics.bind(store);
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
                 () -> List.copyOf(readiness), time);
         QueuedThreadPool pool = new QueuedThreadPool(settings.limits().threads(), 2);

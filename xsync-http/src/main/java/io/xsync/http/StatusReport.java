@@ -13,6 +13,7 @@ import io.xsync.runtime.time.Time;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,7 +177,7 @@ public final class StatusReport {
     private static Instant instantOf(Object when) {
         try {
             return when == null ? null : Instant.parse(when.toString());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.time.Time;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,7 +69,7 @@ final class DeadLetters {
     }
 
     private static String summary(Throwable error) {
-        Throwable root = rootCause(error);
+        Throwable root = Causes.unwrapped(error);
         String message = String.valueOf(root.getMessage());
         return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
     }
@@ -113,7 +114,7 @@ final class DeadLetters {
                                 + "broker's ACLs); still trying, the partition waits", failure);
                     }
                 }
-                Backoff.sleep(time, settings.retryDelay(failures), active);
+                RetrySleep.sleep(time, settings.retryDelay(failures), active);
             }
         }
     }
@@ -124,7 +125,7 @@ final class DeadLetters {
         for (Header header : record.headers()) {
             h.add(header);
         }
-        Throwable root = rootCause(error);
+        Throwable root = Causes.unwrapped(error);
         h.add(EXCEPTION_CLASS, utf8(root.getClass().getName()));
         h.add(EXCEPTION_MESSAGE, utf8(String.valueOf(root.getMessage())));
         h.add(EXCEPTION_STACKTRACE, utf8(stackTrace(error)));
@@ -135,17 +136,6 @@ final class DeadLetters {
         h.add(ATTEMPTS, utf8(Integer.toString(attempts)));
         h.add(FAILED_AT, utf8(failedAt.toString()));
         return h;
-    }
-
-    /** The step's own exception: unwraps only reflection and framework wrappers without a message. */
-    static Throwable rootCause(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t
-                && (t instanceof java.lang.reflect.InvocationTargetException
-                || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static String stackTrace(Throwable error) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -237,7 +238,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                         && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // not there yet
             }
             Thread.sleep(50);

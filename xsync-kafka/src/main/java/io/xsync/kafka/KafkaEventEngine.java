@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Events of one partition are processed in order, partitions in parallel
  *       ({@code events.concurrency} threads per step), by the one step instance.</li>
  *   <li>Model writes and the partition's offset commit in one database transaction (table
- *       {@code xsync_event_offsets}); on assignment the consumer seeks to the stored offsets.
+ *       {@code xsync_offsets}); on assignment the consumer seeks to the stored offsets.
  *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
  *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
  * </ul>
@@ -91,29 +91,6 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         this.registry = registry;
         this.settingsSupplier = settings;
         this.embedded = embedded;
-        steps.forEach(KafkaEventEngine::validate);
-    }
-
-    /** Checks a step's declarations; the message names the step. */
-    static void validate(EventStep step) {
-        boolean hasTopics = step.topics() != null && !step.topics().isEmpty();
-        boolean hasPattern = step.pattern() != null && !step.pattern().isBlank();
-        if (hasTopics == hasPattern) {
-            throw new io.xsync.api.XsyncException("event step " + step.name()
-                    + " must declare either topics() or pattern(), " + (hasTopics ? "not both" : "found neither"));
-        }
-        if (!"kafka".equalsIgnoreCase(step.technology())) {
-            throw new io.xsync.api.XsyncException("event step " + step.name() + " uses technology '"
-                    + step.technology() + "'; only kafka is supported");
-        }
-        if (hasPattern) {
-            try {
-                java.util.regex.Pattern.compile(step.pattern());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new io.xsync.api.XsyncException("event step " + step.name() + ": invalid pattern: "
-                        + e.getMessage());
-            }
-        }
     }
 
     @Override
@@ -134,7 +111,6 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         EventSettings settings = settingsSupplier.get();
         bootstrap = settings.bootstrap();
         EventOffsets offsets = new EventOffsets(store);
-        offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
         deadLetters = new DeadLetters(producer, settings, time);

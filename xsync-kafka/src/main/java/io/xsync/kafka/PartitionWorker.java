@@ -1,5 +1,6 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.time.Deadline;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -117,7 +118,7 @@ final class PartitionWorker {
             runner.process(this, batch);
         } catch (Stopped e) {
             LOG.debug("{}: stopped with work left; it is redelivered", tp);
-        } catch (EventOffsets.StaleOffsetException e) {
+        } catch (StaleOffsetException e) {
             LOG.warn("{}: {}; re-reading the stored offset", tp, e.getMessage());
             fence();
         } catch (RuntimeException | Error e) {

@@ -10,14 +10,18 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -54,7 +58,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
-    private final java.util.function.BooleanSupplier brokerAnswering;
+    private final BooleanSupplier brokerAnswering;
     private final IntervalLog dbLog;
     private final Time time;
     private volatile boolean running = true;
@@ -63,7 +67,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
 
     StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
                  EventSettings settings, StepMetrics metrics, int index,
-                 java.util.function.BooleanSupplier brokerAnswering, Time time) {
+                 BooleanSupplier brokerAnswering, Time time) {
         this.step = step;
         this.time = time;
         this.consumer = consumer;
@@ -259,7 +263,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         }
         long lag = 0;
         for (PartitionWorker w : workers.values()) {
-            java.util.OptionalLong onBroker = consumer.currentLag(w.partition());
+            OptionalLong onBroker = consumer.currentLag(w.partition());
             if (onBroker.isEmpty()) {
                 metrics.lagUnknown();
                 return;
@@ -309,7 +313,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private String startName() {
-        return settings.startFrom().name().toLowerCase(java.util.Locale.ROOT);
+        return settings.startFrom().name().toLowerCase(Locale.ROOT);
     }
 
     private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {
@@ -323,7 +327,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
                 if (dbLog.due()) {
                     LOG.warn("step {}: cannot read stored offsets (retrying): {}", step.name(), e.getMessage());
                 }
-                Backoff.sleep(time, settings.retryMax(), () -> running);
+                RetrySleep.sleep(time, settings.retryMax(), () -> running);
             }
         }
     }
@@ -399,7 +403,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         workers.clear();
         pool.shutdownNow();
         try {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             LOG.debug("step {}: consumer close: {}", step.name(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +69,7 @@ class EventEngineIT {
 
     /** Sum of the step's stored next offsets: the number of events consumed, over its partitions. */
     private long storedOffsets(String step) throws Exception {
-        return TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+        return TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE
                 + "\" WHERE \"group_id\" = 'xsync." + synchronizer + "." + step + "'");
     }
 
@@ -373,7 +374,7 @@ class EventEngineIT {
         long applied = seen("step = 'Slow'");
         assertThat(applied).isLessThan(200);
         // what was applied and what the stored offsets say agree: nothing half-done
-        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE
                 + "\" WHERE \"group_id\" = '" + group + "'")).isEqualTo(applied);
 
         start(settings(), new RecordingStep("Slow", List.of(topic), null, store));

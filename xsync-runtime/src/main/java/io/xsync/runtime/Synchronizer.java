@@ -193,7 +193,8 @@ public final class Synchronizer implements AutoCloseable {
         DependencyGraph graph = graph(config, schema);
         LoadedSteps steps = StepLoader.load(config, schema);
         checkStepSettings(config, steps);
-        if (!steps.eventSteps().isEmpty() && config.get(ConfigKeys.EVENT_BUS_ENDPOINT) == null) {
+        String endpoint = config.get(ConfigKeys.EVENT_BUS_ENDPOINT);
+        if (!steps.eventSteps().isEmpty() && (endpoint == null || endpoint.isBlank())) {
             throw new ConfigException(config.file() + ": event steps " + names(steps.eventSteps())
                     + " are loaded but event_bus.endpoint is not set");
         }

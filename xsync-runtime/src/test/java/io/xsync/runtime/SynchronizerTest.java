@@ -46,7 +46,7 @@ class SynchronizerTest {
         Files.createDirectories(dir.resolve("models"));
         Files.writeString(dir.resolve("models/m.xproto"), MODELS);
         return XsyncConfig.load(Files.writeString(dir.resolve("config.yaml"),
-                "name: t\nmodels_dir: models\nhttp: {enabled: false}\n" + extra));
+                "name: t\nmodels_dir: models\nshutdown_timeout: 30s\n" + extra));
     }
 
     private void pullStep() throws IOException {

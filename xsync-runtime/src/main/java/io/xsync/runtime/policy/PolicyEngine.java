@@ -14,13 +14,13 @@ import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.time.Time;
-import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
-import io.xsync.runtime.sync.ObjectRef;
 import io.xsync.runtime.sync.PassLoop;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +74,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final ClaimTable claims;
     private final Duration claimLease;
     private final Time time;
-    private volatile boolean claimTableReady;
     private ScheduledExecutorService renewer;
 
     /**
@@ -93,8 +92,8 @@ public final class PolicyEngine implements Engine, StatusContributor {
         this.store = ctx.store();
         this.time = ctx.time();
         this.claimLease = claimLease;
-        this.claims = new ClaimTable(store.dataSource(), ctx.name() + "-" + UUID.randomUUID().toString()
-                .substring(0, 8), claimLease, "policy", time);
+        this.claims = store.claims(ctx.name() + "-" + UUID.randomUUID().toString()
+                .substring(0, 8), claimLease, "policy");
         this.retryAfter = retryAfter;
         this.registry = ctx.metrics();
         List<String> models = new ArrayList<>();
@@ -133,7 +132,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
                 loop.signal();
             }
         });
-        ensureClaimTable();
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
@@ -162,13 +160,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
         return claims.owner();
     }
 
-    private void ensureClaimTable() {
-        if (!claimTableReady) {
-            claims.createTable();
-            claimTableReady = true;
-        }
-    }
-
     /** Keeps our claims alive and drops those of replicas that died (their objects get policed here). */
     private void renewClaims() {
         try {
@@ -188,7 +179,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     /** Runs one pass on the calling thread; returns how many objects were policed successfully. */
     public int runPass() {
-        ensureClaimTable();
         int done = 0;
         for (Map.Entry<String, List<Policy>> e : policies.entrySet()) {
             List<ModelObject> dirty;

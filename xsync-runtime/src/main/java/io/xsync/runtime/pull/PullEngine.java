@@ -8,9 +8,9 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.steps.StepKind;
-import io.xsync.runtime.sync.ClaimTable;
-import io.xsync.runtime.time.Time;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +96,6 @@ public final class PullEngine implements Engine, StatusContributor {
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(steps.size(), 4)),
                 new NamedThreads("xsync-pull"));
         if (leases != null) {
-            leases.createTable();
             long renewMs = Math.max(100, leases.lease().toMillis() / 3);
             scheduler.scheduleWithFixedDelay(this::renewLeases, renewMs, renewMs, TimeUnit.MILLISECONDS);
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class StoreHealth implements Readiness, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreHealth.class);
     private static final Time REAL = SystemTime.INSTANCE;
 
-    private final Store store;
+    private final DataSource pool;
+    private final String dialect;
     private Thread thread;
     private volatile boolean running;
     private volatile boolean lastOk;
@@ -36,8 +38,9 @@ public final class StoreHealth implements Readiness, AutoCloseable {
     private volatile long checkStarted = -1;
     private long downSince = -1;
 
-    StoreHealth(Store store) {
-        this.store = store;
+    StoreHealth(DataSource pool, String dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
     }
 
     /** Starts the background checks (the first runs at once). */
@@ -65,7 +68,7 @@ public final class StoreHealth implements Readiness, AutoCloseable {
     public String detail() {
         long started = checkStarted;
         if (started >= 0 && hanging()) {
-            return "store unreachable: " + store.dialect() + " has not answered for "
+            return "store unreachable: " + dialect + " has not answered for "
                     + TimeUnit.NANOSECONDS.toSeconds(REAL.nanoTime() - started) + " s";
         }
         return lastDetail;
@@ -92,7 +95,7 @@ public final class StoreHealth implements Readiness, AutoCloseable {
         String error = query();
         checkStarted = -1;
         if (error == null) {
-            lastDetail = store.dialect() + " reachable";
+            lastDetail = dialect + " reachable";
             lastOk = true;
             if (downSince >= 0) {
                 LOG.info("store reachable again after {} s", TimeUnit.NANOSECONDS.toSeconds(REAL.nanoTime() - downSince));
@@ -103,15 +106,15 @@ public final class StoreHealth implements Readiness, AutoCloseable {
             lastOk = false;
             if (downSince < 0 && running) {
                 downSince = REAL.nanoTime();
-                LOG.warn("store unreachable ({}): {}; readiness is false until it answers", store.dialect(), error);
+                LOG.warn("store unreachable ({}): {}; readiness is false until it answers", dialect, error);
             }
         }
     }
 
     /** Runs the trivial query; null when it answered, else the reason in one line. */
     private String query() {
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-            if (!"h2".equals(store.dialect())) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            if (!"h2".equals(dialect)) {
                 // a network database may never answer; H2 applies a query timeout to the whole
                 // session, so the pooled connection would keep it for every later statement
                 s.setQueryTimeout((int) Math.max(1, NO_ANSWER.toSeconds()));
@@ -121,7 +124,7 @@ public final class StoreHealth implements Readiness, AutoCloseable {
             }
             return null;
         } catch (SQLException | RuntimeException e) {
-            return store.dialect() + ": " + e.getMessage();
+            return dialect + ": " + e.getMessage();
         }
     }
 

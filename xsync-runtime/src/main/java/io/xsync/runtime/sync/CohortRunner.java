@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;

@@ -11,7 +11,9 @@ import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.ModelCounts;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.Deadline;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,7 +105,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.graph = ctx.graph();
         this.planner = new CohortPlanner(order);
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease(), time);
+        this.claims = store.claims(owner, settings.claimLease(), "");
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
                 () -> stopping || !claimsSafe(), () -> killed, time);
@@ -126,7 +130,6 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     @Override
     public void start() {
-        claims.createTable();
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
         timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
         long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
@@ -410,7 +413,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /** Runs our own bookkeeping so that its change notices do not start another pass. */
-    private <T> T quietly(java.util.concurrent.Callable<T> work) throws Exception {
+    private <T> T quietly(Callable<T> work) throws Exception {
         ownWrites.set(true);
         try {
             return work.call();
@@ -427,11 +430,11 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
-        Map<ObjectRef, ModelObject> fresh = new java.util.HashMap<>();
+        Map<ObjectRef, ModelObject> fresh = new HashMap<>();
         for (Map.Entry<String, List<Long>> e : ids.entrySet()) {
             List<Long> all = e.getValue();
             for (int from = 0; from < all.size(); from += 500) {
-                Map<String, Object> criteria = new java.util.HashMap<>();
+                Map<String, Object> criteria = new HashMap<>();
                 criteria.put("id__in", all.subList(from, Math.min(all.size(), from + 500)));
                 criteria.put("deleted", deletion);
                 for (ModelObject o : store.models(Actor.SYNC_STEP).get(e.getKey()).filter(criteria)) {

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
-import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.time.ManualTime;
 import io.xsync.runtime.time.SystemTime;
 import io.xsync.runtime.time.Time;
@@ -51,7 +51,7 @@ class PullLeaseIT {
 
     private static PullEngine engine(JdbcStore store, String owner, Backend step, Time time) {
         return new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry(),
-                new ClaimTable(store.dataSource(), owner, Duration.ofMinutes(1), time), time);
+                store.claims(owner, Duration.ofMinutes(1), ""), time);
     }
 
     @ParameterizedTest
@@ -77,8 +77,7 @@ class PullLeaseIT {
     void aReplicaTakesTheStepOverOnceTheDeadHoldersLeaseRanOut(String dialect) {
         ManualTime time = new ManualTime();
         try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain(), time)) {
-            ClaimTable dead = new ClaimTable(store.dataSource(), "dead", Duration.ofSeconds(2), time);
-            dead.createTable();
+            ClaimTable dead = store.claims("dead", Duration.ofSeconds(2), "");
             Instant leaseEnd = time.now().plus(dead.lease());
             Backend step = new Backend(time);
             assertThat(dead.holdLease(PullEngine.leaseName(step))).isTrue(); // then never renewed

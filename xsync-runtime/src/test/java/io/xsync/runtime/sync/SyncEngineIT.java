@@ -1,5 +1,7 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -278,7 +280,7 @@ class SyncEngineIT {
         ModelObject mid = reload(store, site);
         assertThat(mid.getInstant("enacted")).isNull();
         assertThat(mid.getBoolean("backend_need_delete")).isTrue();
-        ClaimTable claims = new ClaimTable(store.dataSource(), "probe", Duration.ofMinutes(1), time);
+        ClaimTable claims = store.claims("probe", Duration.ofMinutes(1), "");
         assertThat(claims.holder(new ObjectRef("Site", site.id()))).isEqualTo(crashed.owner());
 
         RecordingStep second = new RecordingStep("Site");

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Sleeping between retries on the engine's clock in small slices, so that a stop is noticed quickly. */
-final class Backoff {
+final class RetrySleep {
     private static final Duration SLICE = Duration.ofMillis(50);
 
-    private Backoff() {
+    private RetrySleep() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.time.Time;
@@ -6,7 +6,6 @@ import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +26,10 @@ import javax.sql.DataSource;
  * scope prefix for other engines' claims ({@code policy:MyModel}), and {@code lease:<name>} (id 0)
  * for named leases, so that the kinds never collide (model names have no colon).
  *
+ * <p>The store creates the table when it opens; engines get their claim table from
+ * {@link Store#claims(String, Duration, String)}. Thread-safe: every operation uses its own pooled
+ * connection.
+ *
  * <p>Lease ends are times of the injected {@link Time}, so a test moves a lease past its end by
  * advancing a manual clock.
  */
@@ -43,16 +46,15 @@ public final class ClaimTable {
     private final Time time;
     private volatile long renewedAtNanos;
 
-    /** Claims of sync steps (the {@code model} column is the model's name). */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease, Time time) {
-        this(dataSource, owner, lease, "", time);
-    }
+    static final String CREATE_SQL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, "
+            + "id BIGINT NOT NULL, owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
+            + "PRIMARY KEY (model, id))";
 
     /**
-     * Claims in their own scope: an object claimed in scope {@code policy} does not block the same
-     * object in the sync scope.
+     * Claims in their own scope (empty: the sync scope, whose {@code model} column is the model's
+     * name): an object claimed in scope {@code policy} does not block the same object in the sync scope.
      */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
+    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
         this.dataSource = dataSource;
         this.time = time;
         this.renewedAtNanos = time.nanoTime();
@@ -69,24 +71,6 @@ public final class ClaimTable {
     /** This claimant's name. */
     public String owner() {
         return owner;
-    }
-
-    /** Creates the table if it does not exist. */
-    public void createTable() {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, id BIGINT NOT NULL, "
-                + "owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
-                + "PRIMARY KEY (model, id))";
-        for (int attempt = 0; ; attempt++) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute(ddl);
-                return;
-            } catch (SQLException e) {
-                // two replicas creating the table at once: one loses a catalog race on PostgreSQL
-                if (attempt >= 2) {
-                    throw new XsyncException("cannot create table " + TABLE + ": " + e.getMessage(), e);
-                }
-            }
-        }
     }
 
     /**

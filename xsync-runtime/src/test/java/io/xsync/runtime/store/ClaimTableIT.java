@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,18 +18,26 @@ class ClaimTableIT {
 
     private final ManualTime time = new ManualTime();
 
-    private DataSource db(String kind, String name) throws Exception {
-        return kind.equals("h2") ? TestDatabases.h2(name) : TestDatabases.pg("xsync_sync_" + name);
+    private JdbcStore store;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private JdbcStore db(String dialect) {
+        store = TestStores.open(dialect, TestSchemas.chain(), time);
+        return store;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_a");
-        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
-        ClaimTable b = new ClaimTable(ds, "b", LEASE, time);
-        a.createTable();
-        b.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        ClaimTable b = s.claims("b", LEASE, "");
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(true);
         assertThat(b.claim(List.of(Set.of(SITE)))).containsExactly(false);
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(false);
@@ -40,12 +48,11 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aGroupIsClaimedAllOrNothing(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_b");
-        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
-        ClaimTable b = new ClaimTable(ds, "b", LEASE, time);
-        a.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aGroupIsClaimedAllOrNothing(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        ClaimTable b = s.claims("b", LEASE, "");
         assertThat(a.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(b.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(false, true);
         assertThat(b.holder(SITE)).as("partial claim given back").isNull();
@@ -56,12 +63,11 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void expiredClaimsOfACrashedOwnerArePurged(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_c");
-        ClaimTable crashed = new ClaimTable(ds, "crashed", LEASE, time);
-        ClaimTable alive = new ClaimTable(ds, "alive", LEASE, time);
-        crashed.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void expiredClaimsOfACrashedOwnerArePurged(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable crashed = s.claims("crashed", LEASE, "");
+        ClaimTable alive = s.claims("alive", LEASE, "");
         assertThat(crashed.claim(List.of(Set.of(SITE)))).containsExactly(true);
         assertThat(alive.purgeExpired()).as("purged while the lease runs").isZero();
         time.advance(LEASE.plusSeconds(1)); // crashed never renews
@@ -73,11 +79,10 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void renewalKeepsClaimsAlive(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_d");
-        ClaimTable a = new ClaimTable(ds, "a", LEASE, time);
-        a.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void renewalKeepsClaimsAlive(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
         a.claim(List.of(Set.of(SITE)));
         time.advance(LEASE.minusSeconds(1));
         a.renew();
@@ -87,12 +92,11 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void aLeaseHasOneHolderUntilItExpires(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_e");
-        ClaimTable dying = new ClaimTable(ds, "dying", LEASE, time);
-        ClaimTable other = new ClaimTable(ds, "other", LEASE, time);
-        dying.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aLeaseHasOneHolderUntilItExpires(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable dying = s.claims("dying", LEASE, "");
+        ClaimTable other = s.claims("other", LEASE, "");
         assertThat(dying.holdLease("pull:Backend")).isTrue();
         assertThat(dying.holdLease("pull:Backend")).as("the holder keeps it").isTrue();
         assertThat(other.holdLease("pull:Backend")).isFalse();
@@ -110,17 +114,30 @@ class ClaimTableIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "pg"})
-    void scopesDoNotBlockEachOther(String kind) throws Exception {
-        DataSource ds = db(kind, "claims_f");
-        ClaimTable sync = new ClaimTable(ds, "a", LEASE, time);
-        ClaimTable policyA = new ClaimTable(ds, "a-policy", LEASE, "policy", time);
-        ClaimTable policyB = new ClaimTable(ds, "b-policy", LEASE, "policy", time);
-        sync.createTable();
+    @ValueSource(strings = {"h2", "postgresql"})
+    void scopesDoNotBlockEachOther(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable sync = s.claims("a", LEASE, "");
+        ClaimTable policyA = s.claims("a-policy", LEASE, "policy");
+        ClaimTable policyB = s.claims("b-policy", LEASE, "policy");
         assertThat(sync.claim(SITE)).isTrue();
         assertThat(policyA.claim(SITE)).as("a sync claim does not block policing").isTrue();
         assertThat(policyB.claim(SITE)).isFalse();
         assertThat(policyB.holder(SITE)).isEqualTo("a-policy");
         assertThat(sync.holder(SITE)).isEqualTo("a");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void claimsAreSafelyHeldUntilRenewalsLapseForTwoThirdsOfALease(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        assertThat(a.claim(SITE)).isTrue();
+        time.advance(LEASE.multipliedBy(2).dividedBy(3).minusSeconds(1));
+        assertThat(a.safelyHeld()).as("within two thirds of a lease").isTrue();
+        time.advance(Duration.ofSeconds(2));
+        assertThat(a.safelyHeld()).as("renewals lapsed").isFalse();
+        a.renew();
+        assertThat(a.safelyHeld()).as("renewed").isTrue();
     }
 }
