@@ -132,7 +132,7 @@ public final class StepLoader {
             }
         }
         if (!sources.isEmpty()) {
-            SourceCompiler.Output out = SourceCompiler.compile(sources, jars);
+            SourceCompiler.Output out = CompileCache.compile(sources, jars);
             MemoryClassLoader memory = new MemoryClassLoader(out.classes(), loader);
             for (String name : out.classes().keySet()) {
                 Class<?> c = JarClasses.load(name, memory);
