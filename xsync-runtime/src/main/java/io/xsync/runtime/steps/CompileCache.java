@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,20 +26,41 @@ final class CompileCache {
     private CompileCache() {
     }
 
-    /** {@link SourceCompiler#compile(List, List)}, or what the same inputs compiled to before. */
-    static SourceCompiler.Output compile(List<Path> sources, List<Path> jars) {
-        String key = key(sources, jars);
+    /** {@link SourceCompiler#compile(List, List, Map)}, or what the same inputs compiled to before. */
+    static SourceCompiler.Output compile(List<Path> sources, List<Path> jars, Map<String, byte[]> provided) {
+        String key = "files:" + key(sources, jars, provided);
         SourceCompiler.Output out = OUTPUTS.get(key);
         if (out == null) {
-            out = SourceCompiler.compile(sources, jars);
+            out = SourceCompiler.compile(sources, jars, provided);
             OUTPUTS.put(key, out);
         }
         return out;
     }
 
-    private static String key(List<Path> sources, List<Path> jars) {
+    /** {@link SourceCompiler#compileInMemory(Map)}, or what the same sources compiled to before. */
+    static SourceCompiler.Output compileInMemory(Map<String, String> sources) {
+        MessageDigest digest = sha256();
+        new TreeMap<>(sources).forEach((name, text) -> {
+            update(digest, name);
+            update(digest, text);
+        });
+        String key = "memory:" + HexFormat.of().formatHex(digest.digest());
+        SourceCompiler.Output out = OUTPUTS.get(key);
+        if (out == null) {
+            out = SourceCompiler.compileInMemory(sources);
+            OUTPUTS.put(key, out);
+        }
+        return out;
+    }
+
+    private static String key(List<Path> sources, List<Path> jars, Map<String, byte[]> provided) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = sha256();
+            new TreeMap<>(provided).forEach((name, bytes) -> {
+                update(digest, name);
+                digest.update(bytes);
+                digest.update((byte) 0);
+            });
             for (Path source : sources) {
                 digest.update(source.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
@@ -53,6 +75,17 @@ final class CompileCache {
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
