@@ -9,6 +9,7 @@ import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.StepContextImpl;
+import io.xsync.runtime.logging.LogLevels;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
@@ -80,6 +81,7 @@ public final class Synchronizer implements AutoCloseable {
     public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
+        LogLevels.apply(config);
         DataDirLock lock = usesDataDir(config) ? DataDirLock.acquire(config.path(ConfigKeys.DATA_DIR), "xsync run")
                 : null;
         try {

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * parent does not have, and overrides the inherited setters so that they return its own type.
  */
 final class ModelClassSource {
+    private final Schema schema;
     private final ModelDef model;
     private final ModelDef parent;
     private final String javaPackage;
@@ -28,6 +29,7 @@ final class ModelClassSource {
     private String superclass;
 
     private ModelClassSource(Schema schema, ModelDef model, String javaPackage) {
+        this.schema = schema;
         this.model = model;
         this.javaPackage = javaPackage;
         this.parent = model.parents().stream().map(schema::find).filter(p -> p != null).findFirst().orElse(null);
@@ -47,9 +49,12 @@ final class ModelClassSource {
         if (parent != null) {
             parent.links().forEach(l -> inheritedLinks.add(l.field()));
         }
-        line(1, "/** Lookups of {@code " + self + "}: {@code " + self + ".objects(models()).filter(...)}. */");
-        line(1, "public static " + types.ref("io.xsync.api.typed.TypedModel") + "<" + self + "> objects("
-                + types.ref("io.xsync.api.Models") + " models) {");
+        // A model others extend returns a wildcard type, so that theirs (TypedModel<Child>) may hide it.
+        boolean extended = !schema.descendants(self).isEmpty();
+        line(1, "/** Lookups of {@code " + self + "}: {@code " + self + ".objects(models()).filter(...)}"
+                + (extended ? " (objects of the models extending it included)" : "") + ". */");
+        line(1, "public static " + types.ref("io.xsync.api.typed.TypedModel") + "<" + (extended ? "? extends " : "")
+                + self + "> objects(" + types.ref("io.xsync.api.Models") + " models) {");
         line(2, "return new " + types.ref("io.xsync.api.typed.TypedModel") + "<>(models.get("
                 + JavaNames.literal(self) + "), " + self + "::new);");
         line(1, "}");
