@@ -173,6 +173,11 @@ public final class TestSynchronizer implements AutoCloseable {
         });
     }
 
+    /** The JDBC URL of the test's store (password masked): its own H2 database or PostgreSQL schema. */
+    public String storeUrl() {
+        return StoreOpener.describe(context().config());
+    }
+
     /** The synchronizer's name from its config. */
     public String name() {
         return context().name();

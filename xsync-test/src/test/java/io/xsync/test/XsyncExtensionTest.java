@@ -36,6 +36,7 @@ class XsyncExtensionTest {
 
     @Test
     void everyTestStartsOnAnEmptyStore(TestSynchronizer sync) {
+        assertThat(sync.storeUrl()).startsWith("jdbc:h2:mem:xsync-test-");
         assertThat(sync.model("MyModel").all()).isEmpty();
         sync.event("MyTopic", "{\"first_name\": \"Grace\", \"last_name\": \"Hopper\"}");
         assertThat(sync.model("MyModel").all()).hasSize(1);
