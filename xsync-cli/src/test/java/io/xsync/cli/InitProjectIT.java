@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a new user does: install xsync's artifacts with bin/xsync-install, {@code xsync init} a
  * project, {@code mvn verify} it. The install goes into a private local repository (never
- * ~/.m2, whose SNAPSHOTs other builds use) that takes third-party artifacts from ~/.m2 as its
- * only remote, so the test needs no network; it runs on a copy of this repository so that the
+ * ~/.m2, whose SNAPSHOTs other builds use) that takes third-party releases from ~/.m2 first (no
+ * network needed once the main build has fetched them; Maven Central otherwise) and xsync's
+ * SNAPSHOTs only from what the install put there; it runs on a copy of this repository so that the
  * nested build does not rewrite the classes this test runs from. Slow: a few minutes.
  */
 class InitProjectIT {
@@ -30,9 +31,14 @@ class InitProjectIT {
         Path checkout = tmp.resolve("xsync");
         copySources(Path.of("..").toAbsolutePath().normalize(), checkout);
         Path settings = tmp.resolve("settings.xml");
-        Files.writeString(settings, "<settings><mirrors><mirror><id>home-m2</id><mirrorOf>*</mirrorOf><url>"
-                + Path.of(System.getProperty("user.home"), ".m2", "repository").toUri()
-                + "</url></mirror></mirrors></settings>\n");
+        String home = Path.of(System.getProperty("user.home"), ".m2", "repository").toUri().toString();
+        String repository = "<id>home-m2</id><url>" + home + "</url><releases><enabled>true</enabled></releases>"
+                + "<snapshots><enabled>false</enabled></snapshots>";
+        Files.writeString(settings, "<settings><profiles><profile><id>home-m2</id>"
+                + "<repositories><repository>" + repository + "</repository></repositories>"
+                + "<pluginRepositories><pluginRepository>" + repository + "</pluginRepository></pluginRepositories>"
+                + "</profile></profiles><activeProfiles><activeProfile>home-m2</activeProfile></activeProfiles>"
+                + "</settings>\n");
         List<String> repo = List.of("-s", settings.toString(), "-Dmaven.repo.local=" + tmp.resolve("m2"));
 
         long t0 = System.nanoTime();

@@ -50,7 +50,7 @@ class XsyncExtensionTest {
     }
 
     @Test
-    void theEventStepsExceptionReachesTheTestAndItsWritesAreRolledBack(TestSynchronizer sync) {
+    void theEventStepsExceptionReachesTheTest(TestSynchronizer sync) {
         assertThatThrownBy(() -> sync.event("MyTopic", "{\"first_name\": \"Ada\"}"))
                 .hasMessageContaining("has no string field 'last_name'");
         assertThat(sync.model("MyModel").all()).isEmpty();
