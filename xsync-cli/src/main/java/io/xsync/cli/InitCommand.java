@@ -68,7 +68,8 @@ final class InitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("created " + files.size() + " files in " + target + " (synchronizer " + syncName
                 + ", package " + pkg + ")");
-        out.println("next: cd " + dir + " && mvn verify   (needs xsync's artifacts: bin/xsync-install)");
+        out.println("next: (cd " + dir + " && mvn verify), after installing xsync's artifacts once with "
+                + "bin/xsync-install; then xsync run --config " + dir.resolve("config.yaml"));
         return 0;
     }
 
