@@ -112,6 +112,10 @@ final class ModelClassSource {
         String self = model.name();
         String help = f.option("help_text");
         String what = help == null || help.isBlank() ? "" : " " + JavaNames.doc(help) + ".";
+        if (f.base()) {
+            baseSetter(f, type);
+            return;
+        }
         blank();
         line(1, "/** Field {@code " + f.name() + "}, for filters." + what + " */");
         line(1, "public static final " + types.ref("io.xsync.api.typed.Field") + "<" + self + ", " + type + "> "
@@ -134,6 +138,19 @@ final class ModelClassSource {
             link(f.link(), what);
         }
         choices(f);
+    }
+
+    /** A base field's getter and constant are in {@code TypedObject}; its setter returns this class. */
+    private void baseSetter(FieldDef f, String type) {
+        if (f.name().equals("id")) {
+            return;
+        }
+        blank();
+        line(1, "/** Sets base field {@code " + f.name() + "} (written by the next save). */");
+        line(1, "public " + model.name() + " set" + JavaNames.upperCamel(f.name()) + "(" + type + " value) {");
+        line(2, "put(" + JavaNames.literal(f.name()) + ", value);");
+        line(2, "return this;");
+        line(1, "}");
     }
 
     private void link(LinkDef l, String what) {

@@ -147,7 +147,7 @@ public final class StepLoader {
         List<Path> jars = files(dir, ".jar");
         List<Path> sources = files(dir, ".java");
         Map<String, byte[]> models = Map.of();
-        if (!sources.isEmpty() && schema != null) {
+        if (schema != null && usesModelClasses(sources)) {
             if (modelClasses == null) {
                 modelClasses = ModelClasses.of(schema, modelsPackage, parent);
             }
@@ -229,6 +229,29 @@ public final class StepLoader {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new StepException(origin + ": cannot instantiate step class " + c.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * Whether any source names the model classes' package (generating and compiling them takes a
+     * while, so synchronizers whose steps use only the string API skip it).
+     */
+    private boolean usesModelClasses(List<Path> sources) {
+        if (sources.isEmpty()) {
+            return false;
+        }
+        if (modelsPackage == null || modelsPackage.isBlank()) {
+            return true;
+        }
+        for (Path source : sources) {
+            try {
+                if (Files.readString(source).contains(modelsPackage.strip() + ".")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new StepException(source + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return false;
     }
 
     private static List<Path> files(Path dir, String suffix) {
