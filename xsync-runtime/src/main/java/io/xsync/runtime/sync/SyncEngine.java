@@ -155,7 +155,6 @@ public final class SyncEngine implements Engine, StatusContributor {
      * mode). {@link #stop(Duration)} stops it as usual.
      */
     public void startForCalls() {
-        claims.createTable();
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
     }
 
