@@ -197,32 +197,23 @@ final class ModelClassSource {
         if (f.name().equals("id")) {
             return;
         }
-        String type = types.javaType(f.type());
-        String name = JavaNames.upperCamel(f.name());
-        blank();
-        line(1, "@" + types.ref("java.lang.Override"));
-        line(1, "public " + model.name() + " set" + name + "(" + type + " value) {");
-        line(2, "super.set" + name + "(value);");
-        line(2, "return this;");
-        line(1, "}");
+        override("set" + JavaNames.upperCamel(f.name()), types.javaType(f.type()), "value");
         if (f.link() != null && f.link().kind() != LinkKind.MANYTOMANY) {
-            String link = JavaNames.upperCamel(f.link().field());
-            blank();
-            line(1, "@" + types.ref("java.lang.Override"));
-            line(1, "public " + model.name() + " set" + link + "(" + f.link().peer() + " peer) {");
-            line(2, "super.set" + link + "(peer);");
-            line(2, "return this;");
-            line(1, "}");
+            override("set" + JavaNames.upperCamel(f.link().field()), f.link().peer(), "peer");
         }
     }
 
     private void overrideIdsSetter(LinkDef l) {
-        String list = types.ref("java.util.List") + "<" + types.ref("java.lang.Long") + ">";
-        String name = JavaNames.upperCamel(l.field() + "_ids");
+        override("set" + JavaNames.upperCamel(l.field() + "_ids"),
+                types.ref("java.util.List") + "<" + types.ref("java.lang.Long") + ">", "ids");
+    }
+
+    /** An inherited setter, overridden to return this class. */
+    private void override(String method, String type, String parameter) {
         blank();
         line(1, "@" + types.ref("java.lang.Override"));
-        line(1, "public " + model.name() + " set" + name + "(" + list + " ids) {");
-        line(2, "super.set" + name + "(ids);");
+        line(1, "public " + model.name() + " " + method + "(" + type + " " + parameter + ") {");
+        line(2, "super." + method + "(" + parameter + ");");
         line(2, "return this;");
         line(1, "}");
     }

@@ -144,6 +144,38 @@ class ModelClassGeneratorTest {
                 Map.entry("kind__in", List.of("a", "b")), Map.entry("site_id", 9L), Map.entry("kind__isnull", false));
     }
 
+    /** javac's output for {@code usage} compiled against the generated classes, empty when it compiles. */
+    private String compileUsage(String usage) throws Exception {
+        Path models = Files.writeString(dir.resolve("t.xproto"), XPROTO);
+        List<Path> written = new ArrayList<>(ModelClassGenerator.generate(List.of(models), dir.resolve("src"), "t.models"));
+        written.add(Files.writeString(dir.resolve("src/Usage.java"), usage));
+        List<String> args = new ArrayList<>(List.of("-d", Files.createDirectories(dir.resolve("usage")).toString(),
+                "-classpath", System.getProperty("java.class.path")));
+        written.forEach(p -> args.add(p.toString()));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        ToolProvider.getSystemJavaCompiler().run(null, errors, errors, args.toArray(String[]::new));
+        return errors.toString();
+    }
+
+    @Test
+    void typedLookupsTakeFiltersOfTheModelAndItsAncestorsOnly() throws Exception {
+        String header = "import io.xsync.api.Models;\nimport java.util.List;\nimport t.models.*;\n"
+                + "class Usage {\n  void use(Models m) {\n";
+        assertThat(compileUsage(header
+                + "    List<VOLTService> volts = VOLTService.objects(m).filter(VOLTService.ONU_COUNT.gt(1),\n"
+                + "        Service.KIND.eq(Service.KindChoices.VROUTER), VOLTService.BACKEND_CODE.eq(1));\n"
+                + "    for (Service s : Service.objects(m).filter(Service.SITE.isNull(false))) { s.setKind(\"x\").save(); }\n"
+                + "    Site site = Site.objects(m).create().setName(\"s\");\n"
+                + "    VOLTService v = VOLTService.objects(m).create().setKind(\"olt\").setSite(site).setOnuCount(2);\n"
+                + "  }\n}\n")).isEmpty();
+        assertThat(compileUsage(header + "    Service.objects(m).filter(VOLTService.ONU_COUNT.gt(1));\n  }\n}\n"))
+                .contains("Usage.java:6: error: ");
+        assertThat(compileUsage(header + "    Site.objects(m).filter(Service.KIND.eq(\"x\"));\n  }\n}\n"))
+                .contains("Usage.java:6: error: ");
+        assertThat(compileUsage(header + "    Site.objects(m).filter(Site.NAME.eq(3));\n  }\n}\n"))
+                .contains("Usage.java:6: error: ");
+    }
+
     @Test
     void theXosLikeModelsGenerateClassesThatCompile() throws Exception {
         Path src = dir.resolve("xos");
