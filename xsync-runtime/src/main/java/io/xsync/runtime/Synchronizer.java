@@ -102,6 +102,29 @@ public final class Synchronizer implements AutoCloseable {
     }
 
     /**
+     * Loads schema and steps, opens the store (with {@code opener}) and initialises the steps, but
+     * starts no engine and takes no data directory lock: the caller drives the steps itself (the
+     * test kit runs one sync or policy pass, one pull or one event at a time). {@link #close()}
+     * closes the steps and the store.
+     */
+    public static Synchronizer assemble(XsyncConfig config, StoreOpener opener) {
+        String name = config.get(ConfigKeys.NAME);
+        Prepared p = prepare(config, true);
+        Store store = opener.open(config, p.schema);
+        try {
+            initSteps(config, p.steps, store);
+        } catch (RuntimeException e) {
+            closeSteps(p.steps);
+            store.close();
+            throw e;
+        }
+        SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
+                new CompositeMeterRegistry());
+        return new Synchronizer(ctx, List.of(), SynchronizerSummary.of(config, p.schema, p.steps,
+                StoreOpener.describe(config), List.of()), null);
+    }
+
+    /**
      * Whether the synchronizer keeps data in {@code data_dir}: the embedded H2 store (no
      * {@code store.url}) or the embedded broker ({@code event_bus.endpoint: embedded}).
      */

@@ -15,7 +15,7 @@ record ModelClasses(Map<String, byte[]> bytecode, ClassLoader loader) {
 
     /** Generates the classes of {@code schema} in {@code javaPackage} and compiles them. */
     static ModelClasses of(Schema schema, String javaPackage, ClassLoader parent) {
-        Map<String, byte[]> bytecode = SourceCompiler.compileInMemory(ModelClassGenerator.sources(schema, javaPackage))
+        Map<String, byte[]> bytecode = CompileCache.compileInMemory(ModelClassGenerator.sources(schema, javaPackage))
                 .classes();
         return new ModelClasses(bytecode, new MemoryClassLoader(bytecode, parent));
     }

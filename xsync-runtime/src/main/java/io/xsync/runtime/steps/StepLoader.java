@@ -166,7 +166,7 @@ public final class StepLoader {
             }
         }
         if (!sources.isEmpty()) {
-            SourceCompiler.Output out = SourceCompiler.compile(sources, jars, models);
+            SourceCompiler.Output out = CompileCache.compile(sources, jars, models);
             MemoryClassLoader memory = new MemoryClassLoader(out.classes(), loader);
             for (String name : out.classes().keySet()) {
                 Class<?> c = JarClasses.load(name, memory);
