@@ -6,6 +6,7 @@ import io.xsync.api.EventStep;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
+import io.xsync.runtime.time.SystemTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -79,7 +80,7 @@ final class BenchSteps {
 
         @Override
         public void processEvent(Event event) {
-            long now = System.nanoTime();
+            long now = SystemTime.INSTANCE.nanoTime();
             int i = Integer.parseInt(event.keyText());
             if (i >= 0 && i < arrived.length()) {
                 arrived.set(i, now);

@@ -2,6 +2,7 @@ package io.xsync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xsync.runtime.time.SystemTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +90,7 @@ final class HandWrittenLoop {
                 return;
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC);
         insert.setObject(1, now);
         insert.setObject(2, now);
         insert.setString(3, first);

@@ -10,6 +10,7 @@ import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.time.SystemTime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -155,9 +156,9 @@ public final class ListingBench {
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[CALLS];
         for (int i = 0; i < CALLS; i++) {
-            long t0 = System.nanoTime();
+            long t0 = SystemTime.INSTANCE.nanoTime();
             call(uri);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ms[i] = (SystemTime.INSTANCE.nanoTime() - t0) / 1e6;
         }
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.gc();

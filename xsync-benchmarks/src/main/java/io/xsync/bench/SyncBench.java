@@ -26,6 +26,7 @@ import io.xsync.runtime.sync.LinkWalker;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.SyncEngine;
 import io.xsync.runtime.sync.SyncSettings;
+import io.xsync.runtime.time.SystemTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,7 +142,7 @@ public final class SyncBench {
 
     /** Chains Site ← Slice ← Instance and independent Nodes, saved by the API in batches. */
     private void populate(JdbcStore store) throws Exception {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         Models api = store.models(Actor.API);
         Model site = api.get("Site");
         Model slice = api.get("Slice");
@@ -175,7 +176,7 @@ public final class SyncBench {
 
     /** Loads the dirty objects, then times the cohort planner alone, and a pairwise baseline on a sample. */
     private void cohorts(String db, JdbcStore store) {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         List<ModelObject> pending = new ArrayList<>();
         for (String m : ALL) {
             pending.addAll(store.dirtyForSync(m));
@@ -189,7 +190,7 @@ public final class SyncBench {
         List<List<ModelObject>> cohorts = null;
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
-            long t1 = System.nanoTime();
+            long t1 = SystemTime.INSTANCE.nanoTime();
             cohorts = planner.cohorts(pending, SyncBench::ref, walker(store, pending));
             best = Math.min(best, ms(t1));
         }
@@ -207,7 +208,7 @@ public final class SyncBench {
         for (int i = 0; i < n; i++) {
             sample.add(pending.get((int) ((long) i * pending.size() / n)));
         }
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         int[] group = new int[n];
         Arrays.setAll(group, i -> i);
         for (int i = 0; i < n; i++) {
@@ -224,7 +225,7 @@ public final class SyncBench {
             }
         }
         double pairwise = ms(t0);
-        long t1 = System.nanoTime();
+        long t1 = SystemTime.INSTANCE.nanoTime();
         planner.cohorts(sample, SyncBench::ref, withinSample(sample, columns));
         double linear = ms(t1);
         print("sync.cohorts.baseline.pairwise (" + n + " objects)", pairwise, "ms");
@@ -278,7 +279,7 @@ public final class SyncBench {
         NoopStep step = new NoopStep(null);
         SyncEngine engine = engine(store, step);
         int total = chains() * 3 + objects;
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         engine.start();
         try {
             while (dirty(store) > 0) {
@@ -301,7 +302,7 @@ public final class SyncBench {
         NoopStep step = new NoopStep(o -> {
             Long t = created.get(o.getString("name"));
             if (t != null) {
-                latencies.add(System.nanoTime() - t);
+                latencies.add(SystemTime.INSTANCE.nanoTime() - t);
             }
         });
         SyncEngine engine = engine(store, step);
@@ -312,13 +313,13 @@ public final class SyncBench {
                 String name = "n" + i;
                 ModelObject o = node.newObject().set("name", name);
                 if (i >= 20) {
-                    created.put(name, System.nanoTime());
+                    created.put(name, SystemTime.INSTANCE.nanoTime());
                 }
                 o.save();
                 Thread.sleep(10);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (latencies.size() < samples && System.nanoTime() < deadline) {
+            long deadline = SystemTime.INSTANCE.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (latencies.size() < samples && SystemTime.INSTANCE.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         } finally {
@@ -406,7 +407,7 @@ public final class SyncBench {
     }
 
     private static double ms(long t0) {
-        return (System.nanoTime() - t0) / 1e6;
+        return (SystemTime.INSTANCE.nanoTime() - t0) / 1e6;
     }
 
     private static void print(String name, double value, String unit) {

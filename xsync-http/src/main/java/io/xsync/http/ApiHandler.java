@@ -6,6 +6,7 @@ import io.xsync.api.ModelException;
 import io.xsync.runtime.Readiness;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,12 +46,14 @@ final class ApiHandler extends Handler.Abstract {
     private final Supplier<List<Readiness>> readiness;
     private final Supplier<String> metrics;
     private final MeterRegistry registry;
+    private final Time time;
     private final byte[] statusPage;
     private final byte[] openApi;
 
     ApiHandler(HttpSettings settings, Store store, StatusReport status,
                Supplier<List<Readiness>> readiness, Supplier<String> metrics,
-               MeterRegistry registry) {
+               MeterRegistry registry, Time time) {
+        this.time = time;
         this.auth = new Authenticator(settings);
         this.limits = settings.limits();
         this.models = new ModelsResource(store.models(Actor.API), store.schema());
@@ -64,7 +67,7 @@ final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
+        long start = time.nanoTime();
         if (!readsBody(request)) {
             process(new Exchange(request, response, callback, null), start);
             return true;
@@ -143,7 +146,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void record(Exchange ex, long start) {
-        long nanos = System.nanoTime() - start;
+        long nanos = time.nanoTime() - start;
         Timer.builder("xsync.http.requests").description("HTTP requests served")
                 .tags("method", RequestTags.method(ex.method()), "route", RequestTags.route(ex.segments()),
                         "status", RequestTags.statusClass(ex.status()))

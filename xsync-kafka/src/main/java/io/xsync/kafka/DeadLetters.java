@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.runtime.internal.Causes;
+import io.xsync.runtime.time.Time;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,14 @@ final class DeadLetters {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final EventSettings settings;
+    private final Time time;
     /** Why sends are failing right now, or null. */
     private volatile String failure;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
 
-    DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings) {
+    DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings, Time time) {
         this.producer = producer;
+        this.time = time;
         this.topic = settings.deadLetterTopic();
         this.settings = settings;
     }
@@ -85,8 +88,8 @@ final class DeadLetters {
     void send(String step, ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts,
               BooleanSupplier active) {
         ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, record.key(), record.value(),
-                headers(step, record, error, attempts));
-        IntervalLog outage = new IntervalLog(settings.outageLogInterval());
+                headers(step, record, error, attempts, time.now()));
+        IntervalLog outage = new IntervalLog(settings.outageLogInterval(), time);
         for (int failures = 1; ; failures++) {
             if (!active.getAsBoolean()) {
                 throw new Stopped();
@@ -111,13 +114,13 @@ final class DeadLetters {
                                 + "broker's ACLs); still trying, the partition waits", failure);
                     }
                 }
-                RetrySleep.sleep(settings.retryDelay(failures), active);
+                RetrySleep.sleep(time, settings.retryDelay(failures), active);
             }
         }
     }
 
     private static RecordHeaders headers(String step, ConsumerRecord<byte[], byte[]> record, Throwable error,
-                                         int attempts) {
+                                         int attempts, Instant failedAt) {
         RecordHeaders h = new RecordHeaders();
         for (Header header : record.headers()) {
             h.add(header);
@@ -131,7 +134,7 @@ final class DeadLetters {
         h.add(ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
         h.add(ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
         h.add(ATTEMPTS, utf8(Integer.toString(attempts)));
-        h.add(FAILED_AT, utf8(Instant.now().toString()));
+        h.add(FAILED_AT, utf8(failedAt.toString()));
         return h;
     }
 

@@ -8,6 +8,7 @@ import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreException;
+import io.xsync.runtime.time.Time;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +44,19 @@ final class EventRunner {
     private final StepMetrics metrics;
     private final DeadLetters deadLetters;
     private final IntervalLog dbOutage;
+    private final Time time;
 
-    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters) {
+    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters,
+                Time time) {
         this.step = step;
+        this.time = time;
         this.group = settings.groupId(step.name());
         this.store = store;
         this.offsets = new EventOffsets(store);
         this.settings = settings;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.dbOutage = new IntervalLog(settings.outageLogInterval());
+        this.dbOutage = new IntervalLog(settings.outageLogInterval(), time);
     }
 
     /** Processes the records of one partition in order; see the class comment. */
@@ -166,7 +170,7 @@ final class EventRunner {
 
     private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
         MDC.put("offset", Long.toString(record.offset()));
-        long t0 = System.nanoTime();
+        long t0 = time.nanoTime();
         try {
             step.processEvent(toEvent(record));
             if (LOG.isDebugEnabled()) {
@@ -175,7 +179,7 @@ final class EventRunner {
         } catch (Exception e) {
             throw new EventFailure(index, e);
         } finally {
-            metrics.processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            metrics.processing.record(time.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -189,7 +193,7 @@ final class EventRunner {
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
-            RetrySleep.sleep(settings.retryDelay(attempts), worker::isActive);
+            RetrySleep.sleep(time, settings.retryDelay(attempts), worker::isActive);
             metrics.retried.increment();
             try {
                 commit(worker, List.of(record));
@@ -251,7 +255,7 @@ final class EventRunner {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
         }
-        RetrySleep.sleep(settings.retryMax(), worker::isActive);
+        RetrySleep.sleep(time, settings.retryMax(), worker::isActive);
     }
 
     private static Exception unwrap(Exception e) {

@@ -37,13 +37,14 @@ public final class KafkaEngineProvider implements EngineProvider {
         String name = context.name();
         if (!EMBEDDED.equalsIgnoreCase(endpoint.trim())) {
             EventSettings settings = EventSettings.from(config, name, endpoint.trim());
-            return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(), () -> settings, null));
+            return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(), () -> settings, null,
+                    context.time()));
         }
         int port = config.get(ConfigKeys.EMBEDDED_KAFKA_PORT);
         Path dataDir = config.path(ConfigKeys.DATA_DIR).resolve("kafka");
         EmbeddedKafka[] started = new EmbeddedKafka[1];
         return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(),
                 () -> EventSettings.from(config, name, started[0].bootstrapServers()),
-                () -> started[0] = EmbeddedKafka.start(dataDir, port)));
+                () -> started[0] = EmbeddedKafka.start(dataDir, port), context.time()));
     }
 }

@@ -7,6 +7,8 @@ import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +56,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     private final MeterRegistry registry;
     private final Supplier<EventSettings> settingsSupplier;
     private final Supplier<EmbeddedKafka> embedded;
+    private final Time time;
     /** Copy-on-write so status and readiness read it without waiting for start/stop. */
     private final List<StepConsumer> consumers = new CopyOnWriteArrayList<>();
     private volatile String bootstrap;
@@ -70,13 +73,20 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
      * @param registry where the per-step meters go
      */
     public KafkaEventEngine(List<EventStep> steps, Store store, EventSettings settings, MeterRegistry registry) {
-        this(steps, store, registry, () -> settings, null);
+        this(steps, store, settings, registry, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #KafkaEventEngine(List, Store, EventSettings, MeterRegistry)}, with retries timed on {@code time}. */
+    public KafkaEventEngine(List<EventStep> steps, Store store, EventSettings settings, MeterRegistry registry,
+                            Time time) {
+        this(steps, store, registry, () -> settings, null, time);
     }
 
     /** An engine that first starts {@code embedded} and then connects to it. */
     KafkaEventEngine(List<EventStep> steps, Store store, MeterRegistry registry,
-                     Supplier<EventSettings> settings, Supplier<EmbeddedKafka> embedded) {
+                     Supplier<EventSettings> settings, Supplier<EmbeddedKafka> embedded, Time time) {
         this.steps = List.copyOf(steps);
+        this.time = time;
         this.store = store;
         this.registry = registry;
         this.settingsSupplier = settings;
@@ -103,18 +113,18 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         EventOffsets offsets = new EventOffsets(store);
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        deadLetters = new DeadLetters(producer, settings);
+        deadLetters = new DeadLetters(producer, settings, time);
         BrokerProbe started = new BrokerProbe(settings);
         started.start();
         probe = started;
         int index = 0;
         for (EventStep step : steps) {
             StepMetrics metrics = new StepMetrics(registry, step.name());
-            EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters);
+            EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters, time);
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(settings, step),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             StepConsumer sc = new StepConsumer(step, consumer, runner, offsets, settings, metrics, ++index,
-                    started::answering);
+                    started::answering, time);
             consumers.add(sc);
             sc.start();
         }

@@ -1,32 +1,36 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Sleeping between retries in small slices, so that a stop is noticed quickly. Stateless. */
+/** Sleeping between retries on the engine's clock in small slices, so that a stop is noticed quickly. */
 final class RetrySleep {
-    private static final long SLICE_MS = 50;
+    private static final Duration SLICE = Duration.ofMillis(50);
 
     private RetrySleep() {
     }
 
     /**
-     * Sleeps for {@code delay} unless {@code active} turns false first.
+     * Sleeps for {@code delay} on {@code time} unless {@code active} turns false first.
      *
      * @throws Stopped when {@code active} turned false or the thread was interrupted
      */
-    static void sleep(Duration delay, BooleanSupplier active) {
-        long deadline = System.nanoTime() + delay.toNanos();
+    static void sleep(Time time, Duration delay, BooleanSupplier active) {
+        long deadline = time.nanoTime() + delay.toNanos();
+        Object monitor = new Object();
         try {
-            while (true) {
-                if (!active.getAsBoolean()) {
-                    throw new Stopped();
+            synchronized (monitor) {
+                while (true) {
+                    if (!active.getAsBoolean()) {
+                        throw new Stopped();
+                    }
+                    long left = deadline - time.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    time.waitOn(monitor, left < SLICE.toNanos() ? Duration.ofNanos(left) : SLICE);
                 }
-                long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    return;
-                }
-                Thread.sleep(Math.min(left, SLICE_MS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,9 @@
 package io.xsync.kafka;
 
 import io.xsync.api.EventStep;
+import io.xsync.runtime.time.Deadline;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +43,8 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(StepConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Housekeeping (offset commits to Kafka, lag, rate samples) follows the real broker: real time. */
+    private static final Time REAL = SystemTime.INSTANCE;
 
     private final EventStep step;
     private final Consumer<byte[], byte[]> consumer;
@@ -55,14 +60,16 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
     private final BooleanSupplier brokerAnswering;
     private final IntervalLog dbLog;
+    private final Time time;
     private volatile boolean running = true;
     private long lastHousekeeping;
     private volatile boolean assignedOnce;
 
     StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
                  EventSettings settings, StepMetrics metrics, int index,
-                 BooleanSupplier brokerAnswering) {
+                 BooleanSupplier brokerAnswering, Time time) {
         this.step = step;
+        this.time = time;
         this.consumer = consumer;
         this.runner = runner;
         this.offsets = offsets;
@@ -70,7 +77,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         this.metrics = metrics;
         this.group = settings.groupId(step.name());
         this.brokerAnswering = brokerAnswering;
-        this.dbLog = new IntervalLog(settings.outageLogInterval());
+        this.dbLog = new IntervalLog(settings.outageLogInterval(), time);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "xsync-kafka-" + index + "-" + n.incrementAndGet()));
@@ -161,7 +168,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private void housekeeping() {
         reseekFenced();
         resumeDrained();
-        long now = System.nanoTime();
+        long now = REAL.nanoTime();
         if (now - lastHousekeeping >= HOUSEKEEPING_NANOS) {
             lastHousekeeping = now;
             metrics.sampleRate(now);
@@ -320,7 +327,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
                 if (dbLog.due()) {
                     LOG.warn("step {}: cannot read stored offsets (retrying): {}", step.name(), e.getMessage());
                 }
-                RetrySleep.sleep(settings.retryMax(), () -> running);
+                RetrySleep.sleep(time, settings.retryMax(), () -> running);
             }
         }
     }
@@ -380,10 +387,10 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private void shutdown() {
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        Deadline deadline = Deadline.after(settings.shutdownTimeout());
         List<PartitionWorker> all = new ArrayList<>(workers.values());
         for (PartitionWorker w : all) {
-            w.revoke(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            w.revoke(deadline.remaining().toMillis());
         }
         try {
             Map<TopicPartition, OffsetAndMetadata> commit = pendingKafkaCommits(all);

@@ -6,16 +6,23 @@ import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 
 /** Opens the store of a synchronizer; {@link #DEFAULT} opens the configured JDBC store. */
 @FunctionalInterface
 public interface StoreOpener {
 
     /** The configured store ({@code store.url}, or the embedded H2 file under {@code data_dir}). */
-    StoreOpener DEFAULT = (config, schema) -> JdbcStore.open(StoreSettings.fromConfig(config), schema);
+    StoreOpener DEFAULT = (config, schema, time) -> JdbcStore.open(StoreSettings.fromConfig(config), schema, time);
 
-    /** Opens (and creates or migrates) the store for {@code schema}. */
-    Store open(XsyncConfig config, Schema schema);
+    /** Opens (and creates or migrates) the store for {@code schema}, stamping its writes with {@code time}. */
+    Store open(XsyncConfig config, Schema schema, Time time);
+
+    /** Opens the store on the system clock. */
+    default Store open(XsyncConfig config, Schema schema) {
+        return open(config, schema, SystemTime.INSTANCE);
+    }
 
     /** The store URL the config names, password redacted, for summaries. */
     static String describe(XsyncConfig config) {

@@ -9,6 +9,7 @@ import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.StepContextImpl;
+import io.xsync.runtime.logging.LogLevels;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
@@ -20,6 +21,8 @@ import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.steps.StepLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,18 +81,47 @@ public final class Synchronizer implements AutoCloseable {
 
     /** As {@link #start(XsyncConfig)}, with the store opened by {@code opener} (tests). */
     public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
+        return start(config, opener, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #start(XsyncConfig, StoreOpener)}, with every engine and the store on {@code time} (tests). */
+    public static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
+        LogLevels.apply(config);
         DataDirLock lock = usesDataDir(config) ? DataDirLock.acquire(config.path(ConfigKeys.DATA_DIR), "xsync run")
                 : null;
         try {
-            return start(config, opener, name, lock);
+            return start(config, opener, time, name, lock);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads schema and steps, opens the store (with {@code opener}) and initialises the steps, but
+     * starts no engine and takes no data directory lock: the caller drives the steps itself (the
+     * test kit runs one sync or policy pass, one pull or one event at a time). {@link #close()}
+     * closes the steps and the store.
+     */
+    public static Synchronizer assemble(XsyncConfig config, StoreOpener opener) {
+        String name = config.get(ConfigKeys.NAME);
+        Prepared p = prepare(config, true);
+        Store store = opener.open(config, p.schema);
+        try {
+            initSteps(config, p.steps, store);
+        } catch (RuntimeException e) {
+            closeSteps(p.steps);
+            store.close();
+            throw e;
+        }
+        SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
+                new CompositeMeterRegistry());
+        return new Synchronizer(ctx, List.of(), SynchronizerSummary.of(config, p.schema, p.steps,
+                StoreOpener.describe(config), List.of()), null);
     }
 
     /**
@@ -102,14 +134,15 @@ public final class Synchronizer implements AutoCloseable {
         return url == null || url.isBlank() || (endpoint != null && "embedded".equalsIgnoreCase(endpoint.trim()));
     }
 
-    private static Synchronizer start(XsyncConfig config, StoreOpener opener, String name, DataDirLock lock) {
+    private static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time, String name,
+                                      DataDirLock lock) {
         Prepared p = prepare(config, true);
-        Store store = opener.open(config, p.schema);
+        Store store = opener.open(config, p.schema, time);
         List<Engine> started = new ArrayList<>();
         try {
             initSteps(config, p.steps, store);
             SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
-                    new CompositeMeterRegistry());
+                    new CompositeMeterRegistry(), time);
             List<Engine> engines = createEngines(ctx);
             requireEngineForEveryStepKind(p.steps, engines);
             for (Engine engine : engines) {

@@ -19,6 +19,7 @@ import io.xsync.runtime.store.Store;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
 import io.xsync.runtime.sync.PassLoop;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +72,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
     private final Duration claimLease;
+    private final Time time;
     private ScheduledExecutorService renewer;
 
     /**
@@ -87,6 +89,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
      */
     public PolicyEngine(SynchronizerContext ctx, Duration retryAfter, Duration claimLease) {
         this.store = ctx.store();
+        this.time = ctx.time();
         this.claimLease = claimLease;
         this.claims = store.claims(ctx.name() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8), claimLease, "policy");
@@ -107,7 +110,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
                         p.name(), p.modelName());
             }
         }
-        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter);
+        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter, time);
     }
 
     @Override
@@ -202,7 +205,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         FailureMark f = failures.get(new ObjectRef(o.model().name(), o.id()));
         return f != null && Objects.equals(f.updated(), o.getInstant("updated"))
                 && Objects.equals(f.changedByStep(), o.getInstant("changed_by_step"))
-                && Instant.now().isBefore(f.at().plus(retryAfter));
+                && time.now().isBefore(f.at().plus(retryAfter));
     }
 
     /**
@@ -253,7 +256,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
-        tally(p.name()).called();
+        tally(p.name()).called(time.now());
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -329,7 +332,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),
-                    Instant.now()));
+                    time.now()));
             write(obj, PolicyOutcome.failed(message));
         } catch (RuntimeException ex) {
             LOG.warn("Could not record the policy failure of {}: {}", ref, ex.getMessage());

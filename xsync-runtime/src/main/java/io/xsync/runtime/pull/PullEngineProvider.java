@@ -18,6 +18,6 @@ public final class PullEngineProvider implements EngineProvider {
         ClaimTable leases = context.store().claims(context.name() + "-"
                 + UUID.randomUUID().toString().substring(0, 8), context.config().get(ConfigKeys.SYNC_CLAIM_LEASE), "");
         return Optional.of(new PullEngine(context.steps().pullSteps(),
-                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases));
+                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases, context.time()));
     }
 }

@@ -8,6 +8,8 @@ import io.xsync.api.Models;
 import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +51,7 @@ public final class JdbcStore implements Store {
     private final ChangeNotifier notifier;
     private final TxManager tx;
     private final OffsetTable offsets;
-    private final MonotonicClock clock = MonotonicClock.get();
+    private final MonotonicClock clock;
     private final ObjectWriter writer = new ObjectWriter(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final DeleteCascade cascade;
@@ -58,8 +60,9 @@ public final class JdbcStore implements Store {
     private AutoCloseable listener;
     private final StoreHealth health;
 
-    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
+    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource, Time time) {
         this.settings = settings;
+        this.clock = new MonotonicClock(time);
         this.catalog = new Catalog(schema);
         this.dialect = Dialect.forUrl(settings.url());
         this.dataSource = dataSource;
@@ -81,6 +84,11 @@ public final class JdbcStore implements Store {
      * the database is unreachable or the schema change would lose data.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
+        return open(settings, schema, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(StoreSettings, Schema)}, with the store's timestamps taken from {@code time}. */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Time time) {
         Dialect.forUrl(settings.url());
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null) {
@@ -92,7 +100,7 @@ public final class JdbcStore implements Store {
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + Causes.innermost(e).getMessage(), e);
         }
-        JdbcStore store = new JdbcStore(settings, schema, ds);
+        JdbcStore store = new JdbcStore(settings, schema, ds, time);
         try {
             store.migrate();
             store.warnIfCommitsAreNotDurable();
@@ -198,7 +206,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public ClaimTable claims(String owner, Duration lease, String scope) {
-        return new ClaimTable(dataSource, owner, lease, scope);
+        return new ClaimTable(dataSource, owner, lease, scope, clock.time());
     }
 
     @Override
@@ -440,6 +448,11 @@ public final class JdbcStore implements Store {
 
     MonotonicClock clock() {
         return clock;
+    }
+
+    /** The clock this store stamps its writes with. */
+    public Time time() {
+        return clock.time();
     }
 
     ObjectWriter writer() {

@@ -40,7 +40,8 @@
  * <h2>Rules</h2>
  * Saves follow docs/semantics.md ("Save rules") by the {@link io.xsync.runtime.store.Actor} of the accessor
  * ({@code ObjectWriter}, {@code SaveRules}, {@code UniqueRules}); deletes are soft and cascade in
- * one transaction ({@code DeleteCascade}); "now" is a {@link io.xsync.runtime.store.MonotonicClock}.
+ * one transaction ({@code DeleteCascade}); "now" is the injected
+ * {@link io.xsync.runtime.time.Time}, made strictly increasing per store ({@code MonotonicClock}).
  * An update writes only the columns that changed since the object was loaded (or those named by
  * {@code update_fields}), so concurrent writers of different fields do not undo each other.
  *

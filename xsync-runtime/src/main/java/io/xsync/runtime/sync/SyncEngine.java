@@ -16,6 +16,8 @@ import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Deadline;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +78,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final CohortRunner runner;
     private final PassLoop loop;
     private final PassHistory history = new PassHistory();
+    private final Time time;
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile Instant gaugesRefreshed = Instant.EPOCH;
@@ -88,6 +91,7 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     public SyncEngine(SynchronizerContext ctx, SyncSettings settings) {
         this.store = ctx.store();
+        this.time = ctx.time();
         this.steps = List.copyOf(ctx.steps().syncSteps());
         this.settings = settings;
         for (SyncStep s : steps) {
@@ -104,9 +108,9 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.claims = store.claims(owner, settings.claimLease(), "");
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
-                () -> stopping || !claimsSafe(), () -> killed);
-        this.gaugeCounts = new RecentScan<>("sync-gauges", this::countObserved);
-        this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
+                () -> stopping || !claimsSafe(), () -> killed, time);
+        this.gaugeCounts = new RecentScan<>("sync-gauges", this::countObserved, time);
+        this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval(), time);
     }
 
     @Override
@@ -145,6 +149,20 @@ public final class SyncEngine implements Engine, StatusContributor {
                 observed, settings.threads(), claims.owner());
     }
 
+    /**
+     * Readies the engine for {@link #runPass()} and {@link #reapDeleted()} called by the caller
+     * alone: the worker threads, but no loop, no timers and no change listener (the test kit's
+     * mode). {@link #stop(Duration)} stops it as usual.
+     */
+    public void startForCalls() {
+        workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
+    }
+
+    /** Purges the deleted objects whose deletion every observing step has finished (as the reaper timer does). */
+    public void reapDeleted() {
+        reap();
+    }
+
     private void registerMeters() {
         for (String model : observed) {
             metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
@@ -155,18 +173,20 @@ public final class SyncEngine implements Engine, StatusContributor {
     @Override
     public void stop(Duration timeout) {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         loop.stop(timeout);
         if (workers != null) {
             workers.shutdown();
             try {
-                workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                workers.awaitTermination(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
-            timers.shutdownNow();
-            leases.shutdownNow();
+            if (timers != null) {
+                timers.shutdownNow();
+                leases.shutdownNow();
+            }
             try {
                 claims.releaseAll();
             } catch (RuntimeException e) {
@@ -240,12 +260,12 @@ public final class SyncEngine implements Engine, StatusContributor {
      * two from syncing one object at once.
      */
     public PassStats runPass() {
-        Instant start = Instant.now();
+        Instant start = time.now();
         PassStats stats = new PassStats();
         runPhase(false, stats);
         runPhase(true, stats);
         refreshGauges(stats);
-        history.record(start, Instant.now());
+        history.record(start, time.now());
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
         }
@@ -446,7 +466,7 @@ public final class SyncEngine implements Engine, StatusContributor {
      * synced (pending and due), before any {@code syncRecord} of the unit.
      */
     private void markNeedDelete(Collection<ModelObject> objects) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<ModelObject> marks = new ArrayList<>();
         for (ModelObject o : objects) {
             if (!o.getBoolean("backend_need_delete") && CohortRunner.stillPending(o, false)
@@ -531,7 +551,7 @@ public final class SyncEngine implements Engine, StatusContributor {
      * otherwise as often as {@link RecentScan} lets a count whose cost grows with the table run.
      */
     private void refreshGauges(PassStats stats) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
             return;

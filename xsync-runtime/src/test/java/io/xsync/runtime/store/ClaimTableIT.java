@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,9 @@ class ClaimTableIT {
     private static final ObjectRef SITE = new ObjectRef("Site", 1);
     private static final ObjectRef SLICE = new ObjectRef("Slice", 1);
     private static final ObjectRef OTHER = new ObjectRef("Slice", 2);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+
+    private final ManualTime time = new ManualTime();
 
     private JdbcStore store;
 
@@ -24,7 +28,7 @@ class ClaimTableIT {
     }
 
     private JdbcStore db(String dialect) {
-        store = TestStores.open(dialect, TestSchemas.chain());
+        store = TestStores.open(dialect, TestSchemas.chain(), time);
         return store;
     }
 
@@ -32,8 +36,8 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void aClaimedObjectCannotBeClaimedByAnotherOwnerUntilReleased(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable a = s.claims("a", Duration.ofMinutes(1), "");
-        ClaimTable b = s.claims("b", Duration.ofMinutes(1), "");
+        ClaimTable a = s.claims("a", LEASE, "");
+        ClaimTable b = s.claims("b", LEASE, "");
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(true);
         assertThat(b.claim(List.of(Set.of(SITE)))).containsExactly(false);
         assertThat(a.claim(List.of(Set.of(SITE)))).containsExactly(false);
@@ -47,8 +51,8 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void aGroupIsClaimedAllOrNothing(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable a = s.claims("a", Duration.ofMinutes(1), "");
-        ClaimTable b = s.claims("b", Duration.ofMinutes(1), "");
+        ClaimTable a = s.claims("a", LEASE, "");
+        ClaimTable b = s.claims("b", LEASE, "");
         assertThat(a.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(b.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(false, true);
         assertThat(b.holder(SITE)).as("partial claim given back").isNull();
@@ -62,9 +66,11 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void expiredClaimsOfACrashedOwnerArePurged(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable crashed = s.claims("crashed", Duration.ofMillis(-1000), "");
-        ClaimTable alive = s.claims("alive", Duration.ofMinutes(1), "");
+        ClaimTable crashed = s.claims("crashed", LEASE, "");
+        ClaimTable alive = s.claims("alive", LEASE, "");
         assertThat(crashed.claim(List.of(Set.of(SITE)))).containsExactly(true);
+        assertThat(alive.purgeExpired()).as("purged while the lease runs").isZero();
+        time.advance(LEASE.plusSeconds(1)); // crashed never renews
         assertThat(alive.claim(List.of(Set.of(SLICE)))).containsExactly(true);
         assertThat(alive.purgeExpired()).isEqualTo(1);
         assertThat(alive.holder(SITE)).isNull();
@@ -76,9 +82,11 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void renewalKeepsClaimsAlive(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable a = s.claims("a", Duration.ofMillis(-1000), "");
+        ClaimTable a = s.claims("a", LEASE, "");
         a.claim(List.of(Set.of(SITE)));
-        s.claims("a", Duration.ofMinutes(1), "").renew();
+        time.advance(LEASE.minusSeconds(1));
+        a.renew();
+        time.advance(Duration.ofSeconds(2)); // past the first lease, within the renewed one
         assertThat(a.purgeExpired()).isZero();
         assertThat(a.holder(SITE)).isEqualTo("a");
     }
@@ -87,15 +95,17 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void aLeaseHasOneHolderUntilItExpires(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable dying = s.claims("dying", Duration.ofMinutes(1), "");
-        ClaimTable other = s.claims("other", Duration.ofMinutes(1), "");
+        ClaimTable dying = s.claims("dying", LEASE, "");
+        ClaimTable other = s.claims("other", LEASE, "");
         assertThat(dying.holdLease("pull:Backend")).isTrue();
         assertThat(dying.holdLease("pull:Backend")).as("the holder keeps it").isTrue();
         assertThat(other.holdLease("pull:Backend")).isFalse();
         assertThat(other.holdLease("reaper")).as("another lease is free").isTrue();
         assertThat(dying.leaseHolder("pull:Backend")).isEqualTo("dying");
 
-        s.claims("dying", Duration.ofMillis(-1000), "").renew(); // its lease ran out
+        time.advance(LEASE.minusSeconds(1));
+        assertThat(other.holdLease("pull:Backend")).as("not before it runs out").isFalse();
+        time.advance(Duration.ofSeconds(2)); // its lease ran out
         assertThat(other.holdLease("pull:Backend")).as("taken over after expiry").isTrue();
         assertThat(dying.holdLease("pull:Backend")).isFalse();
         assertThat(other.leaseHolder("pull:Backend")).isEqualTo("other");
@@ -107,13 +117,27 @@ class ClaimTableIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void scopesDoNotBlockEachOther(String kind) {
         JdbcStore s = db(kind);
-        ClaimTable sync = s.claims("a", Duration.ofMinutes(1), "");
-        ClaimTable policyA = s.claims("a-policy", Duration.ofMinutes(1), "policy");
-        ClaimTable policyB = s.claims("b-policy", Duration.ofMinutes(1), "policy");
+        ClaimTable sync = s.claims("a", LEASE, "");
+        ClaimTable policyA = s.claims("a-policy", LEASE, "policy");
+        ClaimTable policyB = s.claims("b-policy", LEASE, "policy");
         assertThat(sync.claim(SITE)).isTrue();
         assertThat(policyA.claim(SITE)).as("a sync claim does not block policing").isTrue();
         assertThat(policyB.claim(SITE)).isFalse();
         assertThat(policyB.holder(SITE)).isEqualTo("a-policy");
         assertThat(sync.holder(SITE)).isEqualTo("a");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void claimsAreSafelyHeldUntilRenewalsLapseForTwoThirdsOfALease(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        assertThat(a.claim(SITE)).isTrue();
+        time.advance(LEASE.multipliedBy(2).dividedBy(3).minusSeconds(1));
+        assertThat(a.safelyHeld()).as("within two thirds of a lease").isTrue();
+        time.advance(Duration.ofSeconds(2));
+        assertThat(a.safelyHeld()).as("renewals lapsed").isFalse();
+        a.renew();
+        assertThat(a.safelyHeld()).as("renewed").isTrue();
     }
 }
