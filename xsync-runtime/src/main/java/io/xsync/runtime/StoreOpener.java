@@ -4,6 +4,7 @@ import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.Redact;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.Ownership;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
 
@@ -12,10 +13,14 @@ import io.xsync.runtime.store.StoreSettings;
 public interface StoreOpener {
 
     /** The configured store ({@code store.url}, or the embedded H2 file under {@code data_dir}). */
-    StoreOpener DEFAULT = (config, schema) -> JdbcStore.open(StoreSettings.fromConfig(config), schema);
+    StoreOpener DEFAULT = (config, schema, ownership) -> JdbcStore.open(StoreSettings.fromConfig(config), schema,
+            ownership);
 
-    /** Opens (and creates or migrates) the store for {@code schema}. */
-    Store open(XsyncConfig config, Schema schema);
+    /**
+     * Opens (and creates or migrates) the store for {@code schema}, touching only the tables
+     * {@code ownership} says are this synchronizer's.
+     */
+    Store open(XsyncConfig config, Schema schema, Ownership ownership);
 
     /** The store URL the config names, password redacted, for summaries. */
     static String describe(XsyncConfig config) {

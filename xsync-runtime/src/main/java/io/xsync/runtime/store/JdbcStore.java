@@ -70,6 +70,16 @@ public final class JdbcStore implements Store {
      * the database is unreachable or the schema change would lose data.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
+        return open(settings, schema, Ownership.NONE);
+    }
+
+    /**
+     * As {@link #open(StoreSettings, Schema)} for one of several synchronizers sharing the store:
+     * migrates only the tables {@code ownership} says are this synchronizer's, and registers its
+     * models, files and synced models in the {@link ModelRegistry}; a model another synchronizer
+     * owns is a {@link StoreException} naming both.
+     */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Ownership ownership) {
         Dialect.forUrl(settings.url());
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null) {
@@ -83,7 +93,7 @@ public final class JdbcStore implements Store {
         }
         JdbcStore store = new JdbcStore(settings, schema, ds);
         try {
-            store.migrate();
+            store.migrate(ownership);
             store.warnIfCommitsAreNotDurable();
             store.startListening();
             store.health.start();
@@ -110,9 +120,9 @@ public final class JdbcStore implements Store {
         return hc;
     }
 
-    private void migrate() {
+    private void migrate(Ownership ownership) {
         try (Connection c = dataSource.getConnection()) {
-            new SchemaMigrator(catalog, dialect).migrate(c);
+            new SchemaMigrator(catalog, dialect, ownership).migrate(c);
         } catch (SQLException e) {
             throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
                     + e.getMessage(), e);
