@@ -6,6 +6,7 @@ import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
+import io.xsync.runtime.store.ModelRegistry;
 import io.xsync.runtime.store.Store;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -67,8 +68,11 @@ public final class StatusReport {
     public Map<String, Object> collect() {
         List<Map<String, Object>> counts = new ArrayList<>();
         LatestErrors errors = new LatestErrors(MAX_ERRORS);
+        Map<String, String> owners = owners();
         for (String modelName : store.schema().models().stream().map(d -> d.name()).toList()) {
-            counts.add(counts(store.counts(modelName)));
+            Map<String, Object> row = counts(store.counts(modelName));
+            row.put("owner", owners.get(modelName));
+            counts.add(row);
             store.scanFailed(modelName, errors::offer);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -82,6 +86,15 @@ public final class StatusReport {
         out.put("sections", sections());
         out.put("readiness", readinessChecks(readiness.get()));
         return out;
+    }
+
+    /** Model to owning synchronizer, from the store's registry (empty when it cannot be read). */
+    private Map<String, String> owners() {
+        try {
+            return new ModelRegistry(store).owners();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private static Map<String, Object> counts(ModelCounts c) {
