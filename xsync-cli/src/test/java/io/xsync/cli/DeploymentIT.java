@@ -72,8 +72,8 @@ class DeploymentIT {
         start("svc-b", svcB);
 
         // every synchronizer's CLI serves the whole model, and the status says who owns what
-        CliRun status = CliRun.of("status", "--config", svcB.toString());
-        assertThat(status.exitCode()).as(status.err()).isZero();
+        CliRun status = CliRun.of("status", "--config", svcB.toString()); // http disabled: read from the store
+        assertThat(status.exitCode()).as(status.err()).isEqualTo(StatusCommand.NOT_RUNNING);
         assertThat(status.outLines()).anyMatch(l -> l.matches("\\s+Site\\s.*\\score"))
                 .anyMatch(l -> l.matches("\\s+VpnService\\s.*\\ssvc-a"))
                 .anyMatch(l -> l.matches("\\s+DnsEntry\\s.*\\ssvc-b"));

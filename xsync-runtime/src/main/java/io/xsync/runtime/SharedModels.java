@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -35,12 +36,15 @@ public final class SharedModels {
     private final Schema schema;
     private final Set<String> owned;
     private final List<XprotoSource> ownFiles;
+    private final Map<String, String> owners;
 
-    private SharedModels(String name, Schema schema, Set<String> owned, List<XprotoSource> ownFiles) {
+    private SharedModels(String name, Schema schema, Set<String> owned, List<XprotoSource> ownFiles,
+                         Map<String, String> owners) {
         this.name = name;
         this.schema = schema;
         this.owned = Set.copyOf(owned);
         this.ownFiles = List.copyOf(ownFiles);
+        this.owners = Map.copyOf(owners);
     }
 
     /** The config's models alone and those of {@code uses_models_dir}, without a store (validate). */
@@ -112,7 +116,7 @@ public final class SharedModels {
                 owned.add(m);
             }
         }
-        return new SharedModels(name, schema, owned, own);
+        return new SharedModels(name, schema, owned, own, registry.owners());
     }
 
     /** The embedded H2 store serves one synchronizer: another one's registered models refuse to start. */
@@ -147,6 +151,24 @@ public final class SharedModels {
     /** The models this synchronizer owns (those its {@code models_dir} defines). */
     public Set<String> owned() {
         return owned;
+    }
+
+    /**
+     * One line for the log: the models this synchronizer owns and, by owner, the other models it
+     * serves ({@code unregistered}: from {@code uses_models_dir}, no synchronizer registered them).
+     */
+    public String describe() {
+        Map<String, Set<String>> others = new java.util.TreeMap<>();
+        for (var m : schema.models()) {
+            if (!owned.contains(m.name())) {
+                String owner = owners.get(m.name());
+                others.computeIfAbsent(owner == null ? "unregistered" : "'" + owner + "'", k -> new TreeSet<>())
+                        .add(m.name());
+            }
+        }
+        StringBuilder out = new StringBuilder("Synchronizer '" + name + "' owns models " + new TreeSet<>(owned));
+        others.forEach((owner, models) -> out.append("; uses ").append(models).append(" of ").append(owner));
+        return out.toString();
     }
 
     /** What the store registers for this synchronizer, given its loaded steps. */

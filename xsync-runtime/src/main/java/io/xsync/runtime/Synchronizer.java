@@ -104,6 +104,7 @@ public final class Synchronizer implements AutoCloseable {
     private static Synchronizer start(XsyncConfig config, StoreOpener opener, String name, DataDirLock lock) {
         Prepared p = prepare(config, SharedModels.fromStore(config), true);
         Store store = opener.open(config, p.schema, p.models.ownership(p.steps));
+        LOG.info("{}", p.models.describe());
         List<Engine> started = new ArrayList<>();
         try {
             initSteps(config, p.steps, store);
