@@ -104,6 +104,7 @@ public final class ModelRegistry {
      * as {@link Snapshot#EMPTY}; an unreachable database is a {@link StoreException}.
      */
     public static Snapshot read(StoreSettings settings) {
+        H2Files.bindLoopback(); // before H2 first runs here: its automatic server stays on loopback
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null && !Files.exists(Path.of(h2File + ".mv.db"))) {
             return Snapshot.EMPTY;
