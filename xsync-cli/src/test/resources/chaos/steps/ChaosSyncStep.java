@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 
-/** The backend: every record written is logged as "id version". */
+/** The backend: every record written is logged as "id version epoch-microseconds". */
 public class ChaosSyncStep extends SyncStep {
     @Override
     public List<String> observes() {
@@ -15,7 +16,8 @@ public class ChaosSyncStep extends SyncStep {
 
     @Override
     public void syncRecord(ModelObject p) throws Exception {
-        log(p.id() + " " + p.getLong("version"));
+        Instant now = Instant.now();
+        log(p.id() + " " + p.getLong("version") + " " + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000));
     }
 
     @Override

@@ -46,6 +46,15 @@ public interface Model {
     /** Number of objects matching the criteria (see {@link #filter(Map)}). */
     long count(Map<String, ?> criteria);
 
+    /**
+     * Number of objects matching the criteria, counting no further than {@code atMost}: the result
+     * is {@code min(count(criteria), atMost)}, and the database stops reading rows once it has
+     * found {@code atMost} of them, so the cost stays bounded however large the table grows.
+     */
+    default long count(Map<String, ?> criteria, long atMost) {
+        return Math.min(count(criteria), atMost);
+    }
+
     /** A new unsaved object carrying the field defaults. */
     ModelObject newObject();
 }

@@ -92,6 +92,7 @@ final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--offset", defaultValue = "0", description = "Skip this many objects first, in id order.")
         long offset;
 
+        private static final long COUNT_BEYOND_PAGE = 10_000;
         private Map<String, Object> criteria;
 
         @Override
@@ -110,10 +111,11 @@ final class ModelsCommand implements Callable<Integer> {
             } else {
                 printer.table(def, objects);
             }
-            long total = model.count(criteria);
+            long cap = offset + objects.size() + COUNT_BEYOND_PAGE; // the count stays cheap on large tables
+            long total = model.count(criteria, cap + 1);
             if (offset + objects.size() < total || offset > 0) {
-                spec.commandLine().getErr().printf("%d of %d shown (from offset %d); see --limit and --offset%n",
-                        objects.size(), total, offset);
+                spec.commandLine().getErr().printf("%d of %s%d shown (from offset %d); see --limit and --offset%n",
+                        objects.size(), total > cap ? "more than " : "", Math.min(total, cap), offset);
             }
         }
     }

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,16 +284,20 @@ class ReplicaChaosIT {
     }
 
     /**
-     * Every (object, version) was handled at least once, and twice only when the first call ran in
-     * a replica that was killed afterwards (its transaction died with it). Returns those re-runs.
+     * Every (object, version) was handled at least once, and again only after a call that ran in
+     * a replica killed afterwards (its transaction died with it): of the calls for one change, in
+     * the order they were made, every one but the last comes from a killed replica. Returns those
+     * re-runs.
      */
     private int assertOncePerChange(Path logs, String kind) throws Exception {
-        Map<String, List<Long>> callers = new HashMap<>();
+        Map<String, List<long[]>> callers = new HashMap<>(); // "id version" -> {time, pid} of each call
         try (Stream<Path> files = Files.list(logs)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith(kind + "-")).toList()) {
                 long pid = Long.parseLong(f.getFileName().toString().replaceAll("\\D", ""));
                 for (String line : Files.readAllLines(f)) {
-                    callers.computeIfAbsent(line, k -> new ArrayList<>()).add(pid);
+                    String[] parts = line.split(" "); // id version epoch-micros
+                    callers.computeIfAbsent(parts[0] + " " + parts[1], k -> new ArrayList<>())
+                            .add(new long[] {Long.parseLong(parts[2]), pid});
                 }
             }
         }
@@ -300,8 +305,8 @@ class ReplicaChaosIT {
                 .isEqualTo(scalar("SELECT COUNT(*) FROM xs_person"));
         int reruns = 0;
         List<String> doubled = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> e : callers.entrySet()) {
-            List<Long> pids = e.getValue();
+        for (Map.Entry<String, List<long[]>> e : callers.entrySet()) {
+            List<Long> pids = e.getValue().stream().sorted(Comparator.comparingLong(c -> c[0])).map(c -> c[1]).toList();
             for (int i = 0; i < pids.size() - 1; i++) {
                 if (killedPids.contains(pids.get(i))) {
                     reruns++;
@@ -310,8 +315,21 @@ class ReplicaChaosIT {
                 }
             }
         }
-        assertThat(doubled).as(kind + " calls repeated without a kill").isEmpty();
+        assertThat(doubled).as("%s calls repeated without a kill; the replicas' warnings:%n%s", kind, replicaWarnings())
+                .isEmpty();
         return reruns;
+    }
+
+    /** Every WARN and ERROR line the replicas logged, killed ones included, for a failure's message. */
+    private String replicaWarnings() throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("replica-")).sorted().toList()) {
+                Files.readAllLines(f).stream().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(50)
+                        .forEach(l -> out.append(f.getFileName()).append(": ").append(l).append('\n'));
+            }
+        }
+        return out.toString();
     }
 
     /** How many policy calls repeated a call for the same change (rolled back by a kill or an error). */

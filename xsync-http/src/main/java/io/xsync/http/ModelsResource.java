@@ -21,6 +21,8 @@ import org.slf4j.MDC;
 final class ModelsResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
+    /** Above this many matches a listing's {@code total} is left out unless {@code count=exact}. */
+    static final long COUNT_CAP = 10_000;
 
     private final Models models;
     private final Schema schema;
@@ -65,6 +67,10 @@ final class ModelsResource {
         Map<String, String> query = new LinkedHashMap<>(ex.query());
         int limit = intParam(query.remove("limit"), "limit", DEFAULT_LIMIT);
         int offset = intParam(query.remove("offset"), "offset", 0);
+        String count = query.remove("count");
+        if (count != null && !count.equals("exact") && !count.equals("capped")) {
+            throw HttpError.badRequest("bad value for 'count': '" + count + "' (expected exact or capped)");
+        }
         if (limit > MAX_LIMIT) {
             throw HttpError.badRequest("limit must be at most " + MAX_LIMIT);
         }
@@ -76,10 +82,27 @@ final class ModelsResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
-        body.put("total", model.count(criteria));
+        putTotal(body, model, criteria, "exact".equals(count));
         body.put("limit", limit);
         body.put("offset", offset);
         ex.json(200, body);
+    }
+
+    /**
+     * The number of matches, counted by the database up to {@link #COUNT_CAP} so that a listing
+     * costs the same on a large table: beyond it, {@code total} is null and {@code total_over}
+     * says so ({@code count=exact} counts them all).
+     */
+    private static void putTotal(Map<String, Object> body, Model model, Map<String, Object> criteria, boolean exact) {
+        if (exact) {
+            body.put("total", model.count(criteria));
+            return;
+        }
+        long counted = model.count(criteria, COUNT_CAP + 1);
+        body.put("total", counted > COUNT_CAP ? null : counted);
+        if (counted > COUNT_CAP) {
+            body.put("total_over", COUNT_CAP);
+        }
     }
 
     private void create(Exchange ex, ModelDef def, Model model) {

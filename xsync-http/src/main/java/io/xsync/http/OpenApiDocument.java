@@ -61,10 +61,16 @@ final class OpenApiDocument {
         ArrayNode params = list.putArray("parameters");
         params.add(queryParam("limit", "How many objects to return (default 100)"));
         params.add(queryParam("offset", "How many matching objects to skip"));
+        params.add(queryParam("count", "'capped' (default): total is counted up to 10000 and null above, with"
+                + " total_over; 'exact': always count every match", type("string").set("enum",
+                JSON.createArrayNode().add("capped").add("exact"))));
         ObjectNode page = object();
         page.putObject("properties").set("items", JSON.createObjectNode().put("type", "array")
                 .set("items", JSON.createObjectNode().put("$ref", ref)));
-        ((ObjectNode) page.get("properties")).set("total", type("integer"));
+        ((ObjectNode) page.get("properties")).set("total", type("integer")
+                .put("description", "Matching objects; null when more than total_over (ask count=exact)"));
+        ((ObjectNode) page.get("properties")).set("total_over", type("integer")
+                .put("description", "Present when total is null: there are more matches than this"));
         ((ObjectNode) page.get("properties")).set("limit", type("integer"));
         ((ObjectNode) page.get("properties")).set("offset", type("integer"));
         respond(list, "200", "One page of objects", page);
@@ -168,8 +174,12 @@ final class OpenApiDocument {
     }
 
     private static ObjectNode queryParam(String name, String description) {
+        return queryParam(name, description, type("integer"));
+    }
+
+    private static ObjectNode queryParam(String name, String description, ObjectNode schema) {
         return JSON.createObjectNode().put("name", name).put("in", "query").put("description", description)
-                .set("schema", type("integer"));
+                .set("schema", schema);
     }
 
     private static ObjectNode object() {

@@ -7,6 +7,7 @@ import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.ModelRegistry;
+import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -44,6 +45,11 @@ public final class StatusReport {
     private final Store store;
     private final Supplier<List<StatusContributor>> contributors;
     private final Supplier<List<Readiness>> readiness;
+    private final RecentScan<StoreScan> storeScan;
+
+    /** The part of the summary read from the model tables: counts by state and latest errors. */
+    private record StoreScan(List<Map<String, Object>> counts, List<Map<String, Object>> errors) {
+    }
 
     /**
      * @param name         the synchronizer name
@@ -57,6 +63,7 @@ public final class StatusReport {
         this.store = store;
         this.contributors = contributors;
         this.readiness = readiness;
+        this.storeScan = new RecentScan<>("status", this::scanStore);
     }
 
     /** The synchronizer's name. */
@@ -66,6 +73,27 @@ public final class StatusReport {
 
     /** Collects the summary now. */
     public Map<String, Object> collect() {
+        RecentScan.Reading<StoreScan> scan = storeScan.get();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        out.put("version", XsyncVersion.get());
+        out.put("started", STARTED.toString());
+        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
+        out.put("counted", scan.takenAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        out.put("models", scan.value().counts());
+        out.put("errors", scan.value().errors());
+        out.put("sections", sections());
+        out.put("readiness", readinessChecks(readiness.get()));
+        return out;
+    }
+
+    /**
+     * Reads counts and failures of every model. Its cost grows with the tables, so
+     * {@link RecentScan} decides when it runs: on every collect while it is cheap, otherwise at
+     * most a tenth of the time, in the background, the summary showing when it was taken.
+     */
+    private StoreScan scanStore() {
         List<Map<String, Object>> counts = new ArrayList<>();
         LatestErrors errors = new LatestErrors(MAX_ERRORS);
         Map<String, String> owners = owners();
@@ -75,17 +103,7 @@ public final class StatusReport {
             counts.add(row);
             store.scanFailed(modelName, errors::offer);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", name);
-        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        out.put("version", XsyncVersion.get());
-        out.put("started", STARTED.toString());
-        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
-        out.put("models", counts);
-        out.put("errors", errors.newestFirst());
-        out.put("sections", sections());
-        out.put("readiness", readinessChecks(readiness.get()));
-        return out;
+        return new StoreScan(counts, errors.newestFirst());
     }
 
     /** Model to owning synchronizer, from the store's registry (empty when it cannot be read). */

@@ -2,6 +2,9 @@ package io.xsync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xsync.runtime.internal.TerminalText;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +21,20 @@ public final class StatusText {
     private StatusText() {
     }
 
+    /**
+     * On a large store the counts come from the latest background count (see the status
+     * summary): says when it was taken if that is more than a second before the summary.
+     */
+    private static String countedNote(JsonNode status) {
+        try {
+            Instant counted = Instant.parse(status.path("counted").asText());
+            Instant generated = Instant.parse(status.path("generated").asText());
+            return Duration.between(counted, generated).toMillis() > 1000 ? " (counted at " + counted + ")" : "";
+        } catch (DateTimeParseException e) {
+            return ""; // a server that does not say
+        }
+    }
+
     /** The whole summary; {@code source} says where it came from. */
     public static String render(JsonNode status, String source) {
         StringBuilder out = new StringBuilder();
@@ -25,7 +42,7 @@ public final class StatusText {
                 .append(text(status.path("generated"))).append('\n');
         out.append("source: ").append(TerminalText.escape(source)).append('\n');
         readiness(out, status.path("readiness"));
-        out.append('\n').append("MODELS\n");
+        out.append('\n').append("MODELS").append(countedNote(status)).append('\n');
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("model", "total", "ok", "pending", "error", "no_sync", "deleted", "owner"));
         for (JsonNode m : status.path("models")) {

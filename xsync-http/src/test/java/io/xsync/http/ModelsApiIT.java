@@ -86,6 +86,30 @@ class ModelsApiIT {
     }
 
     @Test
+    void totalIsCountedUpToTheCapUnlessExactIsAsked() throws Exception {
+        long over = ModelsResource.COUNT_CAP + 1;
+        store.inTransaction(() -> {
+            var people = store.models(Actor.API).get("Person");
+            for (long i = 0; i < over; i++) {
+                people.newObject().set("first_name", "F" + i).set("last_name", "Many").save();
+            }
+            return null;
+        });
+        JsonNode capped = json(http.get("/api/models/Person?last_name=Many&limit=1"));
+        assertThat(capped.get("total").isNull()).as("total over the cap: %s", capped).isTrue();
+        assertThat(capped.get("total_over").asLong()).isEqualTo(ModelsResource.COUNT_CAP);
+        assertThat(capped.get("items")).hasSize(1);
+        JsonNode exact = json(http.get("/api/models/Person?last_name=Many&limit=1&count=exact"));
+        assertThat(exact.get("total").asLong()).isEqualTo(over);
+        assertThat(exact.has("total_over")).isFalse();
+        JsonNode under = json(http.get("/api/models/Person?last_name=Many&first_name__startswith=F1000"));
+        assertThat(under.get("total").asLong()).isEqualTo(2); // F1000 and F10000
+        HttpResponse<String> bad = http.get("/api/models/Person?count=some");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("count", "exact or capped");
+    }
+
+    @Test
     void listPagesWithLimitAndOffsetAndReportsTheTotal() throws Exception {
         for (int i = 0; i < 5; i++) {
             TestData.person(store, "P" + i, "Page");

@@ -87,7 +87,20 @@ final class ModelImpl implements Model {
     @Override
     public long count(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        String sql = "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where();
+        return count(f, "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where());
+    }
+
+    @Override
+    public long count(Map<String, ?> criteria, long atMost) {
+        if (atMost <= 0) {
+            return 0;
+        }
+        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        return count(f, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table.source() + " WHERE " + f.where()
+                + " LIMIT " + atMost + ") capped");
+    }
+
+    private long count(FilterCompiler.Compiled f, String sql) {
         return store.tx().run("count " + name(), c -> {
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 bind(st, f.params());

@@ -37,6 +37,7 @@ public final class ClaimTable {
     private final String owner;
     private final Duration lease;
     private final String scope;
+    private volatile long renewedAtNanos = System.nanoTime();
 
     /** Claims of sync steps (the {@code model} column is the model's name). */
     public ClaimTable(DataSource dataSource, String owner, Duration lease) {
@@ -216,7 +217,19 @@ public final class ClaimTable {
 
     /** Extends every claim of this owner by a full lease. */
     public void renew() {
+        long start = System.nanoTime();
         update("UPDATE " + TABLE + " SET lease_until = ? WHERE owner = ?", until(), owner);
+        renewedAtNanos = start;
+    }
+
+    /**
+     * Whether our claims are sure to be alive for a while yet: the last successful
+     * {@link #renew()} (or this table's creation) lies less than two thirds of a lease back. When
+     * renewals fail (the database is slow or unreachable, the process was paused) claims may
+     * expire and another replica may take them, so work under them must stop before that.
+     */
+    public boolean safelyHeld() {
+        return System.nanoTime() - renewedAtNanos < lease.toNanos() * 2 / 3;
     }
 
     /** Deletes expired claims (of crashed owners); returns how many. */

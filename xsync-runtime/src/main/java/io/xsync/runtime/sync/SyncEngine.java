@@ -11,7 +11,9 @@ import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.ModelRegistry;
+import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +68,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final CohortPlanner planner;
     private final DependencyGraph graph;
     private final ClaimTable claims;
+    private final RecentScan<List<ModelCounts>> gaugeCounts;
     private final SyncMetrics metrics;
     private final CohortRunner runner;
     private final PassLoop loop;
@@ -76,6 +79,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile Instant gaugesRefreshed = Instant.EPOCH;
+    private volatile boolean claimsWereSafe = true;
+    private ScheduledExecutorService leases;
     /** Set while this engine commits its own bookkeeping, whose change notices need no new pass. */
     private final ThreadLocal<Boolean> ownWrites = ThreadLocal.withInitial(() -> false);
     private ExecutorService workers;
@@ -100,7 +105,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
-                () -> stopping, () -> killed);
+                () -> stopping || !claimsSafe(), () -> killed);
+        this.gaugeCounts = new RecentScan<>("sync-gauges", this::countObserved);
         this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
     }
 
@@ -125,7 +131,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
         timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
         long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
-        timers.scheduleWithFixedDelay(this::renewClaims, 0, renewMs, TimeUnit.MILLISECONDS);
+        leases = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-lease"));
+        leases.scheduleWithFixedDelay(this::renewClaims, 0, renewMs, TimeUnit.MILLISECONDS); // not behind a slow reap
         long reapMs = Math.max(100, settings.reapInterval().toMillis());
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
@@ -162,6 +169,7 @@ public final class SyncEngine implements Engine, StatusContributor {
             }
             workers.shutdownNow();
             timers.shutdownNow();
+            leases.shutdownNow();
             try {
                 claims.releaseAll();
             } catch (RuntimeException e) {
@@ -182,6 +190,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         if (workers != null) {
             workers.shutdownNow();
             timers.shutdownNow();
+            leases.shutdownNow();
         }
     }
 
@@ -521,6 +530,21 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
+    /**
+     * Whether work under our claims may go on; false (said once per stretch) while renewals have
+     * failed for long enough that another replica might soon take the objects, so that no object
+     * is synced by two replicas at once. The objects stay pending and are synced again later.
+     */
+    private boolean claimsSafe() {
+        boolean safe = claims.safelyHeld();
+        if (!safe && claimsWereSafe) {
+            LOG.warn("Claims of {} were not renewed for two thirds of their {} lease; stopping the syncs under"
+                    + " them", claims.owner(), settings.claimLease());
+        }
+        claimsWereSafe = safe;
+        return safe;
+    }
+
     /** Keeps our claims alive and drops those of replicas that died. */
     private void renewClaims() {
         try {
@@ -560,7 +584,10 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** Refreshes the per-model gauges from the store's counts, at most once a second while busy. */
+    /**
+     * Refreshes the per-model gauges from the store's counts, at most once a second while busy and
+     * otherwise as often as {@link RecentScan} lets a count whose cost grows with the table run.
+     */
     private void refreshGauges(PassStats stats) {
         Instant now = Instant.now();
         boolean busy = stats.synced() + stats.failed() > 0;
@@ -568,12 +595,18 @@ public final class SyncEngine implements Engine, StatusContributor {
             return;
         }
         gaugesRefreshed = now;
-        for (String model : observed) {
-            try {
-                metrics.setCounts(store.counts(model));
-            } catch (RuntimeException e) {
-                LOG.debug("Could not count {} objects: {}", model, e.toString());
-            }
+        try {
+            gaugeCounts.get().value().forEach(metrics::setCounts);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not count objects for the gauges: {}", e.toString());
         }
+    }
+
+    private List<ModelCounts> countObserved() {
+        List<ModelCounts> counts = new ArrayList<>();
+        for (String model : observed) {
+            counts.add(store.counts(model));
+        }
+        return counts;
     }
 }

@@ -1,0 +1,53 @@
+package io.xsync.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RecentScanTest {
+    private final AtomicInteger scans = new AtomicInteger();
+
+    @Test
+    void cheapScansRunOnEveryRead() {
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ofDays(1));
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scan.get().value()).isEqualTo(2);
+        assertThat(scan.get().value()).isEqualTo(3);
+    }
+
+    @Test
+    void costlyScansServeTheLastResultWhileOneThreadScansAgain() {
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ZERO);
+        RecentScan.Reading<Integer> first = scan.get();
+        assertThat(first.value()).as("a first read waits for its scan").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> scan.get().value() > 1);
+        assertThat(scan.get().takenAt()).isAfterOrEqualTo(first.takenAt());
+    }
+
+    @Test
+    void aFailingBackgroundScanKeepsTheLastResult() throws Exception {
+        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
+            if (scans.incrementAndGet() > 1) {
+                throw new IllegalStateException("database down");
+            }
+            return 7;
+        }, Duration.ZERO);
+        assertThat(scan.get().value()).isEqualTo(7);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            assertThat(scan.get().value()).isEqualTo(7); // reads go on, each may start another background try
+            return scans.get() >= 3;
+        });
+    }
+
+    @Test
+    void aFirstReadFailsWithItsScan() {
+        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
+            throw new IllegalStateException("database down");
+        });
+        assertThatThrownBy(scan::get).hasMessage("database down");
+    }
+}
