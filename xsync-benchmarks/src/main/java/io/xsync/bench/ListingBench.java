@@ -1,5 +1,7 @@
 package io.xsync.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.api.ModelObject;
 import io.xsync.http.HttpEngine;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +52,8 @@ public final class ListingBench {
     private static final String TABLE = "\"xs_mymodel\"";
 
     private final Map<String, String> opts;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private long maxCountAgeMs;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ListingBench(Map<String, String> opts) {
@@ -102,8 +107,9 @@ public final class ListingBench {
                 for (String path : List.of("api/models/MyModel?limit=50", "api/status")) {
                     double[] r = time(http.uri().resolve(path));
                     String name = path.startsWith("api/status") ? "status" : "models_limit50";
-                    System.out.printf("listing_%s_%s_%d: %.1f ms median, heap peak +%.1f MB, retained %+.1f MB%n",
-                            label, name, n, r[0], r[1], r[2]);
+                    System.out.printf("listing_%s_%s_%d: %.1f ms median, heap peak +%.1f MB, retained %+.1f MB%s%n",
+                            label, name, n, r[0], r[1], r[2], name.equals("status")
+                                    ? String.format(", counts up to %.1f s old", maxCountAgeMs / 1000.0) : "");
                 }
             }
         } finally {
@@ -139,6 +145,7 @@ public final class ListingBench {
      * still in use after the calls and a GC, above the same baseline (MB).
      */
     private double[] time(URI uri) throws Exception {
+        maxCountAgeMs = 0;
         for (int i = 0; i < 3; i++) {
             call(uri);
         }
@@ -164,6 +171,11 @@ public final class ListingBench {
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(uri + " answered " + r.statusCode() + ": " + r.body());
+        }
+        JsonNode body = JSON.readTree(r.body());
+        if (body.has("counted")) {
+            maxCountAgeMs = Math.max(maxCountAgeMs, Duration.between(Instant.parse(body.get("counted").asText()),
+                    Instant.parse(body.get("generated").asText())).toMillis());
         }
     }
 

@@ -63,7 +63,7 @@ public final class StatusReport {
         this.store = store;
         this.contributors = contributors;
         this.readiness = readiness;
-        this.storeScan = new RecentScan<>("status", this::scanStore);
+        this.storeScan = new RecentScan<>("status", this::scanStore, () -> store.health().ready());
     }
 
     /** The synchronizer's name. */

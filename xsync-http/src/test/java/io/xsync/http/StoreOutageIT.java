@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL becomes unreachable (a proxy in front of it drops every connection and refuses new
  * ones, as a stopped server does): {@code /readyz} keeps answering within a probe's timeout
  * (1 s, Kubernetes' default), says the store is unreachable, and {@code /metrics} keeps
- * answering; once the database is back, readiness returns.
+ * answering, and so does the status summary, with the counts it took before; once the database
+ * is back, readiness returns.
  */
 class StoreOutageIT {
     /** Kubernetes' default probe timeout: a slower answer is a failed probe. */
@@ -35,6 +36,7 @@ class StoreOutageIT {
                      .withPoolName("store-outage-it"), TestData.schema());
              HttpFixture http = new HttpFixture(store, HttpSettings.defaults())) {
             await().atMost(Duration.ofSeconds(30)).until(() -> probe(http, "/readyz").statusCode() == 200);
+            String counted = JSON.readTree(probe(http, "/api/status").body()).get("counted").asText();
 
             proxy.down();
             await().atMost(Duration.ofSeconds(30)).until(() -> probe(http, "/readyz").statusCode() == 503);
@@ -44,6 +46,10 @@ class StoreOutageIT {
                 assertThat(storeCheck(r).get("ready").asBoolean()).isFalse();
                 assertThat(storeCheck(r).get("detail").asText()).startsWith("store unreachable");
                 assertThat(probe(http, "/metrics").statusCode()).isEqualTo(200);
+                HttpResponse<String> status = probe(http, "/api/status");
+                assertThat(status.statusCode()).isEqualTo(200);
+                assertThat(JSON.readTree(status.body()).get("counted").asText()).as("counts from before the outage")
+                        .isEqualTo(counted);
             }
 
             proxy.up();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * exact figures. A costlier scan's result is served as it is for ten times the scan's duration,
  * so that scanning takes at most about a tenth of the database's time; after that the stale
  * result is still served while one background thread scans again. Only a first read waits for a
- * scan. Thread-safe.
+ * scan. A read whose scan fails gets the last result when there is one. Thread-safe.
  *
  * @param <T> what the scan produces
  */
@@ -40,6 +41,7 @@ public final class RecentScan<T> {
     private final Supplier<T> scan;
     private final Executor background;
     private final long cheapNanos;
+    private final BooleanSupplier reachable;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Taken<T> last;
 
@@ -49,13 +51,22 @@ public final class RecentScan<T> {
      *                   earlier result exists or the scan is cheap enough to run in the read
      */
     public RecentScan(String name, Supplier<T> scan) {
-        this(name, scan, CHEAP);
+        this(name, scan, () -> true);
     }
 
-    /** As {@link #RecentScan(String, Supplier)} with another bound for cheap scans (for tests). */
-    RecentScan(String name, Supplier<T> scan, Duration cheap) {
+    /**
+     * As {@link #RecentScan(String, Supplier)}; while {@code reachable} says the database is
+     * down, reads get the last result without trying to scan (when there is one).
+     */
+    public RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable) {
+        this(name, scan, reachable, CHEAP);
+    }
+
+    /** With another bound for cheap scans (for tests). */
+    RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Duration cheap) {
         this.name = name;
         this.scan = scan;
+        this.reachable = reachable;
         this.cheapNanos = cheap.toNanos();
         this.background = r -> {
             Thread t = new Thread(r, "xsync-scan-" + name);
@@ -67,8 +78,19 @@ public final class RecentScan<T> {
     /** The latest result, scanning now or in the background as described above. */
     public Reading<T> get() {
         Taken<T> t = last;
-        if (t == null || t.scanNanos() < cheapNanos) {
+        if (t != null && !reachable.getAsBoolean()) {
+            return t.reading();
+        }
+        if (t == null) {
             return scanNow().reading();
+        }
+        if (t.scanNanos() < cheapNanos) {
+            try {
+                return scanNow().reading();
+            } catch (RuntimeException e) {
+                LOG.debug("Scan of {} failed; serving the last result: {}", name, e.toString());
+                return t.reading();
+            }
         }
         long age = System.nanoTime() - t.startedNanos();
         if (age > FRESH_FOR_SCANS * t.scanNanos() && refreshing.compareAndSet(false, true)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RecentScanTest {
 
     @Test
     void cheapScansRunOnEveryRead() {
-        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ofDays(1));
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, () -> true, Duration.ofDays(1));
         assertThat(scan.get().value()).isEqualTo(1);
         assertThat(scan.get().value()).isEqualTo(2);
         assertThat(scan.get().value()).isEqualTo(3);
@@ -21,7 +22,7 @@ class RecentScanTest {
 
     @Test
     void costlyScansServeTheLastResultWhileOneThreadScansAgain() {
-        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, Duration.ZERO);
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, () -> true, Duration.ZERO);
         RecentScan.Reading<Integer> first = scan.get();
         assertThat(first.value()).as("a first read waits for its scan").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> scan.get().value() > 1);
@@ -35,12 +36,37 @@ class RecentScanTest {
                 throw new IllegalStateException("database down");
             }
             return 7;
-        }, Duration.ZERO);
+        }, () -> true, Duration.ZERO);
         assertThat(scan.get().value()).isEqualTo(7);
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             assertThat(scan.get().value()).isEqualTo(7); // reads go on, each may start another background try
             return scans.get() >= 3;
         });
+    }
+
+    @Test
+    void whileTheDatabaseIsDownReadsGetTheLastResultWithoutScanning() {
+        AtomicBoolean up = new AtomicBoolean(true);
+        RecentScan<Integer> scan = new RecentScan<>("test", scans::incrementAndGet, up::get, Duration.ofDays(1));
+        assertThat(scan.get().value()).isEqualTo(1);
+        up.set(false);
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scans.get()).isOne();
+        up.set(true);
+        assertThat(scan.get().value()).isEqualTo(2);
+    }
+
+    @Test
+    void aCheapScanThatFailsServesTheLastResult() {
+        RecentScan<Integer> scan = new RecentScan<>("test", () -> {
+            if (scans.incrementAndGet() == 2) {
+                throw new IllegalStateException("database down");
+            }
+            return scans.get();
+        }, () -> true, Duration.ofDays(1));
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scan.get().value()).isEqualTo(1);
+        assertThat(scan.get().value()).isEqualTo(3);
     }
 
     @Test
