@@ -101,7 +101,8 @@ public final class ModelRegistry {
     /**
      * Reads the registry before the store is opened (the schema a synchronizer loads depends on
      * it), over a connection of its own. A store that does not exist yet, or has no registry, reads
-     * as {@link Snapshot#EMPTY}; an unreachable database is a {@link StoreException}.
+     * as {@link Snapshot#EMPTY}; an unreachable database is a {@link StoreException} ("cannot open
+     * the store at ...", as when the store opens).
      */
     public static Snapshot read(StoreSettings settings) {
         H2Files.bindLoopback(); // before H2 first runs here: its automatic server stays on loopback
@@ -109,7 +110,13 @@ public final class ModelRegistry {
         if (h2File != null && !Files.exists(Path.of(h2File + ".mv.db"))) {
             return Snapshot.EMPTY;
         }
-        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password())) {
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + e.getMessage(), e);
+        }
+        try (Connection c = connection) {
             if (!hasRegistry(c)) {
                 return Snapshot.EMPTY;
             }

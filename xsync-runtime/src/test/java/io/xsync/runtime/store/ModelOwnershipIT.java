@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -103,6 +104,22 @@ class ModelOwnershipIT extends StoreTestSupport {
         assertThat(read.owners()).isEqualTo(Map.of("Place", "core"));
         assertThat(read.filesOfOthers("x")).extracting(XprotoSource::fileName).containsExactly("core2.xproto");
         assertThat(read.synced()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneStoreExceptionNamingIt() {
+        assertThatThrownBy(() -> ModelRegistry.read(StoreSettings.of("jdbc:postgresql://127.0.0.1:1/none")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot open the store at jdbc:postgresql://127.0.0.1:1/none");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aStoreWithoutRegistryReadsAsEmpty(String dialect) {
+        TestStores.Database db = closeLater(TestStores.database(dialect));
+        assertThat(ModelRegistry.read(db.settings())).isEqualTo(ModelRegistry.Snapshot.EMPTY);
+        open(db, List.of(CORE), Ownership.NONE).close();
+        assertThat(ModelRegistry.read(db.settings())).isEqualTo(ModelRegistry.Snapshot.EMPTY);
     }
 
     /** The columns {@code xsync_columns} records for a table, in order. */
