@@ -6,8 +6,10 @@ import io.xsync.api.EventStep;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
+import io.xsync.runtime.time.SystemTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /** The event steps the events benchmark runs. */
 final class BenchSteps {
@@ -64,9 +66,9 @@ final class BenchSteps {
     /** Notes when each event (key = its number) reached processEvent. */
     static final class Arrival extends EventStep {
         private final String topic;
-        private final java.util.concurrent.atomic.AtomicLongArray arrived;
+        private final AtomicLongArray arrived;
 
-        Arrival(String topic, java.util.concurrent.atomic.AtomicLongArray arrived) {
+        Arrival(String topic, AtomicLongArray arrived) {
             this.topic = topic;
             this.arrived = arrived;
         }
@@ -78,7 +80,7 @@ final class BenchSteps {
 
         @Override
         public void processEvent(Event event) {
-            long now = System.nanoTime();
+            long now = SystemTime.INSTANCE.nanoTime();
             int i = Integer.parseInt(event.keyText());
             if (i >= 0 && i < arrived.length()) {
                 arrived.set(i, now);

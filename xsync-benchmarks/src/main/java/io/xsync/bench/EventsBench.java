@@ -11,13 +11,13 @@ import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.time.SystemTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +33,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -85,7 +87,7 @@ public final class EventsBench {
     }
 
     private void run() throws Exception {
-        System.out.println("# xsync events benchmark, " + Instant.now() + ", " + events + " events, " + partitions
+        System.out.println("# xsync events benchmark, " + SystemTime.INSTANCE.now() + ", " + events + " events, " + partitions
                 + " partitions, batch " + batchSize + ", concurrency " + concurrency + ", "
                 + Runtime.getRuntime().availableProcessors() + " cpus");
         kafka = EmbeddedKafka.start(work.resolve("kafka"), 0);
@@ -141,7 +143,7 @@ public final class EventsBench {
     }
 
     private void fill() throws Exception {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "all"),
@@ -177,7 +179,7 @@ public final class EventsBench {
     }
 
     private double plainConsumer() {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         long n = 0;
         try (KafkaConsumer<byte[], byte[]> c = consumer("plain-" + UUID.randomUUID())) {
             c.subscribe(List.of(topic));
@@ -199,7 +201,7 @@ public final class EventsBench {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store,
                     settings("bench-" + UUID.randomUUID().toString().substring(0, 8)), registry);
-            long t0 = System.nanoTime();
+            long t0 = SystemTime.INSTANCE.nanoTime();
             engine.start();
             while (registry.get("xsync.events.processed").counter().count() < events) {
                 Thread.sleep(5);
@@ -212,7 +214,7 @@ public final class EventsBench {
 
     private double handWritten(JdbcStore store, boolean postgres) throws Exception {
         try (store; KafkaConsumer<byte[], byte[]> c = consumer("hand-" + UUID.randomUUID())) {
-            long t0 = System.nanoTime();
+            long t0 = SystemTime.INSTANCE.nanoTime();
             new HandWrittenLoop(store.dataSource(), postgres, batchSize, "hand").run(c, topic, events);
             return events / seconds(t0);
         }
@@ -274,11 +276,11 @@ public final class EventsBench {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        long now = System.nanoTime();
+                        long now = SystemTime.INSTANCE.nanoTime();
                         arrived.set(Integer.parseInt(new String(r.key())), now);
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException | org.apache.kafka.common.errors.WakeupException e) {
+            } catch (InterruptException | WakeupException e) {
                 // done
             } finally {
                 c.close();
@@ -298,10 +300,10 @@ public final class EventsBench {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.ACKS_CONFIG, "1"), new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < arrived.length(); i++) {
-                sent[i] = System.nanoTime();
+                sent[i] = SystemTime.INSTANCE.nanoTime();
                 p.send(new ProducerRecord<>(t, Integer.toString(i), "{\"first_name\":\"A\",\"last_name\":\"B\"}"));
-                long deadline = System.nanoTime() + Duration.ofSeconds(i < 100 ? 60 : 10).toNanos();
-                while (arrived.get(i) == 0 && System.nanoTime() < deadline) {
+                long deadline = SystemTime.INSTANCE.nanoTime() + Duration.ofSeconds(i < 100 ? 60 : 10).toNanos();
+                while (arrived.get(i) == 0 && SystemTime.INSTANCE.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
             }
@@ -316,6 +318,6 @@ public final class EventsBench {
     }
 
     private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
+        return (SystemTime.INSTANCE.nanoTime() - t0) / 1e9;
     }
 }

@@ -2,9 +2,11 @@ package io.xsync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xsync.runtime.time.SystemTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -53,7 +55,7 @@ final class HandWrittenLoop {
                          + "'Provisioning in progress', 0, '{}', FALSE, FALSE, 'Policy in process', 0, 'MyModel', ?, ?)");
                  PreparedStatement offset = c.prepareStatement(upsertOffset())) {
                 while (done < total) {
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(java.time.Duration.ofMillis(100));
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                     for (TopicPartition tp : records.partitions()) {
                         List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
                         for (int i = 0; i < list.size(); i += batchSize) {
@@ -88,7 +90,7 @@ final class HandWrittenLoop {
                 return;
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC);
         insert.setObject(1, now);
         insert.setObject(2, now);
         insert.setString(3, first);

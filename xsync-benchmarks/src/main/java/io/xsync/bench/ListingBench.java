@@ -10,6 +10,7 @@ import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.time.SystemTime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -124,7 +126,7 @@ public final class ListingBench {
             try (ResultSet rs = s.executeQuery("SELECT * FROM " + TABLE + " WHERE 1 = 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    String col = md.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                    String col = md.getColumnName(i).toLowerCase(Locale.ROOT);
                     if (!col.equals("id")) {
                         cols.add("\"" + col + "\"");
                     }
@@ -155,9 +157,9 @@ public final class ListingBench {
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);
         double[] ms = new double[CALLS];
         for (int i = 0; i < CALLS; i++) {
-            long t0 = System.nanoTime();
+            long t0 = SystemTime.INSTANCE.nanoTime();
             call(uri);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ms[i] = (SystemTime.INSTANCE.nanoTime() - t0) / 1e6;
         }
         long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.gc();

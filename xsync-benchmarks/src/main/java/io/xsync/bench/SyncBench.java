@@ -1,5 +1,7 @@
 package io.xsync.bench;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
@@ -16,26 +18,33 @@ import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.steps.LoadedSteps;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
 import io.xsync.runtime.sync.CohortPlanner;
 import io.xsync.runtime.sync.LinkWalker;
 import io.xsync.runtime.sync.ModelOrder;
-import io.xsync.runtime.sync.ObjectRef;
 import io.xsync.runtime.sync.SyncEngine;
 import io.xsync.runtime.sync.SyncSettings;
+import io.xsync.runtime.time.SystemTime;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code xsync-bench sync}: cohort computation for chains and independent objects, no-op sync
@@ -77,9 +86,8 @@ public final class SyncBench {
 
     public static void main(String[] args) throws Exception {
         // per-object DEBUG lines would measure the logger, not the engine
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.toLevel(System.getenv("XSYNC_BENCH_LOG"),
-                        ch.qos.logback.classic.Level.WARN));
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.toLevel(System.getenv("XSYNC_BENCH_LOG"), Level.WARN));
         SyncBench b = new SyncBench();
         b.parse(args);
         b.run();
@@ -134,7 +142,7 @@ public final class SyncBench {
 
     /** Chains Site ← Slice ← Instance and independent Nodes, saved by the API in batches. */
     private void populate(JdbcStore store) throws Exception {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         Models api = store.models(Actor.API);
         Model site = api.get("Site");
         Model slice = api.get("Slice");
@@ -168,7 +176,7 @@ public final class SyncBench {
 
     /** Loads the dirty objects, then times the cohort planner alone, and a pairwise baseline on a sample. */
     private void cohorts(String db, JdbcStore store) {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         List<ModelObject> pending = new ArrayList<>();
         for (String m : ALL) {
             pending.addAll(store.dirtyForSync(m));
@@ -182,7 +190,7 @@ public final class SyncBench {
         List<List<ModelObject>> cohorts = null;
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 5; round++) {
-            long t1 = System.nanoTime();
+            long t1 = SystemTime.INSTANCE.nanoTime();
             cohorts = planner.cohorts(pending, SyncBench::ref, walker(store, pending));
             best = Math.min(best, ms(t1));
         }
@@ -200,7 +208,7 @@ public final class SyncBench {
         for (int i = 0; i < n; i++) {
             sample.add(pending.get((int) ((long) i * pending.size() / n)));
         }
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         int[] group = new int[n];
         Arrays.setAll(group, i -> i);
         for (int i = 0; i < n; i++) {
@@ -217,7 +225,7 @@ public final class SyncBench {
             }
         }
         double pairwise = ms(t0);
-        long t1 = System.nanoTime();
+        long t1 = SystemTime.INSTANCE.nanoTime();
         planner.cohorts(sample, SyncBench::ref, withinSample(sample, columns));
         double linear = ms(t1);
         print("sync.cohorts.baseline.pairwise (" + n + " objects)", pairwise, "ms");
@@ -230,10 +238,10 @@ public final class SyncBench {
      * would also load the objects the sample links to outside it).
      */
     private CohortPlanner.Dependencies withinSample(List<ModelObject> sample, Map<String, String> columns) {
-        Map<ObjectRef, ModelObject> byRef = new java.util.HashMap<>();
+        Map<ObjectRef, ModelObject> byRef = new HashMap<>();
         sample.forEach(o -> byRef.put(ref(o), o));
         return refs -> {
-            Map<ObjectRef, List<ObjectRef>> out = new java.util.HashMap<>();
+            Map<ObjectRef, List<ObjectRef>> out = new HashMap<>();
             for (ObjectRef r : refs) {
                 List<ObjectRef> targets = new ArrayList<>();
                 for (DependencyGraph.Edge e : graph.edges(r.model())) {
@@ -271,7 +279,7 @@ public final class SyncBench {
         NoopStep step = new NoopStep(null);
         SyncEngine engine = engine(store, step);
         int total = chains() * 3 + objects;
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime();
         engine.start();
         try {
             while (dirty(store) > 0) {
@@ -290,11 +298,11 @@ public final class SyncBench {
     /** Saves objects one by one through the API and measures save → syncRecord. */
     private void latency(String db, JdbcStore store) throws Exception {
         Map<String, Long> created = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         NoopStep step = new NoopStep(o -> {
             Long t = created.get(o.getString("name"));
             if (t != null) {
-                latencies.add(System.nanoTime() - t);
+                latencies.add(SystemTime.INSTANCE.nanoTime() - t);
             }
         });
         SyncEngine engine = engine(store, step);
@@ -305,13 +313,13 @@ public final class SyncBench {
                 String name = "n" + i;
                 ModelObject o = node.newObject().set("name", name);
                 if (i >= 20) {
-                    created.put(name, System.nanoTime());
+                    created.put(name, SystemTime.INSTANCE.nanoTime());
                 }
                 o.save();
                 Thread.sleep(10);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (latencies.size() < samples && System.nanoTime() < deadline) {
+            long deadline = SystemTime.INSTANCE.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (latencies.size() < samples && SystemTime.INSTANCE.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         } finally {
@@ -385,21 +393,21 @@ public final class SyncBench {
     private static void execute(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
             // temporary files; nothing to do
         }
     }
 
     private static double ms(long t0) {
-        return (System.nanoTime() - t0) / 1e6;
+        return (SystemTime.INSTANCE.nanoTime() - t0) / 1e6;
     }
 
     private static void print(String name, double value, String unit) {
@@ -422,9 +430,9 @@ public final class SyncBench {
 
     /** Observes every benchmark model and does nothing but an optional probe. */
     static final class NoopStep extends SyncStep {
-        private final java.util.function.Consumer<ModelObject> probe;
+        private final Consumer<ModelObject> probe;
 
-        NoopStep(java.util.function.Consumer<ModelObject> probe) {
+        NoopStep(Consumer<ModelObject> probe) {
             this.probe = probe;
         }
 

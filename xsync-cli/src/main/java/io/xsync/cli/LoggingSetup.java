@@ -56,7 +56,7 @@ final class LoggingSetup {
         quiet();
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
             ((LoggerContext) LoggerFactory.getILoggerFactory())
-                    .getLogger(io.xsync.runtime.config.XsyncConfig.class).setLevel(Level.ERROR);
+                    .getLogger(XsyncConfig.class).setLevel(Level.ERROR);
         }
     }
 

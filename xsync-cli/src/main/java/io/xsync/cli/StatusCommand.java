@@ -3,6 +3,7 @@ package io.xsync.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xsync.http.HttpKeys;
 import io.xsync.http.HttpSettings;
 import io.xsync.http.StatusClient;
 import io.xsync.http.StatusReport;
@@ -59,7 +60,7 @@ final class StatusCommand implements Callable<Integer> {
         LoggingSetup.quiet();
         XsyncConfig cfg = config.load();
         String why;
-        if (cfg.get(ConfigKeys.HTTP_ENABLED)) {
+        if (cfg.get(HttpKeys.ENABLED)) {
             StatusClient client = new StatusClient(HttpSettings.from(cfg), Duration.ofSeconds(timeoutSeconds));
             try {
                 JsonNode status = client.fetch();

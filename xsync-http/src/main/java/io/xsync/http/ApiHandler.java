@@ -3,8 +3,10 @@ package io.xsync.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.api.ModelException;
+import io.xsync.runtime.Readiness;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,15 +43,17 @@ final class ApiHandler extends Handler.Abstract {
     private final HttpSettings.Limits limits;
     private final ModelsResource models;
     private final StatusReport status;
-    private final Supplier<List<io.xsync.runtime.Readiness>> readiness;
+    private final Supplier<List<Readiness>> readiness;
     private final Supplier<String> metrics;
     private final MeterRegistry registry;
+    private final Time time;
     private final byte[] statusPage;
     private final byte[] openApi;
 
     ApiHandler(HttpSettings settings, Store store, StatusReport status,
-               Supplier<List<io.xsync.runtime.Readiness>> readiness, Supplier<String> metrics,
-               MeterRegistry registry) {
+               Supplier<List<Readiness>> readiness, Supplier<String> metrics,
+               MeterRegistry registry, Time time) {
+        this.time = time;
         this.auth = new Authenticator(settings);
         this.limits = settings.limits();
         this.models = new ModelsResource(store.models(Actor.API), store.schema());
@@ -63,7 +67,7 @@ final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
+        long start = time.nanoTime();
         if (!readsBody(request)) {
             process(new Exchange(request, response, callback, null), start);
             return true;
@@ -142,7 +146,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private void record(Exchange ex, long start) {
-        long nanos = System.nanoTime() - start;
+        long nanos = time.nanoTime() - start;
         Timer.builder("xsync.http.requests").description("HTTP requests served")
                 .tags("method", RequestTags.method(ex.method()), "route", RequestTags.route(ex.segments()),
                         "status", RequestTags.statusClass(ex.status()))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -130,7 +131,7 @@ final class FieldValues {
         if (text.length() > 40) {
             text = text.substring(0, 37) + "...";
         }
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + text;
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT) + " " + text;
     }
 
     private static List<Long> peerIds(ModelDef model, String name, JsonNode node) {

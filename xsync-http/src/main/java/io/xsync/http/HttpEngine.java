@@ -8,6 +8,8 @@ import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,7 @@ public final class HttpEngine implements Engine, EngineAware {
     private Server server;
     private ServerConnector connector;
     private MetricsSetup metrics;
+    private final Time time;
 
     /**
      * @param name     the synchronizer name (shown in the status summary)
@@ -49,6 +52,12 @@ public final class HttpEngine implements Engine, EngineAware {
      * @param settings where and how to listen
      */
     public HttpEngine(String name, Store store, CompositeMeterRegistry registry, HttpSettings settings) {
+        this(name, store, registry, settings, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #HttpEngine(String, Store, CompositeMeterRegistry, HttpSettings)}, on {@code time}. */
+    public HttpEngine(String name, Store store, CompositeMeterRegistry registry, HttpSettings settings, Time time) {
+        this.time = time;
         this.name = name;
         this.store = store;
         this.registry = registry;
@@ -61,7 +70,7 @@ public final class HttpEngine implements Engine, EngineAware {
     /** The engine for a synchronizer, configured from its {@code http.*} keys. */
     public static HttpEngine of(SynchronizerContext context) {
         return new HttpEngine(context.name(), context.store(), context.metrics(),
-                HttpSettings.from(context.config()));
+                HttpSettings.from(context.config()), context.time());
     }
 
     @Override
@@ -99,16 +108,16 @@ public final class HttpEngine implements Engine, EngineAware {
         if (metrics == null) {
             metrics = new MetricsSetup(registry, settings.limits().maxMeters());
         }
-        metrics.bind(store.dataSource());
+        metrics.bind(store);
         StatusReport status = new StatusReport(name, store, () -> List.copyOf(contributors),
-                () -> List.copyOf(readiness));
+                () -> List.copyOf(readiness), time);
         QueuedThreadPool pool = new QueuedThreadPool(settings.limits().threads(), 2);
         pool.setName("xsync-http");
         server = new Server(pool);
         connector = connector(server);
         server.addConnector(connector);
         server.setHandler(new ApiHandler(settings, store, status, () -> List.copyOf(readiness), metrics::scrape,
-                registry));
+                registry, time));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopAtShutdown(false);
         try {

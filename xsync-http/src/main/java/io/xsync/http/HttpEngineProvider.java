@@ -11,7 +11,7 @@ public final class HttpEngineProvider implements EngineProvider {
 
     @Override
     public Optional<Engine> create(SynchronizerContext context) {
-        if (!context.config().get(ConfigKeys.HTTP_ENABLED)) {
+        if (!context.config().get(HttpKeys.ENABLED)) {
             return Optional.empty();
         }
         return Optional.of(HttpEngine.of(context));

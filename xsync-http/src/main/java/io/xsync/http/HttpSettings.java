@@ -1,15 +1,12 @@
 package io.xsync.http;
 
-import io.xsync.runtime.config.ConfigException;
-import io.xsync.runtime.config.ConfigKey;
-import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The {@code http.*} settings of a synchronizer (see {@link ConfigKeys}).
+ * The {@code http.*} settings of a synchronizer (see {@link HttpKeys}).
  *
  * @param bind             address to bind
  * @param port             port; 0 picks a free one
@@ -44,34 +41,16 @@ public record HttpSettings(String bind, int port, String username, String passwo
 
         /** The defaults of the {@code http.limits.*} keys. */
         public static Limits defaults() {
-            return new Limits(ConfigKeys.HTTP_MAX_BODY.defaultValue(), ConfigKeys.HTTP_MAX_HEADER.defaultValue(),
-                    ConfigKeys.HTTP_BODY_TIMEOUT.defaultValue(), ConfigKeys.HTTP_THREADS.defaultValue(),
-                    ConfigKeys.HTTP_IDLE_TIMEOUT.defaultValue(), ConfigKeys.HTTP_MAX_METERS.defaultValue());
+            return new Limits(HttpKeys.MAX_BODY.defaultValue(), HttpKeys.MAX_HEADER.defaultValue(),
+                    HttpKeys.BODY_TIMEOUT.defaultValue(), HttpKeys.THREADS.defaultValue(),
+                    HttpKeys.IDLE_TIMEOUT.defaultValue(), HttpKeys.MAX_METERS.defaultValue());
         }
 
-        /** The {@code http.limits.*} keys of a config; {@link ConfigException} naming a key out of range. */
+        /** The {@code http.limits.*} keys of a config (checked by their keys when it was read). */
         static Limits from(XsyncConfig config) {
-            return new Limits(atLeast(config, ConfigKeys.HTTP_MAX_BODY, 1),
-                    atLeast(config, ConfigKeys.HTTP_MAX_HEADER, 256), positive(config, ConfigKeys.HTTP_BODY_TIMEOUT),
-                    atLeast(config, ConfigKeys.HTTP_THREADS, MIN_THREADS), positive(config, ConfigKeys.HTTP_IDLE_TIMEOUT),
-                    atLeast(config, ConfigKeys.HTTP_MAX_METERS, 100));
-        }
-
-        private static int atLeast(XsyncConfig config, ConfigKey<Integer> key, int min) {
-            int v = config.get(key);
-            if (v < min) {
-                throw new ConfigException(config.where(key) + ": key '" + key.path() + "' must be at least " + min
-                        + ", got " + v);
-            }
-            return v;
-        }
-
-        private static Duration positive(XsyncConfig config, ConfigKey<Duration> key) {
-            Duration d = config.get(key);
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException(config.where(key) + ": key '" + key.path() + "' must be positive, got " + d);
-            }
-            return d;
+            return new Limits(config.get(HttpKeys.MAX_BODY), config.get(HttpKeys.MAX_HEADER),
+                    config.get(HttpKeys.BODY_TIMEOUT), config.get(HttpKeys.THREADS), config.get(HttpKeys.IDLE_TIMEOUT),
+                    config.get(HttpKeys.MAX_METERS));
         }
 
         /** A copy with another largest body. */
@@ -87,18 +66,18 @@ public record HttpSettings(String bind, int port, String username, String passwo
 
     /** Reads the {@code http.*} keys of a loaded config. */
     public static HttpSettings from(XsyncConfig config) {
-        return new HttpSettings(config.get(ConfigKeys.HTTP_BIND), config.get(ConfigKeys.HTTP_PORT),
-                config.get(ConfigKeys.HTTP_USERNAME), config.get(ConfigKeys.HTTP_PASSWORD),
-                config.get(ConfigKeys.HTTP_TOKEN), config.get(ConfigKeys.HTTP_ANONYMOUS_READS),
-                config.get(ConfigKeys.HTTP_ANONYMOUS_WRITES), config.path(ConfigKeys.HTTP_TLS_KEYSTORE),
-                config.get(ConfigKeys.HTTP_TLS_PASSWORD), Limits.from(config));
+        return new HttpSettings(config.get(HttpKeys.BIND), config.get(HttpKeys.PORT),
+                config.get(HttpKeys.USERNAME), config.get(HttpKeys.PASSWORD),
+                config.get(HttpKeys.TOKEN), config.get(HttpKeys.ANONYMOUS_READS),
+                config.get(HttpKeys.ANONYMOUS_WRITES), config.path(HttpKeys.TLS_KEYSTORE),
+                config.get(HttpKeys.TLS_PASSWORD), Limits.from(config));
     }
 
     /** Defaults of every key: 127.0.0.1:8181, anonymous reads, no writes, plain HTTP. */
     public static HttpSettings defaults() {
-        return new HttpSettings(ConfigKeys.HTTP_BIND.defaultValue(), ConfigKeys.HTTP_PORT.defaultValue(), null,
-                null, null, ConfigKeys.HTTP_ANONYMOUS_READS.defaultValue(),
-                ConfigKeys.HTTP_ANONYMOUS_WRITES.defaultValue(), null, null, Limits.defaults());
+        return new HttpSettings(HttpKeys.BIND.defaultValue(), HttpKeys.PORT.defaultValue(), null,
+                null, null, HttpKeys.ANONYMOUS_READS.defaultValue(),
+                HttpKeys.ANONYMOUS_WRITES.defaultValue(), null, null, Limits.defaults());
     }
 
     /** A copy listening on another port. */

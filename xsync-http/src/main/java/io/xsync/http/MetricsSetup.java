@@ -1,7 +1,5 @@
 package io.xsync.http;
 
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -16,19 +14,14 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.xsync.runtime.XsyncVersion;
-import java.sql.SQLException;
+import io.xsync.runtime.store.Store;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plugs a Prometheus registry into the synchronizer's composite registry and binds JVM and
  * connection-pool meters to it. {@link #close()} undoes it.
  */
 final class MetricsSetup implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsSetup.class);
 
     private final CompositeMeterRegistry composite;
     private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -69,7 +62,7 @@ final class MetricsSetup implements AutoCloseable {
             5.0, 10.0);
 
     /** Binds JVM meters, the store's connection-pool meters and {@code xsync_build_info}. */
-    void bind(DataSource dataSource) {
+    void bind(Store store) {
         Gauge.builder("xsync.build.info", () -> 1).description("Version of xsync and of Java; always 1")
                 .tag("version", XsyncVersion.get()).tag("java", System.getProperty("java.version"))
                 .register(composite);
@@ -79,55 +72,12 @@ final class MetricsSetup implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(composite);
         new ProcessorMetrics().bindTo(composite);
         new UptimeMetrics().bindTo(composite);
-        bindPool(dataSource);
+        store.bindPoolMetrics(composite);
     }
 
     /** The current value of every meter in Prometheus text format. */
     String scrape() {
         return prometheus.scrape();
-    }
-
-    /**
-     * Hikari pool gauges, under Hikari's own meter names, unless the store already registered
-     * them. Read from the pool's MX bean, so it works whether or not the pool was started.
-     */
-    private void bindPool(DataSource dataSource) {
-        HikariDataSource hikari = unwrap(dataSource);
-        if (hikari == null) {
-            LOG.debug("store data source is not a Hikari pool; no pool metrics");
-            return;
-        }
-        if (composite.find("hikaricp.connections.active").gauge() != null) {
-            return;
-        }
-        String pool = hikari.getPoolName() == null ? "xsync" : hikari.getPoolName();
-        poolGauge("hikaricp.connections", "Total connections", pool, hikari, HikariPoolMXBean::getTotalConnections);
-        poolGauge("hikaricp.connections.active", "Connections in use", pool, hikari,
-                HikariPoolMXBean::getActiveConnections);
-        poolGauge("hikaricp.connections.idle", "Idle connections", pool, hikari, HikariPoolMXBean::getIdleConnections);
-        poolGauge("hikaricp.connections.pending", "Threads waiting for a connection", pool, hikari,
-                HikariPoolMXBean::getThreadsAwaitingConnection);
-        Gauge.builder("hikaricp.connections.max", hikari, HikariDataSource::getMaximumPoolSize)
-                .description("Maximum connections").tag("pool", pool).register(composite);
-    }
-
-    private void poolGauge(String name, String description, String pool, HikariDataSource ds,
-                           ToDoubleFunction<HikariPoolMXBean> value) {
-        Gauge.builder(name, ds, d -> {
-            HikariPoolMXBean bean = d.getHikariPoolMXBean();
-            return bean == null ? 0 : value.applyAsDouble(bean);
-        }).description(description).tag("pool", pool).register(composite);
-    }
-
-    private static HikariDataSource unwrap(DataSource ds) {
-        if (ds instanceof HikariDataSource h) {
-            return h;
-        }
-        try {
-            return ds != null && ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : null;
-        } catch (SQLException e) {
-            return null;
-        }
     }
 
     @Override

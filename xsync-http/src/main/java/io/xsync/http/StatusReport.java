@@ -6,12 +6,14 @@ import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.XsyncVersion;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
-import io.xsync.runtime.store.ModelRegistry;
 import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +47,7 @@ public final class StatusReport {
     private final Store store;
     private final Supplier<List<StatusContributor>> contributors;
     private final Supplier<List<Readiness>> readiness;
+    private final Time time;
     private final RecentScan<StoreScan> storeScan;
 
     /** The part of the summary read from the model tables: counts by state and latest errors. */
@@ -59,11 +62,18 @@ public final class StatusReport {
      */
     public StatusReport(String name, Store store, Supplier<List<StatusContributor>> contributors,
                         Supplier<List<Readiness>> readiness) {
+        this(name, store, contributors, readiness, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #StatusReport(String, Store, Supplier, Supplier)}, with "now" (generated, uptime) from {@code time}. */
+    public StatusReport(String name, Store store, Supplier<List<StatusContributor>> contributors,
+                        Supplier<List<Readiness>> readiness, Time time) {
+        this.time = time;
         this.name = name;
         this.store = store;
         this.contributors = contributors;
         this.readiness = readiness;
-        this.storeScan = new RecentScan<>("status", this::scanStore, () -> store.health().ready());
+        this.storeScan = new RecentScan<>("status", this::scanStore, () -> store.health().ready(), time);
     }
 
     /** The synchronizer's name. */
@@ -76,10 +86,11 @@ public final class StatusReport {
         RecentScan.Reading<StoreScan> scan = storeScan.get();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("generated", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        Instant now = time.now();
+        out.put("generated", now.truncatedTo(ChronoUnit.MILLIS).toString());
         out.put("version", XsyncVersion.get());
         out.put("started", STARTED.toString());
-        out.put("uptime_s", Duration.between(STARTED, Instant.now()).toSeconds());
+        out.put("uptime_s", Duration.between(STARTED, now).toSeconds());
         out.put("counted", scan.takenAt().truncatedTo(ChronoUnit.MILLIS).toString());
         out.put("models", scan.value().counts());
         out.put("errors", scan.value().errors());
@@ -109,7 +120,7 @@ public final class StatusReport {
     /** Model to owning synchronizer, from the store's registry (empty when it cannot be read). */
     private Map<String, String> owners() {
         try {
-            return new ModelRegistry(store).owners();
+            return store.registry().owners();
         } catch (RuntimeException e) {
             return Map.of();
         }
@@ -178,7 +189,7 @@ public final class StatusReport {
     private static Instant instantOf(Object when) {
         try {
             return when == null ? null : Instant.parse(when.toString());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

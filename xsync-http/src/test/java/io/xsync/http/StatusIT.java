@@ -8,7 +8,9 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.TestStores;
+import io.xsync.runtime.time.ManualTime;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,18 @@ class StatusIT {
         assertThat(person.get("pending").asInt()).isEqualTo(1);
         assertThat(person.get("no_sync").asInt()).isEqualTo(1);
         assertThat(person.get("deleted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void generatedAndUptimeAreOnTheEnginesClock() {
+        ManualTime time = new ManualTime(Instant.parse("2099-01-01T00:00:00Z"));
+        StatusReport report = new StatusReport("clocked", store, List::of, List::of, time);
+        Map<String, Object> first = report.collect();
+        assertThat(first.get("generated")).isEqualTo("2099-01-01T00:00:00Z");
+        time.advance(Duration.ofSeconds(90));
+        Map<String, Object> later = report.collect();
+        assertThat(later.get("generated")).isEqualTo("2099-01-01T00:01:30Z");
+        assertThat((Long) later.get("uptime_s") - (Long) first.get("uptime_s")).isEqualTo(90L);
     }
 
     @Test

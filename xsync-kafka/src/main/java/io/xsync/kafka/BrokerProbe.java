@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,19 +23,21 @@ final class BrokerProbe implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofSeconds(1);
     static final Duration GRACE = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(BrokerProbe.class);
+    /** It times a real broker: on real time, never a manual clock (which would hide an outage). */
+    private static final Time REAL = SystemTime.INSTANCE;
 
     private final EventSettings settings;
     private final Admin admin;
     private final IntervalLog outageLog;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long lastAnswer = System.nanoTime();
+    private volatile long lastAnswer = REAL.nanoTime();
     private volatile boolean everAnswered;
 
     BrokerProbe(EventSettings settings) {
         this.settings = settings;
         this.admin = Admin.create(adminProperties(settings));
-        this.outageLog = new IntervalLog(settings.outageLogInterval());
+        this.outageLog = new IntervalLog(settings.outageLogInterval(), REAL);
         this.thread = new Thread(this::loop, "xsync-kafka-probe");
         this.thread.setDaemon(true);
     }
@@ -53,24 +57,24 @@ final class BrokerProbe implements AutoCloseable {
     }
 
     private long silentNanos() {
-        return System.nanoTime() - lastAnswer;
+        return REAL.nanoTime() - lastAnswer;
     }
 
     private void loop() {
         while (running) {
-            long started = System.nanoTime();
+            long started = REAL.nanoTime();
             if (ask()) {
                 if (!answering() && outageLog.reset()) {
                     LOG.info("Kafka at {} answers again after {} s", settings.bootstrap(), silentSeconds());
                 }
-                lastAnswer = System.nanoTime();
+                lastAnswer = REAL.nanoTime();
                 everAnswered = true;
             } else if (!answering() && outageLog.due()) {
                 LOG.warn("Kafka at {} {} for {} s (down, unreachable or not responding); still trying, "
                         + "events resume where they stopped", settings.bootstrap(),
                         everAnswered ? "has not answered" : "has never answered", silentSeconds());
             }
-            long left = INTERVAL.toNanos() - (System.nanoTime() - started);
+            long left = INTERVAL.toNanos() - (REAL.nanoTime() - started);
             if (left > 0) {
                 try {
                     TimeUnit.NANOSECONDS.sleep(left);

@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.time.Deadline;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -108,8 +109,8 @@ public final class DeadLetterTopic implements AutoCloseable {
         }
         consumer.assign(List.of(tp));
         consumer.seek(tp, offset);
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        Deadline deadline = Deadline.after(READ_TIMEOUT);
+        while (!deadline.expired()) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                 if (r.offset() == offset) {
                     return Optional.of(letter(r));
@@ -162,9 +163,9 @@ public final class DeadLetterTopic implements AutoCloseable {
             TopicPartition tp = end.getKey();
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            Deadline deadline = Deadline.after(READ_TIMEOUT);
             while (consumer.position(tp) < end.getValue()) {
-                if (System.nanoTime() > deadline) {
+                if (deadline.expired()) {
                     throw new XsyncException("timed out reading " + tp);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {

@@ -1,5 +1,7 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.internal.Causes;
+import io.xsync.runtime.time.Time;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,12 +44,14 @@ final class DeadLetters {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final EventSettings settings;
+    private final Time time;
     /** Why sends are failing right now, or null. */
     private volatile String failure;
     private final Map<String, String> latest = new ConcurrentHashMap<>();
 
-    DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings) {
+    DeadLetters(Producer<byte[], byte[]> producer, EventSettings settings, Time time) {
         this.producer = producer;
+        this.time = time;
         this.topic = settings.deadLetterTopic();
         this.settings = settings;
     }
@@ -65,7 +69,7 @@ final class DeadLetters {
     }
 
     private static String summary(Throwable error) {
-        Throwable root = rootCause(error);
+        Throwable root = Causes.unwrapped(error);
         String message = String.valueOf(root.getMessage());
         return root.getClass().getSimpleName() + ": " + (message.length() > 200 ? message.substring(0, 200) + "..." : message);
     }
@@ -84,8 +88,8 @@ final class DeadLetters {
     void send(String step, ConsumerRecord<byte[], byte[]> record, Throwable error, int attempts,
               BooleanSupplier active) {
         ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null, record.key(), record.value(),
-                headers(step, record, error, attempts));
-        IntervalLog outage = new IntervalLog(settings.outageLogInterval());
+                headers(step, record, error, attempts, time.now()));
+        IntervalLog outage = new IntervalLog(settings.outageLogInterval(), time);
         for (int failures = 1; ; failures++) {
             if (!active.getAsBoolean()) {
                 throw new Stopped();
@@ -110,18 +114,18 @@ final class DeadLetters {
                                 + "broker's ACLs); still trying, the partition waits", failure);
                     }
                 }
-                Backoff.sleep(settings.retryDelay(failures), active);
+                RetrySleep.sleep(time, settings.retryDelay(failures), active);
             }
         }
     }
 
     private static RecordHeaders headers(String step, ConsumerRecord<byte[], byte[]> record, Throwable error,
-                                         int attempts) {
+                                         int attempts, Instant failedAt) {
         RecordHeaders h = new RecordHeaders();
         for (Header header : record.headers()) {
             h.add(header);
         }
-        Throwable root = rootCause(error);
+        Throwable root = Causes.unwrapped(error);
         h.add(EXCEPTION_CLASS, utf8(root.getClass().getName()));
         h.add(EXCEPTION_MESSAGE, utf8(String.valueOf(root.getMessage())));
         h.add(EXCEPTION_STACKTRACE, utf8(stackTrace(error)));
@@ -130,19 +134,8 @@ final class DeadLetters {
         h.add(ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
         h.add(ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
         h.add(ATTEMPTS, utf8(Integer.toString(attempts)));
-        h.add(FAILED_AT, utf8(Instant.now().toString()));
+        h.add(FAILED_AT, utf8(failedAt.toString()));
         return h;
-    }
-
-    /** The step's own exception: unwraps only reflection and framework wrappers without a message. */
-    static Throwable rootCause(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t
-                && (t instanceof java.lang.reflect.InvocationTargetException
-                || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static String stackTrace(Throwable error) {

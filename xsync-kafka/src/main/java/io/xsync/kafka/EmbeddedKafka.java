@@ -3,6 +3,8 @@ package io.xsync.kafka;
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.DataDirLock;
 import io.xsync.runtime.internal.OwnerOnly;
+import io.xsync.runtime.time.Deadline;
+import io.xsync.runtime.time.SystemTime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -81,7 +84,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides, DataDirLock lock) {
-        long t0 = System.nanoTime();
+        long t0 = SystemTime.INSTANCE.nanoTime(); // real time: how long a real broker took
         int clientPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         try {
@@ -95,7 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             EmbeddedKafka kafka = new EmbeddedKafka(dataDir, clientPort, server, lock);
             kafka.awaitReady(Duration.ofSeconds(60));
             LOG.info("embedded Kafka broker listening on {}:{} (data {}), started in {} ms", HOST, clientPort,
-                    dataDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                    dataDir, TimeUnit.NANOSECONDS.toMillis(SystemTime.INSTANCE.nanoTime() - t0));
             return kafka;
         } catch (IOException e) {
             throw new XsyncException("embedded Kafka: cannot use data directory " + dataDir + ": " + e.getMessage(), e);
@@ -160,14 +163,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Waits until the broker answers metadata requests. */
     private void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         try (Admin admin = admin()) {
             while (true) {
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                     return;
                 } catch (Exception e) {
-                    if (System.nanoTime() > deadline) {
+                    if (deadline.expired()) {
                         throw new XsyncException("embedded Kafka did not become ready within " + timeout, e);
                     }
                     sleep(100);
@@ -226,8 +229,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void awaitTopic(Admin admin, String topic, int partitions) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+        while (!deadline.expired()) {
             try {
                 var description = admin.describeTopics(List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
                         .get(topic);
@@ -235,7 +238,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                         && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // not there yet
             }
             Thread.sleep(50);

@@ -3,17 +3,21 @@ package io.xsync.kafka;
 import io.xsync.api.Event;
 import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
+import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.Savepoint;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -39,19 +43,24 @@ final class EventRunner {
     private final EventStep step;
     private final String group;
     private final Store store;
+    private final EventOffsets offsets;
     private final EventSettings settings;
     private final StepMetrics metrics;
     private final DeadLetters deadLetters;
     private final IntervalLog dbOutage;
+    private final Time time;
 
-    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters) {
+    EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters,
+                Time time) {
         this.step = step;
+        this.time = time;
         this.group = settings.groupId(step.name());
         this.store = store;
+        this.offsets = new EventOffsets(store);
         this.settings = settings;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.dbOutage = new IntervalLog(settings.outageLogInterval());
+        this.dbOutage = new IntervalLog(settings.outageLogInterval(), time);
     }
 
     /** Processes the records of one partition in order; see the class comment. */
@@ -80,7 +89,7 @@ final class EventRunner {
             EventFailure failed;
             try {
                 failed = commitOrFailure(worker, records.subList(i, end));
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 if (isOutage(e)) {
@@ -133,18 +142,21 @@ final class EventRunner {
         EventFailure failed;
         try {
             failed = store.inTransaction(() -> {
-                Connection c = store.currentConnection();
                 for (int k = 0; k < chunk.size(); k++) {
-                    // the first record needs none: its failure rolls the whole transaction back
-                    Savepoint before = k == 0 ? null : c.setSavepoint();
+                    ConsumerRecord<byte[], byte[]> record = chunk.get(k);
+                    int index = k;
+                    if (k == 0) {
+                        // the first record needs no savepoint: its failure rolls the whole transaction back
+                        apply(record, index);
+                        continue;
+                    }
                     try {
-                        apply(chunk.get(k), k);
+                        store.withSavepoint(() -> {
+                            apply(record, index);
+                            return null;
+                        });
                     } catch (EventFailure f) {
-                        if (k == 0) {
-                            throw f;
-                        }
-                        c.rollback(before);
-                        advance(worker, chunk.get(k).offset());
+                        advance(worker, record.offset());
                         return f;
                     }
                 }
@@ -162,7 +174,7 @@ final class EventRunner {
 
     private void apply(ConsumerRecord<byte[], byte[]> record, int index) {
         MDC.put("offset", Long.toString(record.offset()));
-        long t0 = System.nanoTime();
+        long t0 = time.nanoTime();
         try {
             step.processEvent(toEvent(record));
             if (LOG.isDebugEnabled()) {
@@ -171,13 +183,12 @@ final class EventRunner {
         } catch (Exception e) {
             throw new EventFailure(index, e);
         } finally {
-            metrics.processing.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            metrics.processing.record(time.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void advance(PartitionWorker worker, long next) throws SQLException {
-        Connection c = store.currentConnection();
-        EventOffsets.advance(c, group, worker.partition(), worker.storedNext(), next);
+    private void advance(PartitionWorker worker, long next) {
+        offsets.advance(group, worker.partition(), worker.storedNext(), next);
     }
 
     /** Retries a failed event alone; dead-letters it when attempts run out (or it is malformed). */
@@ -186,7 +197,7 @@ final class EventRunner {
         int attempts = 1;
         while (settings.onFailure() == EventSettings.FailureMode.BLOCK
                 || (attempts < settings.retryAttempts() && !(cause instanceof EventFormatException))) {
-            Backoff.sleep(settings.retryDelay(attempts), worker::isActive);
+            RetrySleep.sleep(time, settings.retryDelay(attempts), worker::isActive);
             metrics.retried.increment();
             try {
                 commit(worker, List.of(record));
@@ -198,7 +209,7 @@ final class EventRunner {
                     continue;
                 }
                 cause = f.getCause();
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 if (isOutage(e)) {
@@ -230,11 +241,11 @@ final class EventRunner {
                 });
                 worker.committed(next);
                 return;
-            } catch (EventOffsets.StaleOffsetException e) {
+            } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
                 Exception u = unwrap(e);
-                if (u instanceof EventOffsets.StaleOffsetException s) {
+                if (u instanceof StaleOffsetException s) {
                     throw s;
                 }
                 waitForDatabase(u, worker);
@@ -248,7 +259,7 @@ final class EventRunner {
             LOG.warn("database unavailable for step {} on {} (retrying, nothing is lost): {}", step.name(),
                     worker.partition(), describe(e));
         }
-        Backoff.sleep(settings.retryMax(), worker::isActive);
+        RetrySleep.sleep(time, settings.retryMax(), worker::isActive);
     }
 
     private static Exception unwrap(Exception e) {
@@ -256,7 +267,7 @@ final class EventRunner {
             if (t instanceof EventFailure f) {
                 return f;
             }
-            if (t instanceof EventOffsets.StaleOffsetException s) {
+            if (t instanceof StaleOffsetException s) {
                 return s;
             }
         }
@@ -267,7 +278,7 @@ final class EventRunner {
     static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException s && s.getSQLState() != null
@@ -304,7 +315,7 @@ final class EventRunner {
     }
 
     private static String describe(Throwable t) {
-        Throwable root = DeadLetters.rootCause(t);
+        Throwable root = Causes.unwrapped(t);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 

@@ -5,13 +5,14 @@ import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.internals.Topic;
 
 /**
- * The event engine's settings, read from the {@code event_bus.*} and {@code events.*} keys of
- * {@link ConfigKeys} (see there for meanings and defaults).
+ * The event engine's settings, read from the {@code event_bus.*} keys of {@link ConfigKeys} and the
+ * {@code events.*} keys of {@link EventKeys} (see there for meanings, defaults and checks).
  *
  * @param synchronizer     the synchronizer's name (consumer group ids are
  *                         {@code xsync.<synchronizer>.<StepName>})
@@ -32,13 +33,9 @@ public record EventSettings(String synchronizer, String bootstrap, Map<String, O
         /** At the end: only events sent after the partition was assigned. */
         LATEST;
 
+        /** The value of {@link EventKeys#START_FROM}, whose key allows only the constants' names. */
         static StartFrom parse(String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "earliest" -> EARLIEST;
-                case "latest" -> LATEST;
-                default -> throw new io.xsync.runtime.config.ConfigException(
-                        ConfigKeys.EVENTS_START_FROM.path() + ": expected earliest or latest, got '" + value + "'");
-            };
+            return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -49,55 +46,50 @@ public record EventSettings(String synchronizer, String bootstrap, Map<String, O
         /** Retry forever; the partition waits (order is kept, nothing is skipped). */
         BLOCK;
 
+        /** The value of {@link EventKeys#ON_FAILURE}, whose key allows only the constants' names. */
         static FailureMode parse(String value) {
-            return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "dead_letter", "dead-letter" -> DEAD_LETTER;
-                case "block" -> BLOCK;
-                default -> throw new io.xsync.runtime.config.ConfigException(
-                        ConfigKeys.EVENTS_ON_FAILURE.path() + ": expected dead_letter or block, got '" + value + "'");
-            };
+            return valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 
     public EventSettings {
         clientProperties = Map.copyOf(clientProperties);
         if (concurrency < 1 || batchSize < 1 || retryAttempts < 1) {
-            throw new io.xsync.runtime.config.ConfigException(
-                    "events.concurrency, events.batch_size and events.retry.attempts must be at least 1");
+            throw new IllegalArgumentException("concurrency, batch size and retry attempts must be at least 1");
         }
     }
 
-    /** Settings with the defaults of {@link ConfigKeys}, for a synchronizer and bootstrap servers. */
+    /** Settings with the defaults of the keys, for a synchronizer and bootstrap servers. */
     public static EventSettings defaults(String synchronizer, String bootstrap) {
         return new EventSettings(synchronizer, bootstrap, Map.of(),
-                ConfigKeys.EVENTS_CONCURRENCY.defaultValue(), ConfigKeys.EVENTS_BATCH_SIZE.defaultValue(),
-                ConfigKeys.EVENTS_RETRY_ATTEMPTS.defaultValue(), ConfigKeys.EVENTS_RETRY_BASE.defaultValue(),
-                ConfigKeys.EVENTS_RETRY_MAX.defaultValue(),
-                FailureMode.parse(ConfigKeys.EVENTS_ON_FAILURE.defaultValue()),
-                deadLetterTopic(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC.defaultValue(), synchronizer),
-                ConfigKeys.EVENTS_SHUTDOWN_TIMEOUT.defaultValue(), ConfigKeys.EVENTS_OUTAGE_LOG_INTERVAL.defaultValue(),
-                StartFrom.parse(ConfigKeys.EVENTS_START_FROM.defaultValue()));
+                EventKeys.CONCURRENCY.defaultValue(), EventKeys.BATCH_SIZE.defaultValue(),
+                EventKeys.RETRY_ATTEMPTS.defaultValue(), EventKeys.RETRY_BASE.defaultValue(),
+                EventKeys.RETRY_MAX.defaultValue(),
+                FailureMode.parse(EventKeys.ON_FAILURE.defaultValue()),
+                deadLetterTopic(EventKeys.DEAD_LETTER_TOPIC.defaultValue(), synchronizer),
+                EventKeys.SHUTDOWN_TIMEOUT.defaultValue(), EventKeys.OUTAGE_LOG_INTERVAL.defaultValue(),
+                StartFrom.parse(EventKeys.START_FROM.defaultValue()));
     }
 
     /** Settings from a loaded config; {@code bootstrap} is the resolved endpoint. */
     public static EventSettings from(XsyncConfig config, String synchronizer, String bootstrap) {
         return new EventSettings(synchronizer, bootstrap, config.get(ConfigKeys.EVENT_BUS_PROPERTIES),
-                config.get(ConfigKeys.EVENTS_CONCURRENCY), config.get(ConfigKeys.EVENTS_BATCH_SIZE),
-                config.get(ConfigKeys.EVENTS_RETRY_ATTEMPTS), config.get(ConfigKeys.EVENTS_RETRY_BASE),
-                config.get(ConfigKeys.EVENTS_RETRY_MAX), FailureMode.parse(config.get(ConfigKeys.EVENTS_ON_FAILURE)),
+                config.get(EventKeys.CONCURRENCY), config.get(EventKeys.BATCH_SIZE),
+                config.get(EventKeys.RETRY_ATTEMPTS), config.get(EventKeys.RETRY_BASE),
+                config.get(EventKeys.RETRY_MAX), FailureMode.parse(config.get(EventKeys.ON_FAILURE)),
                 checkedDeadLetterTopic(config, synchronizer),
-                config.get(ConfigKeys.EVENTS_SHUTDOWN_TIMEOUT), config.get(ConfigKeys.EVENTS_OUTAGE_LOG_INTERVAL),
-                StartFrom.parse(config.get(ConfigKeys.EVENTS_START_FROM)));
+                config.get(EventKeys.SHUTDOWN_TIMEOUT), config.get(EventKeys.OUTAGE_LOG_INTERVAL),
+                StartFrom.parse(config.get(EventKeys.START_FROM)));
     }
 
     /** The dead-letter topic of a config; {@link ConfigException} naming the key when Kafka would refuse it. */
     private static String checkedDeadLetterTopic(XsyncConfig config, String synchronizer) {
-        String topic = deadLetterTopic(config.get(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC), synchronizer);
+        String topic = deadLetterTopic(config.get(EventKeys.DEAD_LETTER_TOPIC), synchronizer);
         try {
             Topic.validate(topic);
         } catch (InvalidTopicException e) {
-            throw new ConfigException(config.where(ConfigKeys.EVENTS_DEAD_LETTER_TOPIC) + ": key '"
-                    + ConfigKeys.EVENTS_DEAD_LETTER_TOPIC.path() + "' gives '" + topic
+            throw new ConfigException(config.where(EventKeys.DEAD_LETTER_TOPIC) + ": key '"
+                    + EventKeys.DEAD_LETTER_TOPIC.path() + "' gives '" + topic
                     + "', which is not a legal Kafka topic name: " + e.getMessage());
         }
         return topic;

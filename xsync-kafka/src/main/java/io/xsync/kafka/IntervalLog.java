@@ -1,20 +1,23 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 
-/** Remembers when a condition was last logged, so an ongoing problem is logged once per interval. */
+/** Remembers when a condition was last logged (on a {@link Time}), so an ongoing problem is logged once per interval. */
 final class IntervalLog {
     private final long intervalNanos;
+    private final Time time;
     private long lastNanos;
     private boolean logged;
 
-    IntervalLog(Duration interval) {
+    IntervalLog(Duration interval, Time time) {
         this.intervalNanos = interval.toNanos();
+        this.time = time;
     }
 
     /** Whether to log now; true on the first call and then once per interval. */
     synchronized boolean due() {
-        long now = System.nanoTime();
+        long now = time.nanoTime();
         if (!logged || now - lastNanos >= intervalNanos) {
             logged = true;
             lastNanos = now;

@@ -4,14 +4,11 @@ import io.xsync.api.EventStep;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
-import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Creates the {@link KafkaEventEngine} when the synchronizer has event steps and
@@ -19,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * (data under {@code data_dir/kafka}, port {@code event_bus.embedded_port}) before the consumers.
  */
 public final class KafkaEngineProvider implements EngineProvider {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaEngineProvider.class);
     /** The {@code event_bus.endpoint} value that runs the built-in broker. */
     public static final String EMBEDDED = "embedded";
 
@@ -37,26 +33,18 @@ public final class KafkaEngineProvider implements EngineProvider {
         if (steps.isEmpty()) {
             return Optional.empty();
         }
-        if (endpoint == null || endpoint.isBlank()) {
-            LOG.warn("{} event step(s) but no {}: events are not consumed", steps.size(),
-                    ConfigKeys.EVENT_BUS_ENDPOINT.path());
-            return Optional.empty();
-        }
-        String kind = config.get(ConfigKeys.EVENT_BUS_KIND);
-        if (!"kafka".equalsIgnoreCase(kind)) {
-            throw new ConfigException(ConfigKeys.EVENT_BUS_KIND.path() + ": unsupported event bus '" + kind
-                    + "'; only kafka");
-        }
+        // set: Synchronizer.prepare refuses event steps without an endpoint, and event_bus.kind allows only kafka
         String name = context.name();
         if (!EMBEDDED.equalsIgnoreCase(endpoint.trim())) {
             EventSettings settings = EventSettings.from(config, name, endpoint.trim());
-            return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(), () -> settings, null));
+            return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(), () -> settings, null,
+                    context.time()));
         }
         int port = config.get(ConfigKeys.EMBEDDED_KAFKA_PORT);
         Path dataDir = config.path(ConfigKeys.DATA_DIR).resolve("kafka");
         EmbeddedKafka[] started = new EmbeddedKafka[1];
         return Optional.of(new KafkaEventEngine(steps, context.store(), context.metrics(),
                 () -> EventSettings.from(config, name, started[0].bootstrapServers()),
-                () -> started[0] = EmbeddedKafka.start(dataDir, port)));
+                () -> started[0] = EmbeddedKafka.start(dataDir, port), context.time()));
     }
 }

@@ -7,6 +7,8 @@ import io.xsync.runtime.Readiness;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Events of one partition are processed in order, partitions in parallel
  *       ({@code events.concurrency} threads per step), by the one step instance.</li>
  *   <li>Model writes and the partition's offset commit in one database transaction (table
- *       {@code xsync_event_offsets}); on assignment the consumer seeks to the stored offsets.
+ *       {@code xsync_offsets}); on assignment the consumer seeks to the stored offsets.
  *       Offsets are also committed to Kafka, asynchronously, so lag tools show progress.</li>
  *   <li>Failures are retried with backoff, then sent to the dead-letter topic (or block).</li>
  * </ul>
@@ -54,6 +56,7 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
     private final MeterRegistry registry;
     private final Supplier<EventSettings> settingsSupplier;
     private final Supplier<EmbeddedKafka> embedded;
+    private final Time time;
     /** Copy-on-write so status and readiness read it without waiting for start/stop. */
     private final List<StepConsumer> consumers = new CopyOnWriteArrayList<>();
     private volatile String bootstrap;
@@ -70,40 +73,24 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
      * @param registry where the per-step meters go
      */
     public KafkaEventEngine(List<EventStep> steps, Store store, EventSettings settings, MeterRegistry registry) {
-        this(steps, store, registry, () -> settings, null);
+        this(steps, store, settings, registry, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #KafkaEventEngine(List, Store, EventSettings, MeterRegistry)}, with retries timed on {@code time}. */
+    public KafkaEventEngine(List<EventStep> steps, Store store, EventSettings settings, MeterRegistry registry,
+                            Time time) {
+        this(steps, store, registry, () -> settings, null, time);
     }
 
     /** An engine that first starts {@code embedded} and then connects to it. */
     KafkaEventEngine(List<EventStep> steps, Store store, MeterRegistry registry,
-                     Supplier<EventSettings> settings, Supplier<EmbeddedKafka> embedded) {
+                     Supplier<EventSettings> settings, Supplier<EmbeddedKafka> embedded, Time time) {
         this.steps = List.copyOf(steps);
+        this.time = time;
         this.store = store;
         this.registry = registry;
         this.settingsSupplier = settings;
         this.embedded = embedded;
-        steps.forEach(KafkaEventEngine::validate);
-    }
-
-    /** Checks a step's declarations; the message names the step. */
-    static void validate(EventStep step) {
-        boolean hasTopics = step.topics() != null && !step.topics().isEmpty();
-        boolean hasPattern = step.pattern() != null && !step.pattern().isBlank();
-        if (hasTopics == hasPattern) {
-            throw new io.xsync.api.XsyncException("event step " + step.name()
-                    + " must declare either topics() or pattern(), " + (hasTopics ? "not both" : "found neither"));
-        }
-        if (!"kafka".equalsIgnoreCase(step.technology())) {
-            throw new io.xsync.api.XsyncException("event step " + step.name() + " uses technology '"
-                    + step.technology() + "'; only kafka is supported");
-        }
-        if (hasPattern) {
-            try {
-                java.util.regex.Pattern.compile(step.pattern());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new io.xsync.api.XsyncException("event step " + step.name() + ": invalid pattern: "
-                        + e.getMessage());
-            }
-        }
     }
 
     @Override
@@ -124,21 +111,20 @@ public final class KafkaEventEngine implements Engine, Readiness, StatusContribu
         EventSettings settings = settingsSupplier.get();
         bootstrap = settings.bootstrap();
         EventOffsets offsets = new EventOffsets(store);
-        offsets.createTable();
         producer = new KafkaProducer<>(producerProperties(settings), new ByteArraySerializer(),
                 new ByteArraySerializer());
-        deadLetters = new DeadLetters(producer, settings);
+        deadLetters = new DeadLetters(producer, settings, time);
         BrokerProbe started = new BrokerProbe(settings);
         started.start();
         probe = started;
         int index = 0;
         for (EventStep step : steps) {
             StepMetrics metrics = new StepMetrics(registry, step.name());
-            EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters);
+            EventRunner runner = new EventRunner(step, store, settings, metrics, deadLetters, time);
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(settings, step),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             StepConsumer sc = new StepConsumer(step, consumer, runner, offsets, settings, metrics, ++index,
-                    started::answering);
+                    started::answering, time);
             consumers.add(sc);
             sc.start();
         }

@@ -1,10 +1,12 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.store.StaleOffsetException;
+import io.xsync.runtime.time.Deadline;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -116,7 +118,7 @@ final class PartitionWorker {
             runner.process(this, batch);
         } catch (Stopped e) {
             LOG.debug("{}: stopped with work left; it is redelivered", tp);
-        } catch (EventOffsets.StaleOffsetException e) {
+        } catch (StaleOffsetException e) {
             LOG.warn("{}: {}; re-reading the stored offset", tp, e.getMessage());
             fence();
         } catch (RuntimeException | Error e) {
@@ -192,13 +194,13 @@ final class PartitionWorker {
      * @return whether the worker is idle
      */
     boolean revoke(long timeoutMs) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        Deadline deadline = Deadline.after(Duration.ofMillis(timeoutMs));
         synchronized (lock) {
             active = false;
             queue.clear();
             try {
                 while (scheduled) {
-                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    long left = deadline.remaining().toMillis();
                     if (left <= 0) {
                         return false;
                     }

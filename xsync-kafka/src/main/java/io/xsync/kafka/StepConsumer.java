@@ -1,20 +1,27 @@
 package io.xsync.kafka;
 
 import io.xsync.api.EventStep;
+import io.xsync.runtime.time.Deadline;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -36,6 +43,8 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private static final Logger LOG = LoggerFactory.getLogger(StepConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Housekeeping (offset commits to Kafka, lag, rate samples) follows the real broker: real time. */
+    private static final Time REAL = SystemTime.INSTANCE;
 
     private final EventStep step;
     private final Consumer<byte[], byte[]> consumer;
@@ -49,16 +58,18 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private final Map<TopicPartition, PartitionWorker> workers = new HashMap<>();
     private final Set<TopicPartition> paused = new HashSet<>();
     private final Map<TopicPartition, Long> kafkaCommitted = new HashMap<>();
-    private final java.util.function.BooleanSupplier brokerAnswering;
+    private final BooleanSupplier brokerAnswering;
     private final IntervalLog dbLog;
+    private final Time time;
     private volatile boolean running = true;
     private long lastHousekeeping;
     private volatile boolean assignedOnce;
 
     StepConsumer(EventStep step, Consumer<byte[], byte[]> consumer, EventRunner runner, EventOffsets offsets,
                  EventSettings settings, StepMetrics metrics, int index,
-                 java.util.function.BooleanSupplier brokerAnswering) {
+                 BooleanSupplier brokerAnswering, Time time) {
         this.step = step;
+        this.time = time;
         this.consumer = consumer;
         this.runner = runner;
         this.offsets = offsets;
@@ -66,7 +77,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         this.metrics = metrics;
         this.group = settings.groupId(step.name());
         this.brokerAnswering = brokerAnswering;
-        this.dbLog = new IntervalLog(settings.outageLogInterval());
+        this.dbLog = new IntervalLog(settings.outageLogInterval(), time);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(settings.concurrency(), settings.concurrency(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "xsync-kafka-" + index + "-" + n.incrementAndGet()));
@@ -157,7 +168,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     private void housekeeping() {
         reseekFenced();
         resumeDrained();
-        long now = System.nanoTime();
+        long now = REAL.nanoTime();
         if (now - lastHousekeeping >= HOUSEKEEPING_NANOS) {
             lastHousekeeping = now;
             metrics.sampleRate(now);
@@ -252,7 +263,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         }
         long lag = 0;
         for (PartitionWorker w : workers.values()) {
-            java.util.OptionalLong onBroker = consumer.currentLag(w.partition());
+            OptionalLong onBroker = consumer.currentLag(w.partition());
             if (onBroker.isEmpty()) {
                 metrics.lagUnknown();
                 return;
@@ -302,7 +313,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private String startName() {
-        return settings.startFrom().name().toLowerCase(java.util.Locale.ROOT);
+        return settings.startFrom().name().toLowerCase(Locale.ROOT);
     }
 
     private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {
@@ -316,7 +327,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
                 if (dbLog.due()) {
                     LOG.warn("step {}: cannot read stored offsets (retrying): {}", step.name(), e.getMessage());
                 }
-                Backoff.sleep(settings.retryMax(), () -> running);
+                RetrySleep.sleep(time, settings.retryMax(), () -> running);
             }
         }
     }
@@ -376,10 +387,10 @@ final class StepConsumer implements ConsumerRebalanceListener {
     }
 
     private void shutdown() {
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        Deadline deadline = Deadline.after(settings.shutdownTimeout());
         List<PartitionWorker> all = new ArrayList<>(workers.values());
         for (PartitionWorker w : all) {
-            w.revoke(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            w.revoke(deadline.remaining().toMillis());
         }
         try {
             Map<TopicPartition, OffsetAndMetadata> commit = pendingKafkaCommits(all);
@@ -392,7 +403,7 @@ final class StepConsumer implements ConsumerRebalanceListener {
         workers.clear();
         pool.shutdownNow();
         try {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             LOG.debug("step {}: consumer close: {}", step.name(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,7 +74,7 @@ class BrokerOutageIT {
                 // the end: the stored offsets cover all 3000 events (the table's unique key makes a
                 // repeated event fail instead of adding a row, so failures must stay at 0)
                 await().atMost(Duration.ofSeconds(120)).until(() -> TestDb.queryLong(store,
-                        "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE + "\"") == 3000);
+                        "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE + "\"") == 3000);
                 assertThat(rows(store)).isEqualTo(3000);
                 assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(3000);
                 assertThat(registry.get("xsync.events.failed").tag("step", "Outage").counter().count()).isZero();

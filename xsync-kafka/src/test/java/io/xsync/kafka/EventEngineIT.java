@@ -1,16 +1,20 @@
 package io.xsync.kafka;
 
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,7 +69,7 @@ class EventEngineIT {
 
     /** Sum of the step's stored next offsets: the number of events consumed, over its partitions. */
     private long storedOffsets(String step) throws Exception {
-        return TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+        return TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE
                 + "\" WHERE \"group_id\" = 'xsync." + synchronizer + "." + step + "'");
     }
 
@@ -317,15 +321,36 @@ class EventEngineIT {
         String topic = SharedBroker.uniqueTopic("block");
         kafka.createTopic(topic, 1);
         EventSettings s = settings().withOnFailure(EventSettings.FailureMode.BLOCK).withDeadLetterTopic(topic + ".dlq");
-        AtomicInteger stubborn = new AtomicInteger();
-        start(s, new RecordingStep("Block", List.of(topic), null, store)
-                .failWhen(e -> e.text().equals("stubborn") && stubborn.incrementAndGet() <= 5));
+        ManualTime time = new ManualTime();
+        Instant t0 = time.now();
+        List<Instant> attempts = new CopyOnWriteArrayList<>();
+        KafkaEventEngine engine = new KafkaEventEngine(List.of(new RecordingStep("Block", List.of(topic), null, store)
+                .failWhen(e -> {
+                    if (!e.text().equals("stubborn")) {
+                        return false;
+                    }
+                    attempts.add(time.now());
+                    return attempts.size() <= 5;
+                })), store, s, registry, time);
+        engine.start();
+        engines.add(engine);
         TestEvents.send(kafka.bootstrapServers(), topic, List.of(new String[] {"k", "before"},
                 new String[] {"k", "stubborn"}, new String[] {"k", "after"}));
 
+        // each retry waits its backoff on the engine's clock: 50, 100, then 200 ms (events.retry.max)
+        List<Instant> expected = new ArrayList<>(List.of(t0));
+        for (int retry = 1; retry <= 5; retry++) {
+            int before = retry;
+            await().atMost(Duration.ofSeconds(60)).until(() -> attempts.size() == before && time.waiters() == 1);
+            time.advance(s.retryDelay(retry));
+            expected.add(time.now());
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> seen("step = 'Block'") == 3);
         assertThat(TestDb.queryStrings(store, "SELECT v FROM seen ORDER BY id")).containsExactly("before", "stubborn", "after");
-        assertThat(stubborn.get()).isEqualTo(6); // 5 failures, more than events.retry.attempts (3)
+        assertThat(attempts).as("attempts: 5 failures, more than events.retry.attempts (3), then success")
+                .containsExactly(expected.toArray(Instant[]::new));
+        assertThat(expected).containsExactly(t0, t0.plusMillis(50), t0.plusMillis(150), t0.plusMillis(350),
+                t0.plusMillis(550), t0.plusMillis(750));
         assertThat(registry.get("xsync.events.dead_lettered").tag("step", "Block").counter().count()).isZero();
     }
 
@@ -349,7 +374,7 @@ class EventEngineIT {
         long applied = seen("step = 'Slow'");
         assertThat(applied).isLessThan(200);
         // what was applied and what the stored offsets say agree: nothing half-done
-        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE
+        assertThat(TestDb.queryLong(store, "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE
                 + "\" WHERE \"group_id\" = '" + group + "'")).isEqualTo(applied);
 
         start(settings(), new RecordingStep("Slow", List.of(topic), null, store));

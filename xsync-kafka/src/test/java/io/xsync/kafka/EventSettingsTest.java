@@ -59,19 +59,10 @@ class EventSettingsTest {
     void onFailureAcceptsOnlyKnownModes() {
         assertThat(EventSettings.FailureMode.parse("block")).isEqualTo(EventSettings.FailureMode.BLOCK);
         assertThat(EventSettings.FailureMode.parse("dead_letter")).isEqualTo(EventSettings.FailureMode.DEAD_LETTER);
-        assertThatThrownBy(() -> EventSettings.FailureMode.parse("ignore")).hasMessageContaining("events.on_failure");
-    }
-
-    @Test
-    void aStepMustDeclareTopicsOrAPatternNotBoth() {
-        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of(), null)))
-                .isInstanceOf(XsyncException.class).hasMessageContaining("Probe").hasMessageContaining("neither");
-        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of("a"), "b.*")))
-                .hasMessageContaining("Probe").hasMessageContaining("not both");
-        assertThatThrownBy(() -> KafkaEventEngine.validate(step(List.of(), "(")))
-                .hasMessageContaining("Probe").hasMessageContaining("invalid pattern");
-        KafkaEventEngine.validate(step(List.of("a"), null));
-        KafkaEventEngine.validate(step(List.of(), "a.*"));
+        assertThatThrownBy(() -> io.xsync.runtime.config.XsyncConfig.parse(
+                "name: vtn\nmodels_dir: m\nevents:\n  on_failure: ignore\n", java.nio.file.Path.of("/tmp/c/config.yaml")))
+                .isInstanceOf(io.xsync.runtime.config.ConfigException.class)
+                .hasMessage("/tmp/c/config.yaml:4: key 'events.on_failure' must be one of dead_letter, block, got 'ignore'");
     }
 
     @Test
@@ -99,26 +90,4 @@ class EventSettingsTest {
         assertThat(EventRunner.isOutage(new IllegalStateException("step bug"))).isFalse();
     }
 
-    private static EventStep step(List<String> topics, String pattern) {
-        return new EventStep() {
-            @Override
-            public String name() {
-                return "Probe";
-            }
-
-            @Override
-            public List<String> topics() {
-                return topics;
-            }
-
-            @Override
-            public String pattern() {
-                return pattern;
-            }
-
-            @Override
-            public void processEvent(Event event) {
-            }
-        };
-    }
 }

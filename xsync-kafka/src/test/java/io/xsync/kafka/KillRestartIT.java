@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 import io.xsync.runtime.store.StoreSettings;
 import java.io.File;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class KillRestartIT {
             assertThat(TestDb.queryLong(store, "SELECT COUNT(*) FROM seen")).as(label + ": rows").isEqualTo(EVENTS);
             assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).as(label + ": distinct events")
                     .isEqualTo(EVENTS);
-            assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + EventOffsets.TABLE + "\""))
+            assertThat(TestDb.queryLong(store, "SELECT SUM(\"next_offset\") FROM \"" + OffsetTable.TABLE + "\""))
                     .as(label + ": stored offsets").isEqualTo(EVENTS);
         }
         assertThat(TestEvents.readAll(kafka.bootstrapServers(), name + ".dead-letter"))

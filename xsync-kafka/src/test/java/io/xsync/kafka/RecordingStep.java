@@ -5,7 +5,7 @@ import io.xsync.api.EventStep;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.api.StepContext;
-import io.xsync.runtime.store.Store;
+import io.xsync.runtime.store.JdbcStore;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +28,11 @@ public class RecordingStep extends EventStep {
     private final String name;
     private final List<String> topics;
     private final String pattern;
-    private final Store store;
+    private final JdbcStore store;
     private volatile Predicate<Event> failWhen = e -> false;
     private volatile boolean parseJson;
 
-    public RecordingStep(String name, List<String> topics, String pattern, Store store) {
+    public RecordingStep(String name, List<String> topics, String pattern, JdbcStore store) {
         this.name = name;
         this.topics = topics;
         this.pattern = pattern;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 import io.xsync.runtime.testing.DroppingProxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ class StoreOutageEventsIT {
                 proxy.up();
 
                 await().atMost(Duration.ofSeconds(120)).until(() -> TestDb.queryLong(direct,
-                        "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + EventOffsets.TABLE + "\"") == EVENTS);
+                        "SELECT COALESCE(SUM(\"next_offset\"), 0) FROM \"" + OffsetTable.TABLE + "\"") == EVENTS);
                 assertThat(rows(direct)).isEqualTo(EVENTS);
                 assertThat(TestDb.queryLong(direct, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(EVENTS);
                 assertThat(registry.get("xsync.events.failed").tag("step", "Outage").counter().count()).isZero();

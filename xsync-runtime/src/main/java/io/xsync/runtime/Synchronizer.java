@@ -19,6 +19,8 @@ import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.steps.StepLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,12 +79,17 @@ public final class Synchronizer implements AutoCloseable {
 
     /** As {@link #start(XsyncConfig)}, with the store opened by {@code opener} (tests). */
     public static Synchronizer start(XsyncConfig config, StoreOpener opener) {
+        return start(config, opener, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #start(XsyncConfig, StoreOpener)}, with every engine and the store on {@code time} (tests). */
+    public static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
         DataDirLock lock = usesDataDir(config) ? DataDirLock.acquire(config.path(ConfigKeys.DATA_DIR), "xsync run")
                 : null;
         try {
-            return start(config, opener, name, lock);
+            return start(config, opener, time, name, lock);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -101,15 +108,16 @@ public final class Synchronizer implements AutoCloseable {
         return url == null || url.isBlank() || (endpoint != null && "embedded".equalsIgnoreCase(endpoint.trim()));
     }
 
-    private static Synchronizer start(XsyncConfig config, StoreOpener opener, String name, DataDirLock lock) {
+    private static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time, String name,
+                                      DataDirLock lock) {
         Prepared p = prepare(config, SharedModels.fromStore(config), true);
-        Store store = opener.open(config, p.schema, p.models.ownership(p.steps));
+        Store store = opener.open(config, p.schema, p.models.ownership(p.steps), time);
         LOG.info("{}", p.models.describe());
         List<Engine> started = new ArrayList<>();
         try {
             initSteps(config, p.steps, store);
             SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
-                    new CompositeMeterRegistry());
+                    new CompositeMeterRegistry(), time);
             List<Engine> engines = createEngines(ctx);
             requireEngineForEveryStepKind(p.steps, engines);
             for (Engine engine : engines) {
@@ -183,7 +191,8 @@ public final class Synchronizer implements AutoCloseable {
         DependencyGraph graph = graph(config, schema);
         LoadedSteps steps = StepLoader.load(config, schema);
         checkStepSettings(config, steps);
-        if (!steps.eventSteps().isEmpty() && config.get(ConfigKeys.EVENT_BUS_ENDPOINT) == null) {
+        String endpoint = config.get(ConfigKeys.EVENT_BUS_ENDPOINT);
+        if (!steps.eventSteps().isEmpty() && (endpoint == null || endpoint.isBlank())) {
             throw new ConfigException(config.file() + ": event steps " + names(steps.eventSteps())
                     + " are loaded but event_bus.endpoint is not set");
         }

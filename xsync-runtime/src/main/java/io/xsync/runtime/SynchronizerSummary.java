@@ -7,6 +7,8 @@ import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.WarningGroups;
 import io.xsync.runtime.steps.LoadedSteps;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,9 +28,9 @@ public record SynchronizerSummary(String name, List<String> models, LoadedSteps 
 
     static SynchronizerSummary of(XsyncConfig config, Schema schema, LoadedSteps steps, String storeUrl,
                                   List<String> engines) {
-        List<String> warnings = new java.util.ArrayList<>(config.warnings());
+        List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(schema.warnings());
-        List<String> lines = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(config.warnings()));
+        List<String> lines = new ArrayList<>(new LinkedHashSet<>(config.warnings()));
         lines.addAll(WarningGroups.lines(schema.warningList()));
         return new SynchronizerSummary(config.get(ConfigKeys.NAME),
                 schema.models().stream().map(ModelDef::name).collect(Collectors.toList()), steps, storeUrl,

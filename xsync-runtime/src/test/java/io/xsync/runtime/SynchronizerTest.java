@@ -2,6 +2,7 @@ package io.xsync.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.xsync.api.ModelObject;
 import io.xsync.api.Step;
@@ -10,10 +11,12 @@ import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.steps.StepException;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.StoreException;
+import io.xsync.runtime.time.ManualTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +46,7 @@ class SynchronizerTest {
         Files.createDirectories(dir.resolve("models"));
         Files.writeString(dir.resolve("models/m.xproto"), MODELS);
         return XsyncConfig.load(Files.writeString(dir.resolve("config.yaml"),
-                "name: t\nmodels_dir: models\nhttp: {enabled: false}\n" + extra));
+                "name: t\nmodels_dir: models\nshutdown_timeout: 30s\n" + extra));
     }
 
     private void pullStep() throws IOException {
@@ -79,6 +82,23 @@ class SynchronizerTest {
             assertThat(renamed.getInstant("updated")).isEqualTo(created.getInstant("updated"));
             assertThat(Synchronizer.actorOf(step)).isEqualTo(Actor.PULL_STEP);
             assertThat(s.summary().oneLine()).contains("models [MyModel]", "0 sync, 0 policies, 1 pull, 0 event");
+        }
+    }
+
+    @Test
+    void theStoreAndTheEnginesRunOnTheClockTheSynchronizerIsStartedWith() throws Exception {
+        pullStep();
+        ManualTime time = new ManualTime(Instant.parse("2030-06-01T10:00:00Z"));
+        try (Synchronizer s = Synchronizer.start(config("pull_steps_dir: pull\n"), StoreOpener.DEFAULT, time)) {
+            assertThat(s.context().time()).isSameAs(time);
+            Step step = s.context().steps().pullSteps().get(0);
+            long id = (Long) step.getClass().getMethod("create").invoke(step);
+            assertThat(s.context().store().models(Actor.API).get("MyModel").get(id).orElseThrow().getInstant("created"))
+                    .isEqualTo(time.now());
+            StatusContributor pull = (StatusContributor) s.engines().stream().filter(e -> e.name().equals("pull"))
+                    .findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> (Long) pull.stepStatus().get(0).values().get("runs") > 0);
+            assertThat(pull.stepStatus().get(0).values().get("last_run")).isEqualTo(time.now());
         }
     }
 

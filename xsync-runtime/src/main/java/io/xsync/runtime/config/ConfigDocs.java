@@ -2,9 +2,10 @@ package io.xsync.runtime.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Renders {@code docs/configuration.md} from {@link ConfigKeys}, so the docs cannot drift. */
+/** Renders {@code docs/configuration.md} from {@link ConfigKeys#all()} (every module's keys on the class path), so the docs cannot drift. */
 public final class ConfigDocs {
     private ConfigDocs() {
     }
@@ -13,8 +14,9 @@ public final class ConfigDocs {
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Configuration\n\n")
-          .append("<!-- Generated from io.xsync.runtime.config.ConfigKeys by ConfigDocsTest; do not edit by hand.\n")
-          .append("     Regenerate: mvn -B -o test -pl xsync-runtime -am -Dtest=ConfigDocsTest ")
+          .append("<!-- Generated from the config keys of every module (ConfigKeys, HttpKeys, EventKeys)\n"
+          + "     by ConfigDocsTest; do not edit by hand.\n")
+          .append("     Regenerate: mvn -B -o test -pl xsync-cli -am -Dtest=ConfigDocsTest ")
           .append("-Dsurefire.failIfNoSpecifiedTests=false -Dxsync.docs.write=true -->\n\n")
           .append("A synchronizer is configured by one YAML file (`xsync run --config FILE`). It is checked at\n")
           .append("startup: an unknown key, a value of the wrong type or a missing required key stops startup\n")
@@ -46,11 +48,11 @@ public final class ConfigDocs {
     }
 
     private static String type(ConfigKey<?> key) {
-        List<String> choices = ConfigKeys.choices(key);
+        List<String> choices = key.choices();
         if (!choices.isEmpty()) {
             return String.join(" \\| ", choices);
         }
-        return key.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return key.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String defaultText(ConfigKey<?> key) {

@@ -3,23 +3,33 @@ package io.xsync.runtime.config;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 
 /**
- * Every configuration key xsync knows, with its default and documentation: the one place to
- * look. XOS names are kept where XOS had them. Paths are relative to the config file's directory.
+ * The configuration keys of the runtime (XOS keys, store, sync, policy, pull, logging), with their
+ * defaults, documentation and checks, and the registry of every module's keys ({@link #all()}):
+ * the HTTP engine declares {@code http.*} and the event engine {@code events.*} in their own
+ * modules. XOS names are kept where XOS had them. Paths are relative to the config file's directory.
  */
 public final class ConfigKeys {
     private ConfigKeys() {
     }
 
     // --- XOS keys -------------------------------------------------------------------------
-    public static final ConfigKey<String> NAME = req("name", ConfigKey.Type.STRING,
+    /**
+     * The name becomes part of Kafka topic and group names, which allow only these characters (249
+     * at most, and the dead-letter topic adds a suffix).
+     */
+    public static final ConfigKey<String> NAME = ConfigKey.<String>required("name", ConfigKey.Type.STRING,
             "Synchronizer name; used in consumer group ids, topic names, logs and metrics: letters, digits, "
-            + "'.', '_' and '-', at most 200 characters.");
+            + "'.', '_' and '-', at most 200 characters.").matching(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
+            "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters");
     public static final ConfigKey<String> MODELS_DIR = req("models_dir", ConfigKey.Type.PATH,
             "Directory of .xproto files that define the models.");
     public static final ConfigKey<String> DEPENDENCY_GRAPH = opt("dependency_graph", ConfigKey.Type.PATH, null,
@@ -37,14 +47,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> BACKOFF_DISABLED = opt("backoff_disabled", ConfigKey.Type.BOOL, false,
             "Retry failed objects on every pass instead of backing off.");
     public static final ConfigKey<String> EVENT_BUS_KIND = opt("event_bus.kind", ConfigKey.Type.STRING, "kafka",
-            "Event bus technology; only kafka.");
+            "Event bus technology; only kafka.").oneOf("kafka");
     public static final ConfigKey<String> EVENT_BUS_ENDPOINT = opt("event_bus.endpoint", ConfigKey.Type.STRING, null,
             "host:port[,host:port] of the Kafka bootstrap servers, or 'embedded' for the built-in broker; "
             + "no event engine when absent.");
     public static final ConfigKey<String> LOGGING_LEVEL = opt("logging.level", ConfigKey.Type.STRING, "INFO",
-            "Root log level (TRACE, DEBUG, INFO, WARN, ERROR).");
+            "Root log level (TRACE, DEBUG, INFO, WARN, ERROR).").oneOf("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     public static final ConfigKey<String> LOGGING_FORMAT = opt("logging.format", ConfigKey.Type.STRING, "text",
-            "text (human-readable) or json (one JSON object per line).");
+            "text (human-readable) or json (one JSON object per line).").oneOf("text", "json");
     public static final ConfigKey<Map<String, Object>> LOGGING_LOGGERS = opt("logging.loggers", ConfigKey.Type.MAP,
             Map.of(), "Per-logger levels, e.g. {io.xsync.kafka: DEBUG}.");
 
@@ -68,27 +78,6 @@ public final class ConfigKeys {
             ConfigKey.Type.MAP, Map.of(), "Extra Kafka client properties (consumer and producer).");
     public static final ConfigKey<Integer> EMBEDDED_KAFKA_PORT = opt("event_bus.embedded_port", ConfigKey.Type.INT,
             9092, "Port of the embedded broker (endpoint: embedded), on 127.0.0.1.");
-    public static final ConfigKey<Integer> EVENTS_CONCURRENCY = opt("events.concurrency", ConfigKey.Type.INT, 4,
-            "Partitions processed in parallel per event step.");
-    public static final ConfigKey<Integer> EVENTS_BATCH_SIZE = opt("events.batch_size", ConfigKey.Type.INT, 500,
-            "Most events of one partition committed in one database transaction.");
-    public static final ConfigKey<Integer> EVENTS_RETRY_ATTEMPTS = opt("events.retry.attempts", ConfigKey.Type.INT, 5,
-            "Attempts of a failing event before it is dead-lettered.");
-    public static final ConfigKey<Duration> EVENTS_RETRY_BASE = opt("events.retry.base", ConfigKey.Type.DURATION,
-            Duration.ofMillis(100), "First retry delay; doubles each attempt.");
-    public static final ConfigKey<Duration> EVENTS_RETRY_MAX = opt("events.retry.max", ConfigKey.Type.DURATION,
-            Duration.ofSeconds(10), "Largest retry delay.");
-    public static final ConfigKey<String> EVENTS_ON_FAILURE = opt("events.on_failure", ConfigKey.Type.STRING,
-            "dead_letter", "dead_letter (send and go on) or block (retry forever, keeping order).");
-    public static final ConfigKey<String> EVENTS_DEAD_LETTER_TOPIC = opt("events.dead_letter_topic",
-            ConfigKey.Type.STRING, "{name}.dead-letter", "Dead-letter topic; {name} is the synchronizer name.");
-    public static final ConfigKey<Duration> EVENTS_SHUTDOWN_TIMEOUT = opt("events.shutdown_timeout",
-            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "How long shutdown waits for events in flight.");
-    public static final ConfigKey<Duration> EVENTS_OUTAGE_LOG_INTERVAL = opt("events.outage_log_interval",
-            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "While the broker is unreachable, log once per interval.");
-    public static final ConfigKey<String> EVENTS_START_FROM = opt("events.start_from", ConfigKey.Type.STRING,
-            "earliest", "Where a partition with no offset in the store starts: earliest (every event kept by the "
-                    + "broker) or latest (only events sent from now on). Offsets committed to Kafka are never used.");
 
     public static final ConfigKey<Integer> SYNC_THREADS = opt("sync.threads", ConfigKey.Type.INT, 4,
             "Cohorts synced concurrently.");
@@ -114,40 +103,6 @@ public final class ConfigKeys {
     public static final ConfigKey<Map<String, Object>> STEPS = opt("steps", ConfigKey.Type.MAP, Map.of(),
             "Per-step settings by step name, handed to the step as StepContext.settings().");
 
-    public static final ConfigKey<Boolean> HTTP_ENABLED = opt("http.enabled", ConfigKey.Type.BOOL, true,
-            "Serve the REST API, /healthz, /readyz, /metrics and the status page.");
-    public static final ConfigKey<String> HTTP_BIND = opt("http.bind", ConfigKey.Type.STRING, "127.0.0.1",
-            "Bind address.");
-    public static final ConfigKey<Integer> HTTP_PORT = opt("http.port", ConfigKey.Type.INT, 8181,
-            "Port; 0 picks a free one.");
-    public static final ConfigKey<String> HTTP_USERNAME = opt("http.username", ConfigKey.Type.STRING, null,
-            "Basic-auth user for the API.");
-    public static final ConfigKey<String> HTTP_PASSWORD = opt("http.password", ConfigKey.Type.SECRET, null,
-            "Basic-auth password; '@/path' reads it from a file.");
-    public static final ConfigKey<String> HTTP_TOKEN = opt("http.token", ConfigKey.Type.SECRET, null,
-            "Bearer token accepted instead of basic auth; '@/path' reads it from a file.");
-    public static final ConfigKey<Boolean> HTTP_ANONYMOUS_READS = opt("http.anonymous_reads", ConfigKey.Type.BOOL,
-            true, "Allow reads without credentials.");
-    public static final ConfigKey<Boolean> HTTP_ANONYMOUS_WRITES = opt("http.anonymous_writes", ConfigKey.Type.BOOL,
-            false, "Allow writes without credentials (never do this in production).");
-    public static final ConfigKey<String> HTTP_TLS_KEYSTORE = opt("http.tls.keystore", ConfigKey.Type.PATH, null,
-            "PKCS12 keystore; enables HTTPS when set.");
-    public static final ConfigKey<String> HTTP_TLS_PASSWORD = opt("http.tls.password", ConfigKey.Type.SECRET, null,
-            "Keystore password.");
-    public static final ConfigKey<Integer> HTTP_MAX_BODY = opt("http.limits.max_body_bytes", ConfigKey.Type.INT,
-            1 << 20, "Largest request body accepted (413 beyond).");
-    public static final ConfigKey<Integer> HTTP_MAX_HEADER = opt("http.limits.max_header_bytes", ConfigKey.Type.INT,
-            8192, "Largest request line plus headers accepted (431 beyond).");
-    public static final ConfigKey<Duration> HTTP_BODY_TIMEOUT = opt("http.limits.body_timeout",
-            ConfigKey.Type.DURATION, Duration.ofSeconds(10),
-            "Longest time to receive a whole request body (408 and the connection closed beyond).");
-    public static final ConfigKey<Integer> HTTP_THREADS = opt("http.limits.threads", ConfigKey.Type.INT, 16,
-            "Most HTTP server threads (at least 4); bodies are read without holding one.");
-    public static final ConfigKey<Duration> HTTP_IDLE_TIMEOUT = opt("http.limits.idle_timeout",
-            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.");
-    public static final ConfigKey<Integer> HTTP_MAX_METERS = opt("http.limits.max_meters", ConfigKey.Type.INT,
-            5000, "Most meters in the metrics registry; further meters are dropped (logged once).");
-
     /**
      * Keys that XOS synchronizer configs carry and xsync has no use for: accepted with one warning
      * each, so an XOS config loads.
@@ -158,29 +113,15 @@ public final class ConfigKeys {
             "xos_dir", "log_file", "log_level", "pretend", "save_ansible_output", "backoff_disabled_models",
             "model_policies", "tasks", "synchronizer_name");
 
-    /** Built on first use, once every key above (and any appended below) is initialised. */
+    /** Built on first use, once every key above is initialised. */
     private static final class Index {
         static final Map<String, ConfigKey<?>> ALL = collect();
-        /** Allowed values of keys that take one of a few words. */
-        static final Map<String, List<String>> CHOICES = Map.of(
-                LOGGING_LEVEL.path(), List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF"),
-                LOGGING_FORMAT.path(), List.of("text", "json"),
-                EVENT_BUS_KIND.path(), List.of("kafka"),
-                EVENTS_ON_FAILURE.path(), List.of("dead_letter", "block"),
-                EVENTS_START_FROM.path(), List.of("earliest", "latest"));
-        /**
-         * Keys whose text must match a pattern, with the wording of the rule. The name becomes part
-         * of Kafka topic and group names, which allow only these characters (249 at most, and the
-         * dead-letter topic adds a suffix).
-         */
-        static final Map<String, Map.Entry<Pattern, String>> FORMATS = Map.of(
-                NAME.path(), Map.entry(Pattern.compile("[A-Za-z0-9._-]{1,200}"),
-                        "a legal Kafka topic and group name: letters, digits, '.', '_' and '-', at most 200 characters"),
-                EVENTS_DEAD_LETTER_TOPIC.path(), Map.entry(Pattern.compile("([A-Za-z0-9._-]|\\{name\\})+"),
-                        "a legal Kafka topic name: letters, digits, '.', '_', '-' and {name}"));
     }
 
-    /** Every key, in declaration order. */
+    /**
+     * Every key: those declared here in declaration order, then those of each module's
+     * {@link ConfigKeySet} on the class path (ordered by class name).
+     */
     public static List<ConfigKey<?>> all() {
         return List.copyOf(Index.ALL.values());
     }
@@ -200,16 +141,6 @@ public final class ConfigKeys {
         return false;
     }
 
-    /** The allowed values of a key, empty when any value of its type goes. */
-    public static List<String> choices(ConfigKey<?> key) {
-        return Index.CHOICES.getOrDefault(key.path(), List.of());
-    }
-
-    /** The pattern a key's text must match and its wording, or null when any text goes. */
-    public static Map.Entry<Pattern, String> format(ConfigKey<?> key) {
-        return Index.FORMATS.get(key.path());
-    }
-
     private static Map<String, ConfigKey<?>> collect() {
         Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         for (Field f : ConfigKeys.class.getDeclaredFields()) {
@@ -222,14 +153,25 @@ public final class ConfigKeys {
                 }
             }
         }
+        List<ConfigKeySet> sets = new ArrayList<>();
+        ServiceLoader.load(ConfigKeySet.class, ConfigKeys.class.getClassLoader()).forEach(sets::add);
+        sets.sort(Comparator.comparing(set -> set.getClass().getName()));
+        for (ConfigKeySet set : sets) {
+            for (ConfigKey<?> k : set.keys()) {
+                if (keys.putIfAbsent(k.path(), k) != null) {
+                    throw new IllegalStateException("config key " + k.path() + " is declared twice (again by "
+                            + set.getClass().getName() + ")");
+                }
+            }
+        }
         return keys;
     }
 
     private static <T> ConfigKey<T> req(String path, ConfigKey.Type type, String doc) {
-        return new ConfigKey<>(path, type, null, true, doc);
+        return ConfigKey.required(path, type, doc);
     }
 
     private static <T> ConfigKey<T> opt(String path, ConfigKey.Type type, T def, String doc) {
-        return new ConfigKey<>(path, type, def, false, doc);
+        return ConfigKey.optional(path, type, def, doc);
     }
 }

@@ -124,7 +124,7 @@ final class ConfigReader {
     private void checkLoggerLevels(Object loggers) {
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) loggers;
-        List<String> levels = ConfigKeys.choices(ConfigKeys.LOGGING_LEVEL);
+        List<String> levels = ConfigKeys.LOGGING_LEVEL.choices();
         for (Map.Entry<String, Object> e : map.entrySet()) {
             String level = String.valueOf(e.getValue());
             if (!levels.contains(level)) {

@@ -49,16 +49,7 @@ final class ConfigValues {
      */
     static Object convert(ConfigKey<?> key, JsonNode node, String where, Path baseDir) {
         Object value = convertType(key, node, where, baseDir);
-        List<String> choices = ConfigKeys.choices(key);
-        if (!choices.isEmpty() && !choices.contains(String.valueOf(value))) {
-            throw new ConfigException(where + ": key '" + key.path() + "' must be one of " + String.join(", ", choices)
-                    + ", got '" + value + "'");
-        }
-        Map.Entry<Pattern, String> format = ConfigKeys.format(key);
-        if (format != null && value != null && !format.getKey().matcher(value.toString()).matches()) {
-            throw new ConfigException(where + ": key '" + key.path() + "' must be " + format.getValue() + ", got '"
-                    + value + "'");
-        }
+        key.check(value, where);
         return value;
     }
 

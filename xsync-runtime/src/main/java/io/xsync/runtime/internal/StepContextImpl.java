@@ -5,6 +5,8 @@ import io.xsync.api.Models;
 import io.xsync.api.StepContext;
 import io.xsync.runtime.store.Store;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public final class StepContextImpl implements StepContext {
                            Path baseDir) {
         this.synchronizerName = synchronizerName;
         this.models = models;
-        this.settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.store = store;
         this.baseDir = baseDir.toAbsolutePath().normalize();
     }

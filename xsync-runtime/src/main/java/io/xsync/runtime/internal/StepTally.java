@@ -15,10 +15,10 @@ public final class StepTally {
     private volatile Instant lastCall;
     private volatile String lastError;
 
-    /** A call starts (or, for the sync engine, has been timed). */
-    public void called() {
+    /** A call starts (or, for the sync engine, has been timed) at {@code at}. */
+    public void called(Instant at) {
         calls.incrementAndGet();
-        lastCall = Instant.now();
+        lastCall = at;
     }
 
     public void succeeded() {

@@ -14,12 +14,13 @@ import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
-import io.xsync.runtime.sync.ClaimTable;
 import io.xsync.runtime.sync.ModelOrder;
 import io.xsync.runtime.sync.NamedThreads;
-import io.xsync.runtime.sync.ObjectRef;
 import io.xsync.runtime.sync.PassLoop;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
     private final Map<ObjectRef, FailureMark> failures = new ConcurrentHashMap<>();
     private final ClaimTable claims;
     private final Duration claimLease;
-    private volatile boolean claimTableReady;
+    private final Time time;
     private ScheduledExecutorService renewer;
 
     /**
@@ -89,8 +90,9 @@ public final class PolicyEngine implements Engine, StatusContributor {
      */
     public PolicyEngine(SynchronizerContext ctx, Duration retryAfter, Duration claimLease) {
         this.store = ctx.store();
+        this.time = ctx.time();
         this.claimLease = claimLease;
-        this.claims = new ClaimTable(store.dataSource(), ctx.name() + "-" + UUID.randomUUID().toString()
+        this.claims = store.claims(ctx.name() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8), claimLease, "policy");
         this.retryAfter = retryAfter;
         this.registry = ctx.metrics();
@@ -109,7 +111,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
                         p.name(), p.modelName());
             }
         }
-        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter);
+        this.loop = new PassLoop("xsync-policy-loop", this::runPassForLoop, retryAfter, time);
     }
 
     @Override
@@ -130,7 +132,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
                 loop.signal();
             }
         });
-        ensureClaimTable();
         renewer = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-policy-claims"));
         long renewMs = Math.max(100, claimLease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
@@ -159,13 +160,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
         return claims.owner();
     }
 
-    private void ensureClaimTable() {
-        if (!claimTableReady) {
-            claims.createTable();
-            claimTableReady = true;
-        }
-    }
-
     /** Keeps our claims alive and drops those of replicas that died (their objects get policed here). */
     private void renewClaims() {
         try {
@@ -185,7 +179,6 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     /** Runs one pass on the calling thread; returns how many objects were policed successfully. */
     public int runPass() {
-        ensureClaimTable();
         int done = 0;
         for (Map.Entry<String, List<Policy>> e : policies.entrySet()) {
             List<ModelObject> dirty;
@@ -213,7 +206,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         FailureMark f = failures.get(new ObjectRef(o.model().name(), o.id()));
         return f != null && Objects.equals(f.updated(), o.getInstant("updated"))
                 && Objects.equals(f.changedByStep(), o.getInstant("changed_by_step"))
-                && Instant.now().isBefore(f.at().plus(retryAfter));
+                && time.now().isBefore(f.at().plus(retryAfter));
     }
 
     /**
@@ -264,7 +257,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
 
     private void call(Policy p, ModelObject obj) throws Exception {
         Timer.Sample sample = Timer.start(registry);
-        tally(p.name()).called();
+        tally(p.name()).called(time.now());
         try {
             if (obj.getBoolean("deleted")) {
                 p.handleDelete(obj);
@@ -340,7 +333,7 @@ public final class PolicyEngine implements Engine, StatusContributor {
         try {
             obj.refresh();
             failures.put(ref, new FailureMark(obj.getInstant("updated"), obj.getInstant("changed_by_step"),
-                    Instant.now()));
+                    time.now()));
             write(obj, PolicyOutcome.failed(message));
         } catch (RuntimeException ex) {
             LOG.warn("Could not record the policy failure of {}: {}", ref, ex.getMessage());

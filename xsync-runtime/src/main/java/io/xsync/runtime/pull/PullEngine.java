@@ -8,10 +8,10 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.steps.StepKind;
-import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.sync.NamedThreads;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,18 +47,22 @@ public final class PullEngine implements Engine, StatusContributor {
     private final StepErrors errors = new StepErrors();
     private final Map<PullStep, PullRuns> runs = new LinkedHashMap<>();
     private final ClaimTable leases;
+    private final Time time;
     private ScheduledExecutorService scheduler;
 
     /** An engine that runs every step here, whatever other processes do (one process, tests). */
-    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry) {
-        this(steps, defaultInterval, registry, null);
+    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry, Time time) {
+        this(steps, defaultInterval, registry, null, time);
     }
 
     /**
      * @param leases where the replicas agree who runs each step; null runs every step here
+     * @param time   the clock of the runs' start and end times in the status
      */
-    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry, ClaimTable leases) {
+    public PullEngine(List<PullStep> steps, Duration defaultInterval, MeterRegistry registry, ClaimTable leases,
+                      Time time) {
         this.leases = leases;
+        this.time = time;
         this.steps = List.copyOf(steps);
         this.defaultInterval = defaultInterval;
         this.registry = registry;
@@ -92,7 +96,6 @@ public final class PullEngine implements Engine, StatusContributor {
         scheduler = Executors.newScheduledThreadPool(Math.max(1, Math.min(steps.size(), 4)),
                 new NamedThreads("xsync-pull"));
         if (leases != null) {
-            leases.createTable();
             long renewMs = Math.max(100, leases.lease().toMillis() / 3);
             scheduler.scheduleWithFixedDelay(this::renewLeases, renewMs, renewMs, TimeUnit.MILLISECONDS);
         }
@@ -175,7 +178,7 @@ public final class PullEngine implements Engine, StatusContributor {
         MDC.put("step", step.name());
         PullRuns r = runs.getOrDefault(step, new PullRuns());
         Throwable failure = null;
-        r.started(Instant.now());
+        r.started(time.now());
         Timer.Sample sample = Timer.start(registry);
         try {
             step.pullRecords();
@@ -185,7 +188,7 @@ public final class PullEngine implements Engine, StatusContributor {
             failures(step).increment();
             LOG.warn("Pull step {} failed: {}", step.name(), e.toString(), errors.firstTime(step.name(), e));
         } finally {
-            r.ended(Instant.now(), failure);
+            r.ended(time.now(), failure);
             sample.stop(duration(step));
             MDC.remove("step");
         }

@@ -4,7 +4,7 @@ import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.ConfigKeys;
-import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.store.ClaimTable;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,9 +15,9 @@ public final class PullEngineProvider implements EngineProvider {
         if (context.steps().pullSteps().isEmpty()) {
             return Optional.empty();
         }
-        ClaimTable leases = new ClaimTable(context.store().dataSource(), context.name() + "-"
-                + UUID.randomUUID().toString().substring(0, 8), context.config().get(ConfigKeys.SYNC_CLAIM_LEASE));
+        ClaimTable leases = context.store().claims(context.name() + "-"
+                + UUID.randomUUID().toString().substring(0, 8), context.config().get(ConfigKeys.SYNC_CLAIM_LEASE), "");
         return Optional.of(new PullEngine(context.steps().pullSteps(),
-                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases));
+                context.config().get(ConfigKeys.PULL_DEFAULT_INTERVAL), context.metrics(), leases, context.time()));
     }
 }

@@ -5,6 +5,7 @@ import io.xsync.runtime.schema.XprotoAst.Option;
 import io.xsync.runtime.schema.XprotoAst.ValueKind;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Converts the field options that matter into typed values, with positioned errors. */
@@ -90,7 +91,7 @@ final class OptionValues {
         switch (type) {
             case STRING:
                 if (o.kind() == ValueKind.IDENT && ("true".equalsIgnoreCase(v) || "false".equalsIgnoreCase(v))) {
-                    return v.toLowerCase(java.util.Locale.ROOT); // as XOS translates default = False
+                    return v.toLowerCase(Locale.ROOT); // as XOS translates default = False
                 }
                 return o.kind() == ValueKind.IDENT ? null : v;
             case BOOL:

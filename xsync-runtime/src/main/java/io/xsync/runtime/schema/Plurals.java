@@ -1,5 +1,7 @@
 package io.xsync.runtime.schema;
 
+import java.util.Locale;
+
 /**
  * English plurals of model names, as XOS names controller models ({@code ControllerImages}):
  * a model's {@code plural} option wins; otherwise the usual suffix rules.
@@ -13,7 +15,7 @@ final class Plurals {
         if (option != null && !option.isEmpty()) {
             return option;
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
                 || lower.endsWith("sh")) {
             return name + "es";

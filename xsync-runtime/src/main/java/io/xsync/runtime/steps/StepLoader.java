@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -166,10 +168,10 @@ public final class StepLoader {
         }
         for (Class<? extends Step> service : services) {
             try {
-                java.util.ServiceLoader.load(service, classpath).stream()
+                ServiceLoader.load(service, classpath).stream()
                         .forEach(p -> classes.putIfAbsent(p.type(), "classpath (META-INF/services/"
                                 + service.getName() + ")"));
-            } catch (java.util.ServiceConfigurationError e) {
+            } catch (ServiceConfigurationError e) {
                 throw new StepException("classpath step listed in META-INF/services/" + service.getName()
                         + " cannot be loaded: " + e.getMessage(), e);
             }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -67,7 +68,7 @@ final class StepValidator {
         }
         if (models != null && !models.contains(model)) {
             throw new StepException(what + " " + verb + " '" + model + "', which is not a model of the schema"
-                    + " (known: " + String.join(", ", new java.util.TreeSet<>(models)) + ")");
+                    + " (known: " + String.join(", ", new TreeSet<>(models)) + ")");
         }
     }
 

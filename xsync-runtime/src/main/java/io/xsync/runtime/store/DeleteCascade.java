@@ -29,29 +29,33 @@ final class DeleteCascade {
     private static final Logger LOG = LoggerFactory.getLogger(DeleteCascade.class);
     private static final int CHUNK = 500;
 
-    private final JdbcStore store;
+    private final Catalog catalog;
+    private final TxManager tx;
+    private final ManyToManyValues manyToMany;
 
-    DeleteCascade(JdbcStore store) {
-        this.store = store;
+    DeleteCascade(Catalog catalog, TxManager tx, ManyToManyValues manyToMany) {
+        this.catalog = catalog;
+        this.tx = tx;
+        this.manyToMany = manyToMany;
     }
 
     void delete(ModelObjectImpl obj) {
         // an object read through a parent model is deleted as its leaf model (whose table holds it)
-        String model = store.catalog().rowTable(obj.model().name(), obj.values().get("leaf_model_name")).model().name();
+        String model = catalog.rowTable(obj.model().name(), obj.values().get("leaf_model_name")).model().name();
         if (obj.isNew()) {
             throw new ModelException(ModelException.Kind.NOT_FOUND, "a new " + model + " has not been saved");
         }
-        Map<String, Set<Long>> victims = store.tx().atomically("delete " + model + " " + obj.id(), c -> {
-            checkRoot(c, store.catalog().table(model), obj.id());
+        Map<String, Set<Long>> victims = tx.atomically("delete " + model + " " + obj.id(), c -> {
+            checkRoot(c, catalog.table(model), obj.id());
             Map<String, Set<Long>> all = collect(c, model, obj.id());
             refuseWriteProtected(c, model, obj.id(), all);
             Set<Long> ids = new LinkedHashSet<>();
             for (Map.Entry<String, Set<Long>> e : all.entrySet()) {
-                markDeleted(c, store.catalog().table(e.getKey()), e.getValue());
-                store.tx().changed(e.getKey());
+                markDeleted(c, catalog.table(e.getKey()), e.getValue());
+                tx.changed(e.getKey());
                 ids.addAll(e.getValue());
             }
-            store.manyToMany().dropPairsOf(c, ids);
+            manyToMany.dropPairsOf(c, ids);
             return all;
         });
         Map<String, Object> written = new LinkedHashMap<>();
@@ -87,7 +91,7 @@ final class DeleteCascade {
         while (!frontier.isEmpty()) {
             Map<String, Set<Long>> next = new LinkedHashMap<>();
             for (Map.Entry<String, Set<Long>> e : frontier.entrySet()) {
-                for (Catalog.LinkColumn lc : store.catalog().incoming(e.getKey())) {
+                for (Catalog.LinkColumn lc : catalog.incoming(e.getKey())) {
                     for (long child : pointingAt(c, lc, e.getValue())) {
                         String childModel = lc.table().model().name();
                         if (all.computeIfAbsent(childModel, k -> new LinkedHashSet<>()).add(child)) {
@@ -122,7 +126,7 @@ final class DeleteCascade {
             throws SQLException {
         List<String> protectedOnes = new ArrayList<>();
         for (Map.Entry<String, Set<Long>> e : all.entrySet()) {
-            Table t = store.catalog().table(e.getKey());
+            Table t = catalog.table(e.getKey());
             for (List<Long> chunk : chunks(e.getValue())) {
                 String sql = "SELECT \"id\" FROM " + t.quotedName() + " WHERE \"id\" IN ("
                         + Dialect.placeholders(chunk.size()) + ") AND \"write_protect\" = TRUE ORDER BY \"id\"";

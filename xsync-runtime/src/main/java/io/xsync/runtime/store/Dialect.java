@@ -4,6 +4,7 @@ import io.xsync.runtime.internal.Redact;
 import io.xsync.runtime.schema.FieldType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 
 /** What differs between H2 and PostgreSQL. Identifiers are always quoted lower case. */
 abstract class Dialect {
@@ -83,7 +84,7 @@ abstract class Dialect {
     }
 
     static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** H2 2.x. */

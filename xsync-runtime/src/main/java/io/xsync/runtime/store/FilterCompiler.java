@@ -1,11 +1,13 @@
 package io.xsync.runtime.store;
 
 import io.xsync.api.ModelException;
+import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.ManyToMany;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +71,7 @@ final class FilterCompiler {
         if (m == null) {
             return null;
         }
-        Collection<?> values = in && raw instanceof Collection<?> c ? c : in ? null : java.util.Collections.singletonList(raw);
+        Collection<?> values = in && raw instanceof Collection<?> c ? c : in ? null : Collections.singletonList(raw);
         if (values == null) {
             throw new ModelException(ModelException.Kind.INVALID_VALUE, "filter on " + table.model().name() + "."
                     + m.idsField() + ": __in expects a collection");
@@ -83,7 +85,7 @@ final class FilterCompiler {
                 throw new ModelException(ModelException.Kind.INVALID_VALUE, "filter on " + table.model().name()
                         + "." + m.idsField() + ": a peer id may not be null");
             }
-            params.add(param(table, idField, v instanceof io.xsync.api.ModelObject o ? o.id() : v));
+            params.add(param(table, idField, v instanceof ModelObject o ? o.id() : v));
         }
         return ManyToManyValues.linkedTo(m, values.size());
     }

@@ -5,9 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -17,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Cross-process change notification on H2 (e.g. a CLI command writing while {@code run} has the
  * file open): each commit that changed rows appends a row to {@value #TABLE}; a daemon thread of
  * every store polls for rows of other processes and hands them to the {@link ChangeNotifier}.
- * Rows older than a minute are pruned. A row whose transaction commits after a later one was
+ * Rows older than a minute are pruned. The rows' times are the database's own clock, which every
+ * process sharing the file agrees on. A row whose transaction commits after a later one was
  * read can be missed; the engines' safety pass covers that.
  */
 final class H2ChangePoller implements AutoCloseable {
@@ -29,13 +27,15 @@ final class H2ChangePoller implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final long POLL_MILLIS = 500;
     private static final long KEEP_SECONDS = 60;
+    /** Polls between two prunes: about {@link #KEEP_SECONDS}. */
+    private static final long POLLS_PER_PRUNE = KEEP_SECONDS * 1000 / POLL_MILLIS;
 
     private final DataSource dataSource;
     private final ChangeNotifier notifier;
     private final Thread thread;
     private volatile boolean running = true;
     private long lastSeq;
-    private long lastPrune;
+    private long polls;
 
     H2ChangePoller(DataSource dataSource, ChangeNotifier notifier) {
         this.dataSource = dataSource;
@@ -47,9 +47,8 @@ final class H2ChangePoller implements AutoCloseable {
     /** Appends a change record in the committing transaction. */
     static void append(Connection c, String payload) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO " + Dialect.quote(TABLE)
-                + " (\"payload\", \"at\") VALUES (?, ?)")) {
+                + " (\"payload\", \"at\") VALUES (?, CURRENT_TIMESTAMP)")) {
             st.setString(1, payload);
-            st.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
             st.executeUpdate();
         }
     }
@@ -99,17 +98,15 @@ final class H2ChangePoller implements AutoCloseable {
                     }
                 }
             }
-            long now = System.currentTimeMillis();
-            if (now - lastPrune > KEEP_SECONDS * 1000) {
-                lastPrune = now;
+            if (++polls % POLLS_PER_PRUNE == 0) {
                 prune(c);
             }
         }
     }
 
     private static void prune(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Dialect.quote(TABLE) + " WHERE \"at\" < ?")) {
-            st.setObject(1, OffsetDateTime.ofInstant(Instant.now().minusSeconds(KEEP_SECONDS), ZoneOffset.UTC));
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Dialect.quote(TABLE)
+                + " WHERE \"at\" < CURRENT_TIMESTAMP - INTERVAL '" + KEEP_SECONDS + "' SECOND")) {
             st.executeUpdate();
         }
     }

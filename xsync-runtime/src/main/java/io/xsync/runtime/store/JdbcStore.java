@@ -2,17 +2,26 @@ package io.xsync.runtime.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
+import io.xsync.runtime.internal.Causes;
+import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,24 +50,31 @@ public final class JdbcStore implements Store {
     private final HikariDataSource dataSource;
     private final ChangeNotifier notifier;
     private final TxManager tx;
-    private final MonotonicClock clock = MonotonicClock.get();
+    private final OffsetTable offsets;
+    private final ModelRegistry registry;
+    private final MonotonicClock clock;
     private final ObjectWriter writer = new ObjectWriter(this);
-    private final DeleteCascade cascade = new DeleteCascade(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
+    private final DeleteCascade cascade;
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
     private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private AutoCloseable listener;
-    private final StoreHealth health = new StoreHealth(this);
+    private final StoreHealth health;
 
-    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource) {
+    private JdbcStore(StoreSettings settings, Schema schema, HikariDataSource dataSource, Time time) {
         this.settings = settings;
+        this.clock = new MonotonicClock(time);
         this.catalog = new Catalog(schema);
         this.dialect = Dialect.forUrl(settings.url());
         this.dataSource = dataSource;
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         schema.models().forEach(m -> names.add(m.name()));
         this.notifier = new ChangeNotifier(names);
         this.tx = new TxManager(dataSource, notifier);
+        this.offsets = new OffsetTable(tx, dataSource);
+        this.registry = new ModelRegistry(tx, dataSource);
+        this.cascade = new DeleteCascade(catalog, tx, manyToMany);
+        this.health = new StoreHealth(dataSource, dialect.name());
         for (Actor a : Actor.values()) {
             accessors.put(a, new ModelsImpl(this, a));
         }
@@ -70,7 +86,12 @@ public final class JdbcStore implements Store {
      * the database is unreachable or the schema change would lose data.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
-        return open(settings, schema, Ownership.NONE);
+        return open(settings, schema, Ownership.NONE, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(StoreSettings, Schema)}, with the store's timestamps taken from {@code time}. */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Time time) {
+        return open(settings, schema, Ownership.NONE, time);
     }
 
     /**
@@ -80,6 +101,11 @@ public final class JdbcStore implements Store {
      * owns is a {@link StoreException} naming both.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema, Ownership ownership) {
+        return open(settings, schema, ownership, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(StoreSettings, Schema, Ownership)}, with the store's timestamps taken from {@code time}. */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Ownership ownership, Time time) {
         Dialect.forUrl(settings.url());
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null) {
@@ -89,9 +115,9 @@ public final class JdbcStore implements Store {
         try {
             ds = new HikariDataSource(poolConfig(settings));
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the store at " + settings.safeUrl() + ": " + Causes.innermost(e).getMessage(), e);
         }
-        JdbcStore store = new JdbcStore(settings, schema, ds);
+        JdbcStore store = new JdbcStore(settings, schema, ds, time);
         try {
             store.migrate(ownership);
             store.warnIfCommitsAreNotDurable();
@@ -167,7 +193,7 @@ public final class JdbcStore implements Store {
                 return rs.getString(1);
             }
         });
-        String channel = ("xsync_" + schemaName).toLowerCase(java.util.Locale.ROOT);
+        String channel = ("xsync_" + schemaName).toLowerCase(Locale.ROOT);
         if (channel.length() > 63) {
             channel = channel.substring(0, 63);
         }
@@ -175,14 +201,6 @@ public final class JdbcStore implements Store {
         PgChangeListener pg = new PgChangeListener(settings, channel, notifier);
         pg.start();
         listener = pg;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     @Override
@@ -195,9 +213,32 @@ public final class JdbcStore implements Store {
         return dialect.name();
     }
 
-    @Override
+    /**
+     * The pooled data source, for the store's own classes and for tests and benchmarks that inspect
+     * the database; engines see {@link Store}, which does not hand out connections.
+     */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public ClaimTable claims(String owner, Duration lease, String scope) {
+        return new ClaimTable(dataSource, owner, lease, scope, clock.time());
+    }
+
+    @Override
+    public OffsetTable offsets() {
+        return offsets;
+    }
+
+    @Override
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void bindPoolMetrics(MeterRegistry registry) {
+        PoolMetrics.bind(dataSource, registry);
     }
 
     @Override
@@ -216,6 +257,14 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T withSavepoint(Callable<T> work) throws Exception {
+        return tx.withSavepoint(work);
+    }
+
+    /**
+     * The connection of the current thread's transaction, or null outside one: for the store's own
+     * classes and for tests that write tables of their own in a transaction.
+     */
     public Connection currentConnection() {
         return tx.currentConnection();
     }
@@ -237,7 +286,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<ModelObject> dirtyForPolicy(String model, long id) {
-        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        List<FilterCompiler.Param> param = List.of(new FilterCompiler.Param(FieldType.INT64, id));
         for (Table t : catalog.holders(model)) {
             List<ModelObjectImpl> found = accessors.get(Actor.POLICY).get(t.model().name())
                     .selectOwn(Predicates.DIRTY_FOR_POLICY + " AND \"id\" = ?", param, "");
@@ -279,7 +328,7 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public void scanFailed(String model, java.util.function.Consumer<FailedObject> each) {
+    public void scanFailed(String model, Consumer<FailedObject> each) {
         Table t = catalog.table(model);
         String sql = "SELECT \"id\", \"backend_status\", \"backend_register\", \"updated\" FROM " + t.source()
                 + " WHERE \"deleted\" = FALSE AND \"backend_code\" = 2";
@@ -288,7 +337,7 @@ public final class JdbcStore implements Store {
                 st.setFetchSize(500);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        java.time.OffsetDateTime updated = rs.getObject(4, java.time.OffsetDateTime.class);
+                        OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
                         each.accept(new FailedObject(model, rs.getLong(1), rs.getString(2), rs.getString(3),
                                 updated == null ? null : updated.toInstant()));
                     }
@@ -373,7 +422,7 @@ public final class JdbcStore implements Store {
 
     /** An object of {@code model} or of a model inheriting from it, deleted or not, as its leaf model. */
     Optional<ModelObjectImpl> findAnywhere(String model, long id, Actor actor) {
-        List<FilterCompiler.Param> byId = List.of(new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.INT64, id));
+        List<FilterCompiler.Param> byId = List.of(new FilterCompiler.Param(FieldType.INT64, id));
         for (Table t : catalog.holders(model)) {
             List<ModelObjectImpl> o = accessors.get(actor).get(t.model().name()).selectOwn("\"id\" = ?", byId, "");
             if (!o.isEmpty()) {
@@ -421,6 +470,11 @@ public final class JdbcStore implements Store {
 
     MonotonicClock clock() {
         return clock;
+    }
+
+    /** The clock this store stamps its writes with. */
+    public Time time() {
+        return clock.time();
     }
 
     ObjectWriter writer() {

@@ -3,8 +3,10 @@ package io.xsync.runtime.store;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
+import io.xsync.runtime.schema.FieldType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ final class ModelImpl implements Model {
     @Override
     public Optional<ModelObject> get(long id) {
         List<ModelObjectImpl> found = select("\"id\" = ?", List.of(new FilterCompiler.Param(
-                io.xsync.runtime.schema.FieldType.INT64, id)), "");
+                FieldType.INT64, id)), "");
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
@@ -157,7 +159,7 @@ final class ModelImpl implements Model {
     }
 
     /** The current row of a result set from {@link Table#selectAll()}. */
-    Map<String, Object> readRow(ResultSet rs) throws java.sql.SQLException {
+    Map<String, Object> readRow(ResultSet rs) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         int i = 1;
         for (Map.Entry<String, FieldDef> e : table.fieldsByColumn().entrySet()) {
@@ -166,7 +168,7 @@ final class ModelImpl implements Model {
         return values;
     }
 
-    static void bind(PreparedStatement st, List<FilterCompiler.Param> params) throws java.sql.SQLException {
+    static void bind(PreparedStatement st, List<FilterCompiler.Param> params) throws SQLException {
         int i = 1;
         for (FilterCompiler.Param p : params) {
             Values.bind(st, i++, p.type(), p.value());

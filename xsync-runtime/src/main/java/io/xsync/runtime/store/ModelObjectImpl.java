@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -177,7 +179,7 @@ final class ModelObjectImpl implements ModelObject {
                         + m.idsField() + " takes " + m.link().peer() + " ids, not '" + item + "'");
             }
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(ids));
+        return List.copyOf(new LinkedHashSet<>(ids));
     }
 
     /** The manytomany values set since the last save, by link field. */
@@ -217,7 +219,7 @@ final class ModelObjectImpl implements ModelObject {
             throw new ModelException(ModelException.Kind.UNKNOWN_FIELD, "'" + link + "' is not a manytoone or "
                     + "onetoone link of model " + model.name());
         }
-        Object id = values.get(l.column().toLowerCase(java.util.Locale.ROOT));
+        Object id = values.get(l.column().toLowerCase(Locale.ROOT));
         if (id == null) {
             return Optional.empty();
         }

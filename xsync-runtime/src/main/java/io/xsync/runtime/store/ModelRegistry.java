@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * Which synchronizer owns which model of a store that several synchronizers share. Three tables:
@@ -69,11 +70,13 @@ public final class ModelRegistry {
         }
     }
 
-    private final Store store;
+    private final TxManager tx;
+    private final DataSource pool;
 
-    /** The registry of an open store (its tables are created when the store opens). */
-    public ModelRegistry(Store store) {
-        this.store = store;
+    /** The registry of an open store (its tables are created when the store opens); see {@link Store#registry()}. */
+    ModelRegistry(TxManager tx, DataSource pool) {
+        this.tx = tx;
+        this.pool = pool;
     }
 
     /** Model to owning synchronizer, as registered now. */
@@ -243,11 +246,11 @@ public final class ModelRegistry {
 
     private <T> T withConnection(SqlWork<T> work) {
         try {
-            Connection tx = store.currentConnection();
-            if (tx != null) {
-                return work.run(tx);
+            Connection current = tx.currentConnection();
+            if (current != null) {
+                return work.run(current);
             }
-            try (Connection c = store.dataSource().getConnection()) {
+            try (Connection c = pool.getConnection()) {
                 return work.run(c);
             }
         } catch (SQLException e) {

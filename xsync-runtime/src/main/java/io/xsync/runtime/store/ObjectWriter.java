@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ final class ObjectWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
 
     private final JdbcStore store;
-    private final Map<String, Insert> inserts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Insert> inserts = new ConcurrentHashMap<>();
 
     /** A cached INSERT statement and the columns it binds. */
     private record Insert(List<String> columns, String sql) {

@@ -1,5 +1,6 @@
 package io.xsync.runtime.store;
 
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * exact figures. A costlier scan's result is served as it is for ten times the scan's duration,
  * so that scanning takes at most about a tenth of the database's time; after that the stale
  * result is still served while one background thread scans again. Only a first read waits for a
- * scan. A read whose scan fails gets the last result when there is one. Thread-safe.
+ * scan. A read whose scan fails gets the last result when there is one. Durations and times are
+ * on the injected {@link Time}. Thread-safe.
  *
  * @param <T> what the scan produces
  */
@@ -42,6 +44,7 @@ public final class RecentScan<T> {
     private final Executor background;
     private final long cheapNanos;
     private final BooleanSupplier reachable;
+    private final Time time;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Taken<T> last;
 
@@ -49,22 +52,24 @@ public final class RecentScan<T> {
      * @param name       what is scanned, for the background thread's name and log lines
      * @param scan       the scan; may throw (the store is down): a read then fails only if no
      *                   earlier result exists or the scan is cheap enough to run in the read
+     * @param time       the clock scans are timed on
      */
-    public RecentScan(String name, Supplier<T> scan) {
-        this(name, scan, () -> true);
+    public RecentScan(String name, Supplier<T> scan, Time time) {
+        this(name, scan, () -> true, time);
     }
 
     /**
-     * As {@link #RecentScan(String, Supplier)}; while {@code reachable} says the database is
+     * As {@link #RecentScan(String, Supplier, Time)}; while {@code reachable} says the database is
      * down, reads get the last result without trying to scan (when there is one).
      */
-    public RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable) {
-        this(name, scan, reachable, CHEAP);
+    public RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Time time) {
+        this(name, scan, reachable, CHEAP, time);
     }
 
     /** With another bound for cheap scans (for tests). */
-    RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Duration cheap) {
+    RecentScan(String name, Supplier<T> scan, BooleanSupplier reachable, Duration cheap, Time time) {
         this.name = name;
+        this.time = time;
         this.scan = scan;
         this.reachable = reachable;
         this.cheapNanos = cheap.toNanos();
@@ -92,7 +97,7 @@ public final class RecentScan<T> {
                 return t.reading();
             }
         }
-        long age = System.nanoTime() - t.startedNanos();
+        long age = time.nanoTime() - t.startedNanos();
         if (age > FRESH_FOR_SCANS * t.scanNanos() && refreshing.compareAndSet(false, true)) {
             CompletableFuture.runAsync(this::refreshQuietly, background);
         }
@@ -100,10 +105,10 @@ public final class RecentScan<T> {
     }
 
     private Taken<T> scanNow() {
-        Instant at = Instant.now();
-        long start = System.nanoTime();
+        Instant at = time.now();
+        long start = time.nanoTime();
         T value = scan.get();
-        Taken<T> t = new Taken<>(new Reading<>(value, at), System.nanoTime() - start, start);
+        Taken<T> t = new Taken<>(new Reading<>(value, at), time.nanoTime() - start, start);
         last = t;
         return t;
     }

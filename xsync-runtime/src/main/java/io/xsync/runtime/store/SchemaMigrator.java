@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +111,7 @@ final class SchemaMigrator {
                     + "PRIMARY KEY (\"table_name\", \"column_name\"))");
             st.execute("CREATE SEQUENCE IF NOT EXISTS " + Dialect.quote(Dialect.ID_SEQUENCE));
             st.execute(OffsetTable.CREATE_SQL);
+            st.execute(ClaimTable.CREATE_SQL);
             for (String sql : ModelRegistry.CREATE_SQL) {
                 st.execute(sql);
             }
@@ -273,8 +276,8 @@ final class SchemaMigrator {
         }
     }
 
-    private static final java.util.regex.Pattern INDEX_DDL =
-            java.util.regex.Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
+    private static final Pattern INDEX_DDL =
+            Pattern.compile("^CREATE (?:UNIQUE )?INDEX IF NOT EXISTS \"([^\"]+)\"");
 
     /**
      * Whether {@code ddl} creates an index that exists already. On PostgreSQL even a CREATE INDEX
@@ -282,14 +285,14 @@ final class SchemaMigrator {
      * commits, which deadlocks with replicas writing to those tables while one restarts.
      */
     private boolean indexExists(Connection c, String ddl) throws SQLException {
-        java.util.regex.Matcher m = INDEX_DDL.matcher(ddl);
+        Matcher m = INDEX_DDL.matcher(ddl);
         if (!m.find() || !(dialect instanceof Dialect.PostgresDialect)) {
             return false; // H2 serves one process: IF NOT EXISTS as it is
         }
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?")) {
             ps.setString(1, m.group(1));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
         }

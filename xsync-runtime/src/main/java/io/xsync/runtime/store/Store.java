@@ -1,15 +1,16 @@
 package io.xsync.runtime.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
+import io.xsync.runtime.Readiness;
 import io.xsync.runtime.schema.Schema;
-import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
  * The model store: one table per model on H2 or PostgreSQL, created and migrated from the
@@ -23,9 +24,6 @@ public interface Store extends AutoCloseable {
 
     /** {@code h2} or {@code postgresql}. */
     String dialect();
-
-    /** The pooled data source (for engines that keep tables of their own). */
-    DataSource dataSource();
 
     /** A model accessor whose saves carry {@code actor}'s identity. */
     Models models(Actor actor);
@@ -44,8 +42,30 @@ public interface Store extends AutoCloseable {
      */
     <T> T readSnapshot(Callable<T> work) throws Exception;
 
-    /** The connection of the current thread's transaction, or null outside one. */
-    Connection currentConnection();
+    /**
+     * Runs {@code work} inside the current thread's transaction after a savepoint: when it throws,
+     * its writes alone are rolled back and the transaction stays usable. {@link StoreException}
+     * when called outside a transaction.
+     */
+    <T> T withSavepoint(Callable<T> work) throws Exception;
+
+    /**
+     * The claims and named leases of {@code owner} in the claim table ({@code xsync_claims}). An
+     * object claimed in one {@code scope} does not block it in another; sync steps use the empty scope.
+     */
+    ClaimTable claims(String owner, Duration lease, String scope);
+
+    /** The stored event offsets ({@code xsync_offsets}). */
+    OffsetTable offsets();
+
+    /** Which synchronizer owns which model, where several share the store ({@code xsync_models}). */
+    ModelRegistry registry();
+
+    /**
+     * Registers the connection pool's gauges ({@code hikaricp.connections*}, tagged with the pool
+     * name) in {@code registry}, unless they are registered there already.
+     */
+    void bindPoolMetrics(MeterRegistry registry);
 
     /**
      * Objects of the model dirty for sync (not deleted, not {@code no_sync} or {@code lazy_blocked},
@@ -74,7 +94,7 @@ public interface Store extends AutoCloseable {
      * Whether the database answers, from a background check: cheap, never blocks, names the
      * store when it is unreachable (readiness check {@code store}).
      */
-    io.xsync.runtime.Readiness health();
+    Readiness health();
 
     /** The model's objects counted by sync state, by the database (nothing is loaded). */
     ModelCounts counts(String model);
@@ -83,7 +103,7 @@ public interface Store extends AutoCloseable {
      * Hands each live failed object ({@code backend_code} 2) of the model to {@code each}, streamed
      * from the database (memory does not grow with the number of rows).
      */
-    void scanFailed(String model, java.util.function.Consumer<FailedObject> each);
+    void scanFailed(String model, Consumer<FailedObject> each);
 
     /** Purges deleted rows that are reaped or were never synced and that nothing live points at. */
     int reap(String model);

@@ -4,6 +4,7 @@ import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.Redact;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * How to reach the database.
@@ -81,7 +82,7 @@ public record StoreSettings(String url, String user, String password, int poolSi
         if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String upper = url.toUpperCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(url);
         if (!upper.contains(";WRITE_DELAY=")) {
             b.append(";WRITE_DELAY=0");

@@ -5,6 +5,7 @@ import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.ManyToMany;
 import io.xsync.runtime.schema.ModelDef;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ final class Table {
     }
 
     /** Every manytomany link of the model, inherited ones included. */
-    java.util.Collection<ManyToMany> manyToManyLinks() {
+    Collection<ManyToMany> manyToManyLinks() {
         return model.manyToManyLinks().stream().map(l -> manyToMany.get(l.field())).toList();
     }
 

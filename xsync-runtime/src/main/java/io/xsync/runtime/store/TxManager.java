@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -129,6 +130,24 @@ final class TxManager {
         Bound bound = current.get();
         if (bound != null) {
             bound.changed.add(model);
+        }
+    }
+
+    /**
+     * Runs {@code work} in the thread's transaction after a savepoint, rolling back to it when
+     * {@code work} throws.
+     */
+    <T> T withSavepoint(Callable<T> work) throws Exception {
+        Connection c = currentConnection();
+        if (c == null) {
+            throw new StoreException("a savepoint needs a transaction");
+        }
+        Savepoint before = c.setSavepoint();
+        try {
+            return work.call();
+        } catch (Exception e) {
+            c.rollback(before);
+            throw e;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * {@code unique = True} and {@code unique_with = "other"}: no other live (not deleted) row of the
@@ -105,7 +106,7 @@ final class UniqueRules {
      * or H2, which undoes only the statement), else on another connection of {@code pool} (a
      * PostgreSQL transaction is aborted by the error); the message names it when found.
      */
-    static ModelException conflict(Connection c, javax.sql.DataSource pool, Table table, Map<String, Object> current,
+    static ModelException conflict(Connection c, DataSource pool, Table table, Map<String, Object> current,
                                    long selfId, SQLException e) {
         if (!"23505".equals(e.getSQLState())) {
             return null;
@@ -119,7 +120,7 @@ final class UniqueRules {
         return null;
     }
 
-    private static long holderAfterFailure(Connection c, javax.sql.DataSource pool, Table table, List<FieldDef> key,
+    private static long holderAfterFailure(Connection c, DataSource pool, Table table, List<FieldDef> key,
                                            Map<String, Object> current, long selfId) {
         try {
             if (c.getAutoCommit() || !c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {

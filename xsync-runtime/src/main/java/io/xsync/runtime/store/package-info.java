@@ -26,14 +26,22 @@
  * join-table pairs that name them.
  * {@code xsync_columns} records each column's model, field and type: added models and fields are
  * created in place on open, while a removed field or a changed type refuses to open with one
- * message listing every difference. {@code xsync_offsets} keeps event offsets
- * ({@link io.xsync.runtime.store.OffsetTable}); on H2, {@code xsync_change_log} carries change
- * notifications between processes.
+ * message listing every difference.
+ *
+ * <h2>Framework tables</h2>
+ * The store owns every table xsync keeps for itself and all of its SQL; engines get typed
+ * operations and never a connection. {@code xsync_offsets} keeps event offsets, moved with
+ * optimistic fencing in the events' transaction ({@link io.xsync.runtime.store.OffsetTable},
+ * {@link io.xsync.runtime.store.Store#offsets()}); {@code xsync_claims} keeps claims on objects and
+ * named leases ({@link io.xsync.runtime.store.ClaimTable},
+ * {@link io.xsync.runtime.store.Store#claims}); on H2, {@code xsync_change_log} carries change
+ * notifications between processes. All are created on open by {@code SchemaMigrator}.
  *
  * <h2>Rules</h2>
  * Saves follow docs/semantics.md ("Save rules") by the {@link io.xsync.runtime.store.Actor} of the accessor
  * ({@code ObjectWriter}, {@code SaveRules}, {@code UniqueRules}); deletes are soft and cascade in
- * one transaction ({@code DeleteCascade}); "now" is a {@link io.xsync.runtime.store.MonotonicClock}.
+ * one transaction ({@code DeleteCascade}); "now" is the injected
+ * {@link io.xsync.runtime.time.Time}, made strictly increasing per store ({@code MonotonicClock}).
  * An update writes only the columns that changed since the object was loaded (or those named by
  * {@code update_fields}), so concurrent writers of different fields do not undo each other.
  *

@@ -3,6 +3,7 @@ package io.xsync.runtime.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -32,7 +33,7 @@ public record BackendRegister(int failures, int exponent, Instant nextRun, Insta
             }
             return new BackendRegister(n.path("failures").asInt(0), n.path("exponent").asInt(0),
                     time(n.get("next_run")), time(n.get("last_success")), time(n.get("last_failure")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return empty();
         }
     }

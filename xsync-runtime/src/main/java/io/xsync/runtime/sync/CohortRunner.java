@@ -1,11 +1,13 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,13 +37,16 @@ final class CohortRunner {
     private final SyncMetrics metrics;
     private final BooleanSupplier stopping;
     private final BooleanSupplier killed;
+    private final Time time;
 
     /**
      * @param stopping true when the engine stops: the cohort ends after the current object
      * @param killed   true when the engine was killed (tests of crashes): nothing more is written
+     * @param time     the clock of {@code next_run}, {@code last_success} and call durations
      */
     CohortRunner(Backoff backoff, Duration deferredRetry, SyncMetrics metrics, BooleanSupplier stopping,
-                 BooleanSupplier killed) {
+                 BooleanSupplier killed, Time time) {
+        this.time = time;
         this.backoff = backoff;
         this.deferredRetry = deferredRetry;
         this.metrics = metrics;
@@ -92,7 +97,7 @@ final class CohortRunner {
     /** A failure standing for an object whose {@code next_run} lies ahead, or null when it is due. */
     private Failure waiting(WorkItem item, PassStats stats) {
         BackendRegister reg = BackendRegister.parse(item.object().getString("backend_register"));
-        if (reg.due(Instant.now(), backoff)) {
+        if (reg.due(time.now(), backoff)) {
             return null;
         }
         stats.waiting.incrementAndGet();
@@ -108,7 +113,7 @@ final class CohortRunner {
             // normally marked for the whole unit beforehand; this covers a failed bulk mark
             Bookkeeping.writeNow(obj, Map.of("backend_need_delete", true));
         }
-        long t0 = System.nanoTime();
+        long t0 = time.nanoTime();
         Throwable error = null;
         Kind kind = Kind.SUCCESS;
         try {
@@ -127,11 +132,12 @@ final class CohortRunner {
             kind = Kind.ERROR;
             error = e;
         }
-        metrics.recordDuration(item.ref().model(), item.step().name(), deletion, Duration.ofNanos(System.nanoTime() - t0));
+        metrics.recordDuration(item.ref().model(), item.step().name(), deletion, Duration.ofNanos(time.nanoTime() - t0),
+                time.now());
         if (killed.getAsBoolean()) {
             return new Failure(item.ref(), "engine killed", Kind.ERROR);
         }
-        Instant now = Instant.now();
+        Instant now = time.now();
         SyncOutcome.State state = state(obj);
         if (kind == Kind.SUCCESS) {
             book.add(obj, deletion ? SyncOutcome.deleted(state, now) : SyncOutcome.synced(state, now));
@@ -163,7 +169,7 @@ final class CohortRunner {
      */
     private void skip(WorkItem item, Failure failure, PassStats stats, Bookkeeping book) {
         stats.skipped.incrementAndGet();
-        Instant now = Instant.now();
+        Instant now = time.now();
         ModelObject obj = item.object();
         if (!BackendRegister.parse(obj.getString("backend_register")).due(now, backoff)) {
             LOG.debug("{} skipped: {} failed; it backs off itself", item.ref(), failure.ref());

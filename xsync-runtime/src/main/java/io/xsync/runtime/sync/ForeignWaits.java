@@ -1,6 +1,7 @@
 package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
+import io.xsync.runtime.store.ObjectRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

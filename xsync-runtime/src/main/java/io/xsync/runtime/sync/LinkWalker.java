@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
@@ -10,6 +11,7 @@ import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -154,7 +156,7 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
                 ids[k++] = n.longValue();
             }
         }
-        return k == ids.length ? ids : java.util.Arrays.copyOf(ids, k);
+        return k == ids.length ? ids : Arrays.copyOf(ids, k);
     }
 
     /** Peer objects whose link {@code hop.reverseField()} points at one of {@code refs}. */

@@ -1,6 +1,7 @@
 package io.xsync.runtime.sync;
 
 import java.time.Duration;
+import io.xsync.runtime.time.Time;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs passes on one named thread: at once when {@link #signal()}ed (signals arriving during a
  * pass are coalesced into one follow-up pass), at the latest after the safety interval, and at
  * the wake-up time a pass asks for (e.g. the earliest {@code next_run} of a backed-off object).
+ * Times are on the injected {@link Time}.
  */
 public final class PassLoop {
     private static final Logger LOG = LoggerFactory.getLogger(PassLoop.class);
@@ -17,6 +19,7 @@ public final class PassLoop {
     private final String threadName;
     private final Supplier<Instant> pass;
     private final Duration safetyInterval;
+    private final Time time;
     private final Object lock = new Object();
     private boolean signalled = true; // the first pass runs at start
     private volatile boolean running;
@@ -26,9 +29,11 @@ public final class PassLoop {
      * @param threadName     name of the loop thread
      * @param pass           runs one pass; returns when the next pass is wanted at the latest, or null
      * @param safetyInterval longest time between passes
+     * @param time           the clock passes are timed on
      */
-    public PassLoop(String threadName, Supplier<Instant> pass, Duration safetyInterval) {
+    public PassLoop(String threadName, Supplier<Instant> pass, Duration safetyInterval, Time time) {
         this.threadName = threadName;
+        this.time = time;
         this.pass = pass;
         this.safetyInterval = safetyInterval;
     }
@@ -65,7 +70,7 @@ public final class PassLoop {
     }
 
     private void loop() {
-        Instant deadline = Instant.now();
+        Instant deadline = time.now();
         while (running) {
             if (!awaitSignal(deadline)) {
                 return;
@@ -79,7 +84,7 @@ public final class PassLoop {
             } catch (RuntimeException | Error e) {
                 LOG.warn("{}: pass failed: {}", threadName, e.toString(), e);
             }
-            Instant safety = Instant.now().plus(safetyInterval);
+            Instant safety = time.now().plus(safetyInterval);
             deadline = next != null && next.isBefore(safety) ? next : safety;
         }
     }
@@ -88,12 +93,12 @@ public final class PassLoop {
     private boolean awaitSignal(Instant deadline) {
         synchronized (lock) {
             while (!signalled && running) {
-                long ms = Duration.between(Instant.now(), deadline).toMillis();
-                if (ms <= 0) {
+                Duration left = Duration.between(time.now(), deadline);
+                if (left.isNegative() || left.isZero()) {
                     break;
                 }
                 try {
-                    lock.wait(ms);
+                    time.waitOn(lock, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;

@@ -11,16 +11,20 @@ import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.ModelCounts;
-import io.xsync.runtime.store.ModelRegistry;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.RecentScan;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Deadline;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +78,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final CohortRunner runner;
     private final PassLoop loop;
     private final PassHistory history = new PassHistory();
+    private final Time time;
     private final String synchronizer;
     /** Models of the dependencies the last pass held objects back for (their changes wake the loop). */
     private volatile Set<String> waitingOn = Set.of();
@@ -88,6 +94,7 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     public SyncEngine(SynchronizerContext ctx, SyncSettings settings) {
         this.store = ctx.store();
+        this.time = ctx.time();
         this.steps = List.copyOf(ctx.steps().syncSteps());
         this.settings = settings;
         for (SyncStep s : steps) {
@@ -102,12 +109,12 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.planner = new CohortPlanner(order);
         this.synchronizer = ctx.name();
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        this.claims = new ClaimTable(store.dataSource(), owner, settings.claimLease());
+        this.claims = store.claims(owner, settings.claimLease(), "");
         this.metrics = new SyncMetrics(ctx.metrics());
         this.runner = new CohortRunner(settings.backoff(), settings.deferredRetry(), metrics,
-                () -> stopping || !claimsSafe(), () -> killed);
-        this.gaugeCounts = new RecentScan<>("sync-gauges", this::countObserved);
-        this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval());
+                () -> stopping || !claimsSafe(), () -> killed, time);
+        this.gaugeCounts = new RecentScan<>("sync-gauges", this::countObserved, time);
+        this.loop = new PassLoop("xsync-sync-loop", this::passForLoop, settings.safetyInterval(), time);
     }
 
     @Override
@@ -127,7 +134,6 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     @Override
     public void start() {
-        claims.createTable();
         workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
         timers = Executors.newSingleThreadScheduledExecutor(new NamedThreads("xsync-sync-timer"));
         long renewMs = Math.max(100, settings.claimLease().toMillis() / 3);
@@ -158,12 +164,12 @@ public final class SyncEngine implements Engine, StatusContributor {
     @Override
     public void stop(Duration timeout) {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         loop.stop(timeout);
         if (workers != null) {
             workers.shutdown();
             try {
-                workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                workers.awaitTermination(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -243,12 +249,12 @@ public final class SyncEngine implements Engine, StatusContributor {
      * two from syncing one object at once.
      */
     public PassStats runPass() {
-        Instant start = Instant.now();
+        Instant start = time.now();
         PassStats stats = new PassStats();
         runPhase(false, stats);
         runPhase(true, stats);
         refreshGauges(stats);
-        history.record(start, Instant.now());
+        history.record(start, time.now());
         if (stats.synced() + stats.failed() + stats.deferred() + stats.skipped() > 0) {
             LOG.debug("Sync pass: {}", stats);
         }
@@ -334,7 +340,7 @@ public final class SyncEngine implements Engine, StatusContributor {
             }
         }
         waitingOn = Set.copyOf(models);
-        stats.wakeAt(Instant.now().plus(settings.deferredRetry()));
+        stats.wakeAt(time.now().plus(settings.deferredRetry()));
         return out;
     }
 
@@ -345,7 +351,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private Set<String> foreignModels() {
         Set<String> registered;
         try {
-            registered = new ModelRegistry(store).syncedByOthers(synchronizer);
+            registered = store.registry().syncedByOthers(synchronizer);
         } catch (RuntimeException e) {
             LOG.debug("Cannot read which models other synchronizers sync: {}", e.toString());
             return Set.of();
@@ -467,7 +473,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /** Runs our own bookkeeping so that its change notices do not start another pass. */
-    private <T> T quietly(java.util.concurrent.Callable<T> work) throws Exception {
+    private <T> T quietly(Callable<T> work) throws Exception {
         ownWrites.set(true);
         try {
             return work.call();
@@ -484,11 +490,11 @@ public final class SyncEngine implements Engine, StatusContributor {
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
-        Map<ObjectRef, ModelObject> fresh = new java.util.HashMap<>();
+        Map<ObjectRef, ModelObject> fresh = new HashMap<>();
         for (Map.Entry<String, List<Long>> e : ids.entrySet()) {
             List<Long> all = e.getValue();
             for (int from = 0; from < all.size(); from += 500) {
-                Map<String, Object> criteria = new java.util.HashMap<>();
+                Map<String, Object> criteria = new HashMap<>();
                 criteria.put("id__in", all.subList(from, Math.min(all.size(), from + 500)));
                 criteria.put("deleted", deletion);
                 for (ModelObject o : store.models(Actor.SYNC_STEP).get(e.getKey()).filter(criteria)) {
@@ -504,7 +510,7 @@ public final class SyncEngine implements Engine, StatusContributor {
      * synced (pending and due), before any {@code syncRecord} of the unit.
      */
     private void markNeedDelete(Collection<ModelObject> objects) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         List<ModelObject> marks = new ArrayList<>();
         for (ModelObject o : objects) {
             if (!o.getBoolean("backend_need_delete") && CohortRunner.stillPending(o, false)
@@ -589,7 +595,7 @@ public final class SyncEngine implements Engine, StatusContributor {
      * otherwise as often as {@link RecentScan} lets a count whose cost grows with the table run.
      */
     private void refreshGauges(PassStats stats) {
-        Instant now = Instant.now();
+        Instant now = time.now();
         boolean busy = stats.synced() + stats.failed() > 0;
         if (busy && now.isBefore(gaugesRefreshed.plusSeconds(1))) {
             return;

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.store.ModelCounts;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +46,10 @@ final class SyncMetrics {
         this.registry = registry;
     }
 
-    void recordDuration(String model, String step, boolean deletion, Duration d) {
+    /** A call of {@code step} took {@code d}, timed at {@code at}. */
+    void recordDuration(String model, String step, boolean deletion, Duration d, Instant at) {
         duration(model, step, deletion ? "delete" : "sync").record(d);
-        tally(step).called();
+        tally(step).called(at);
     }
 
     void countSuccess(String step) {

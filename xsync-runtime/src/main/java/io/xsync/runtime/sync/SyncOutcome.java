@@ -1,10 +1,12 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The bookkeeping a sync result writes (see docs/scheduling.md), as pure functions from the object's
@@ -132,7 +134,7 @@ public final class SyncOutcome {
         if (status == null || status.isBlank() || status.equals(OK) || status.equals(PROVISIONING)) {
             return List.of();
         }
-        return List.of(status.split(java.util.regex.Pattern.quote(SEPARATOR), -1));
+        return List.of(status.split(Pattern.quote(SEPARATOR), -1));
     }
 
     private static String truncate(String s) {

@@ -29,7 +29,7 @@
  *   <li><b>Results</b> are committed in batches per unit of work; a crash loses at most results of
  *       calls that then run again, since {@code enacted} only moves with them.</li>
  *   <li><b>Replicas.</b> Cohorts are claimed all-or-nothing in {@code xsync_claims}
- *       ({@link io.xsync.runtime.sync.ClaimTable}); a cohort claimed elsewhere is left for a
+ *       ({@link io.xsync.runtime.store.ClaimTable}); a cohort claimed elsewhere is left for a
  *       later pass. Claims are renewed every third of {@code sync.claim_lease} and expire when a
  *       replica dies.</li>
  * </ul>

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigOverridesTest {
-    private static final String FILE = "name: hello\nmodels_dir: models\nhttp:\n  port: 8181\n";
+    private static final String FILE = "name: hello\nmodels_dir: models\nstore:\n  pool_size: 8\n";
     private static final Path CONFIG = Path.of("/srv/hello/config.yaml");
 
     private static XsyncConfig load(Map<String, String> env, String... sets) {
@@ -20,17 +20,18 @@ class ConfigOverridesTest {
 
     @Test
     void environmentVariableOverridesTheFileAndSetOverridesTheEnvironment() {
-        assertThat(load(Map.of("XSYNC_HTTP_PORT", "9000")).get(ConfigKeys.HTTP_PORT)).isEqualTo(9000);
-        assertThat(load(Map.of("XSYNC_HTTP_PORT", "9000"), "http.port=9100").get(ConfigKeys.HTTP_PORT)).isEqualTo(9100);
-        assertThat(load(Map.of()).get(ConfigKeys.HTTP_PORT)).isEqualTo(8181);
+        assertThat(load(Map.of("XSYNC_STORE_POOL_SIZE", "9")).get(ConfigKeys.STORE_POOL_SIZE)).isEqualTo(9);
+        assertThat(load(Map.of("XSYNC_STORE_POOL_SIZE", "9"), "store.pool_size=12").get(ConfigKeys.STORE_POOL_SIZE))
+                .isEqualTo(12);
+        assertThat(load(Map.of()).get(ConfigKeys.STORE_POOL_SIZE)).isEqualTo(8);
     }
 
     @Test
     void setAddsKeysTheFileLacksAndParsesFlowValues() {
-        XsyncConfig c = load(Map.of(), "logging.loggers={io.xsync.kafka: DEBUG}", "http.enabled=false",
+        XsyncConfig c = load(Map.of(), "logging.loggers={io.xsync.kafka: DEBUG}", "backoff_disabled=true",
                 "event_bus.endpoint=kafka-1:9092");
         assertThat(c.get(ConfigKeys.LOGGING_LOGGERS)).containsEntry("io.xsync.kafka", "DEBUG");
-        assertThat(c.get(ConfigKeys.HTTP_ENABLED)).isFalse();
+        assertThat(c.get(ConfigKeys.BACKOFF_DISABLED)).isTrue();
         assertThat(c.get(ConfigKeys.EVENT_BUS_ENDPOINT)).isEqualTo("kafka-1:9092");
         assertThat(c.where(ConfigKeys.EVENT_BUS_ENDPOINT)).isEqualTo("--set event_bus.endpoint");
     }
@@ -43,12 +44,12 @@ class ConfigOverridesTest {
 
     @Test
     void errorsNameTheOverrideInsteadOfALine() {
-        assertThatThrownBy(() -> load(Map.of("XSYNC_HTTP_PORT", "eighty")))
+        assertThatThrownBy(() -> load(Map.of("XSYNC_STORE_POOL_SIZE", "eighty")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("env XSYNC_HTTP_PORT: ");
-        assertThatThrownBy(() -> load(Map.of(), "http.prot=1"))
+                .hasMessageStartingWith("env XSYNC_STORE_POOL_SIZE: ");
+        assertThatThrownBy(() -> load(Map.of(), "store.pool_sise=1"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("--set http.prot: unknown key 'http.prot' (did you mean 'http.port'?)");
+                .hasMessage("--set store.pool_sise: unknown key 'store.pool_sise' (did you mean 'store.pool_size'?)");
         assertThatThrownBy(() -> load(Map.of(), "http.port"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("--set http.port: expected key=value, e.g. --set http.port=8282");

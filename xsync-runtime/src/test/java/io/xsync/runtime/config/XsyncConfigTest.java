@@ -32,34 +32,34 @@ class XsyncConfigTest {
     void minimalConfigGivesDefaults() {
         XsyncConfig c = parse(MINIMAL);
         assertThat(c.get(ConfigKeys.NAME)).isEqualTo("hello");
-        assertThat(c.get(ConfigKeys.HTTP_PORT)).isEqualTo(8181);
+        assertThat(c.get(ConfigKeys.STORE_POOL_SIZE)).isEqualTo(10);
         assertThat(c.get(ConfigKeys.SYNC_BACKOFF_CAP)).isEqualTo(Duration.ofHours(8));
         assertThat(c.get(ConfigKeys.REQUIRED_MODELS)).isEmpty();
-        assertThat(c.isSet(ConfigKeys.HTTP_PORT)).isFalse();
+        assertThat(c.isSet(ConfigKeys.STORE_POOL_SIZE)).isFalse();
         assertThat(c.warnings()).isEmpty();
     }
 
     @Test
     void nestedKeysAndTypesAreRead() {
         XsyncConfig c = parse(MINIMAL + "event_bus:\n  kind: kafka\n  endpoint: embedded\n"
-                + "  properties: {linger.ms: 5}\nhttp:\n  port: 9000\n  enabled: false\n"
+                + "  properties: {linger.ms: 5}\nstore:\n  pool_size: 9000\n  user: sa\n"
                 + "required_models: [MyModel, Other]\nsteps:\n  MyStep: {url: http://x, retries: 3}\n");
         assertThat(c.get(ConfigKeys.EVENT_BUS_ENDPOINT)).isEqualTo("embedded");
         assertThat(c.get(ConfigKeys.EVENT_BUS_PROPERTIES)).containsEntry("linger.ms", 5);
-        assertThat(c.get(ConfigKeys.HTTP_PORT)).isEqualTo(9000);
-        assertThat(c.get(ConfigKeys.HTTP_ENABLED)).isFalse();
+        assertThat(c.get(ConfigKeys.STORE_POOL_SIZE)).isEqualTo(9000);
+        assertThat(c.get(ConfigKeys.STORE_USER)).isEqualTo("sa");
         assertThat(c.get(ConfigKeys.REQUIRED_MODELS)).containsExactly("MyModel", "Other");
         assertThat(c.stepSettings("MyStep")).containsEntry("url", "http://x").containsEntry("retries", 3);
         assertThat(c.stepSettings("Other")).isEmpty();
-        assertThat(c.where(ConfigKeys.HTTP_PORT)).endsWith("config.yaml:8");
+        assertThat(c.where(ConfigKeys.STORE_POOL_SIZE)).endsWith("config.yaml:8");
     }
 
     @Test
     void durationsAcceptUnitsAndSeconds() {
-        XsyncConfig c = parse(MINIMAL + "events:\n  retry:\n    base: 250ms\n    max: 10m\n"
-                + "sync:\n  backoff_cap: 8h\n  safety_interval: 5s\n  reap_interval: 90\nshutdown_timeout: 1.5\n");
-        assertThat(c.get(ConfigKeys.EVENTS_RETRY_BASE)).isEqualTo(Duration.ofMillis(250));
-        assertThat(c.get(ConfigKeys.EVENTS_RETRY_MAX)).isEqualTo(Duration.ofMinutes(10));
+        XsyncConfig c = parse(MINIMAL + "sync:\n  backoff_base: 250ms\n  claim_lease: 10m\n"
+                + "  backoff_cap: 8h\n  safety_interval: 5s\n  reap_interval: 90\nshutdown_timeout: 1.5\n");
+        assertThat(c.get(ConfigKeys.SYNC_BACKOFF_BASE)).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.get(ConfigKeys.SYNC_CLAIM_LEASE)).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.get(ConfigKeys.SYNC_BACKOFF_CAP)).isEqualTo(Duration.ofHours(8));
         assertThat(c.get(ConfigKeys.SYNC_SAFETY_INTERVAL)).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.get(ConfigKeys.SYNC_REAP_INTERVAL)).isEqualTo(Duration.ofSeconds(90));
@@ -82,9 +82,9 @@ class XsyncConfigTest {
 
     @Test
     void wrongTypeNamesKeyLineAndExpectedType() {
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  port: eighty\n"))
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  pool_size: eighty\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("config.yaml:4: key 'http.port' must be an integer, got 'eighty'");
+                .hasMessageEndingWith("config.yaml:4: key 'store.pool_size' must be an integer, got 'eighty'");
         assertThatThrownBy(() -> parse(MINIMAL + "backoff_disabled: 3\n"))
                 .hasMessageEndingWith("config.yaml:3: key 'backoff_disabled' must be true or false, got number 3");
         assertThatThrownBy(() -> parse(MINIMAL + "required_models: MyModel\n"))
@@ -106,7 +106,7 @@ class XsyncConfigTest {
 
     @Test
     void yamlSyntaxErrorNamesLine() {
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  port: [1, 2\n"))
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  pool_size: [1, 2\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.yaml:")
                 .hasMessageContaining("invalid YAML");
@@ -130,9 +130,9 @@ class XsyncConfigTest {
     void secretFromFileIsReadTrimmedRelativeToConfigDir() throws IOException {
         Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(dir.resolve("secrets/pw"), "  s3cret\n");
-        XsyncConfig c = write(MINIMAL + "http:\n  password: '@secrets/pw'\nstore:\n  password: plain\n");
-        assertThat(c.get(ConfigKeys.HTTP_PASSWORD)).isEqualTo("s3cret");
-        assertThat(c.get(ConfigKeys.STORE_PASSWORD)).isEqualTo("plain");
+        XsyncConfig c = write(MINIMAL + "store:\n  user: admin\n  password: '@secrets/pw'\n");
+        assertThat(c.get(ConfigKeys.STORE_PASSWORD)).isEqualTo("s3cret");
+        assertThat(c.get(ConfigKeys.STORE_USER)).isEqualTo("admin");
     }
 
     @Test
@@ -144,26 +144,26 @@ class XsyncConfigTest {
 
     @Test
     void missingSecretFileIsAnError() {
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  password: '@nope'\n"))
-                .hasMessageContaining("config.yaml:4: key 'http.password': secret file")
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  password: '@nope'\n"))
+                .hasMessageContaining("config.yaml:4: key 'store.password': secret file")
                 .hasMessageContaining("does not exist");
     }
 
     @Test
     void emptySecretFileIsAnErrorNotAnEmptyPassword() throws IOException {
         Files.writeString(dir.resolve("pw"), " \n");
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  username: admin\n  password: '@pw'\n"))
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  user: admin\n  password: '@pw'\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("config.yaml:5: key 'http.password': secret file")
+                .hasMessageContaining("config.yaml:5: key 'store.password': secret file")
                 .hasMessageEndingWith("is empty");
     }
 
     @Test
     void hugeSecretFileIsRefusedWithoutLoadingIt() throws IOException {
         Files.write(dir.resolve("big"), new byte[ConfigValues.MAX_SECRET_BYTES + 1]);
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  token: '@big'\n"))
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  password: '@big'\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("key 'http.token': secret file")
+                .hasMessageContaining("key 'store.password': secret file")
                 .hasMessageContaining("is larger than 65536 bytes");
     }
 
@@ -171,7 +171,7 @@ class XsyncConfigTest {
     void endlessSecretFileIsRefused() {
         Path zero = Path.of("/dev/zero");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "needs /dev/zero");
-        assertThatThrownBy(() -> parse(MINIMAL + "http:\n  password: '@/dev/zero'\n"))
+        assertThatThrownBy(() -> parse(MINIMAL + "store:\n  password: '@/dev/zero'\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("secret file /dev/zero is larger than 65536 bytes");
     }
@@ -258,7 +258,7 @@ class XsyncConfigTest {
     @Test
     void everyKeyHasDocAndUniquePath() {
         List<ConfigKey<?>> all = ConfigKeys.all();
-        assertThat(all).hasSizeGreaterThan(40);
+        assertThat(all).hasSizeGreaterThan(25);
         assertThat(all).allSatisfy(k -> assertThat(k.doc()).isNotBlank());
         assertThat(all.stream().map(ConfigKey::path).distinct().count()).isEqualTo(all.size());
     }

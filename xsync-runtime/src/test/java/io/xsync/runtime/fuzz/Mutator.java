@@ -7,18 +7,18 @@ import java.util.Random;
  * Seeded random mutations of a valid text: deletions, insertions of syntax fragments and odd
  * characters, duplications and truncation. The same seed gives the same mutations.
  */
-final class Mutator {
+public final class Mutator {
     private final Random random;
     private final List<String> fragments;
 
     /** @param fragments pieces of the language to insert (keywords, punctuation) */
-    Mutator(long seed, List<String> fragments) {
+    public Mutator(long seed, List<String> fragments) {
         this.random = new Random(seed);
         this.fragments = fragments;
     }
 
     /** {@code text} with one to four random mutations. */
-    String mutate(String text) {
+    public String mutate(String text) {
         String t = text;
         int n = 1 + random.nextInt(4);
         for (int i = 0; i < n; i++) {

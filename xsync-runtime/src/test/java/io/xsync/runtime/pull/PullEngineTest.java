@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
+import io.xsync.runtime.time.SystemTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,7 @@ class PullEngineTest {
     @Test
     void runsRepeatedlyWithoutOverlapOnNamedThreads() {
         Counting step = new Counting();
-        PullEngine engine = new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        PullEngine engine = new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry(), SystemTime.INSTANCE);
         engine.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> step.runs.get() >= 10);
@@ -84,7 +85,7 @@ class PullEngineTest {
         Failing failing = new Failing();
         Counting healthy = new Counting();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), registry);
+        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), registry, SystemTime.INSTANCE);
         engine.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> failing.runs.get() >= 3 && healthy.runs.get() >= 3);
@@ -104,7 +105,7 @@ class PullEngineTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
-        PullEngine engine = new PullEngine(List.of(failing), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        PullEngine engine = new PullEngine(List.of(failing), Duration.ofSeconds(5), new SimpleMeterRegistry(), SystemTime.INSTANCE);
         engine.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> failing.runs.get() >= 3);
@@ -124,7 +125,7 @@ class PullEngineTest {
     void statusReportsLastRunOutcomeRunsAndFailuresPerStep() {
         Failing failing = new Failing();
         Counting healthy = new Counting();
-        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), new SimpleMeterRegistry());
+        PullEngine engine = new PullEngine(List.of(failing, healthy), Duration.ofSeconds(5), new SimpleMeterRegistry(), SystemTime.INSTANCE);
         assertThat(engine.statusSection()).isEqualTo("pull");
         assertThat(engine.stepStatus().get(0).values()).containsEntry("runs", 0L).containsEntry("last_run", null);
         engine.start();
@@ -149,7 +150,7 @@ class PullEngineTest {
 
     @Test
     void stepsThatKeepTheInheritedIntervalGetTheConfiguredOne() {
-        PullEngine engine = new PullEngine(List.of(), Duration.ofSeconds(42), new SimpleMeterRegistry());
+        PullEngine engine = new PullEngine(List.of(), Duration.ofSeconds(42), new SimpleMeterRegistry(), SystemTime.INSTANCE);
         assertThat(engine.interval(new Inherits())).isEqualTo(Duration.ofSeconds(42));
         assertThat(engine.interval(new Counting())).isEqualTo(Duration.ofMillis(1));
     }

@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.PullStep;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
-import io.xsync.runtime.sync.ClaimTable;
+import io.xsync.runtime.time.ManualTime;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +23,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Replicas share a pull step through its lease: one runs it, another takes over when the holder dies. */
 class PullLeaseIT {
 
-    /** A pull step that counts its runs and remembers when it first ran. */
+    /** A pull step that counts its runs and remembers when (on its clock) it first ran. */
     static class Backend extends PullStep {
         final AtomicInteger runs = new AtomicInteger();
         final AtomicReference<Instant> first = new AtomicReference<>();
+        final Time time;
+
+        Backend(Time time) {
+            this.time = time;
+        }
+
+        Backend() {
+            this(SystemTime.INSTANCE);
+        }
 
         @Override
         public Duration interval() {
@@ -32,14 +44,14 @@ class PullLeaseIT {
 
         @Override
         public void pullRecords() {
-            first.compareAndSet(null, Instant.now());
+            first.compareAndSet(null, time.now());
             runs.incrementAndGet();
         }
     }
 
-    private static PullEngine engine(JdbcStore store, String owner, Backend step) {
+    private static PullEngine engine(JdbcStore store, String owner, Backend step, Time time) {
         return new PullEngine(List.of(step), Duration.ofSeconds(5), new SimpleMeterRegistry(),
-                new ClaimTable(store.dataSource(), owner, Duration.ofMinutes(1)));
+                store.claims(owner, Duration.ofMinutes(1), ""), time);
     }
 
     @ParameterizedTest
@@ -48,8 +60,8 @@ class PullLeaseIT {
         try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain())) {
             Backend onA = new Backend();
             Backend onB = new Backend();
-            PullEngine a = engine(store, "a", onA);
-            PullEngine b = engine(store, "b", onB);
+            PullEngine a = engine(store, "a", onA, SystemTime.INSTANCE);
+            PullEngine b = engine(store, "b", onB, SystemTime.INSTANCE);
             a.start();
             b.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> onA.runs.get() + onB.runs.get() >= 20);
@@ -63,17 +75,21 @@ class PullLeaseIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void aReplicaTakesTheStepOverOnceTheDeadHoldersLeaseRanOut(String dialect) {
-        try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain())) {
-            ClaimTable dead = new ClaimTable(store.dataSource(), "dead", Duration.ofSeconds(2));
-            dead.createTable();
-            Instant leaseEnd = Instant.now().plus(dead.lease());
-            assertThat(dead.holdLease(PullEngine.leaseName(new Backend()))).isTrue(); // then never renewed
-            Backend step = new Backend();
-            PullEngine survivor = engine(store, "survivor", step);
-            survivor.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> step.runs.get() > 0);
-            survivor.stop(Duration.ofSeconds(5));
-            assertThat(step.first.get()).as("first run on the survivor").isAfterOrEqualTo(leaseEnd);
+        ManualTime time = new ManualTime();
+        try (JdbcStore store = TestStores.open(dialect, TestSchemas.chain(), time)) {
+            ClaimTable dead = store.claims("dead", Duration.ofSeconds(2), "");
+            Instant leaseEnd = time.now().plus(dead.lease());
+            Backend step = new Backend(time);
+            assertThat(dead.holdLease(PullEngine.leaseName(step))).isTrue(); // then never renewed
+            PullEngine survivor = engine(store, "survivor", step, time);
+            survivor.run(step);
+            time.advance(Duration.ofSeconds(1));
+            survivor.run(step);
+            assertThat(step.runs.get()).as("runs while the dead holder's lease runs").isZero();
+            time.advance(Duration.ofSeconds(1).plusMillis(1));
+            survivor.run(step);
+            assertThat(step.runs.get()).isEqualTo(1);
+            assertThat(step.first.get()).as("first run on the survivor").isAfter(leaseEnd);
         }
     }
 }

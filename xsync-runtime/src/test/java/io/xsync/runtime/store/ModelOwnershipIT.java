@@ -43,8 +43,8 @@ class ModelOwnershipIT extends StoreTestSupport {
         open(db, List.of(CORE), core()).close();
         try (JdbcStore s = open(db, List.of(CORE, VPN),
                 new Ownership("vpn", Set.of("Vpn"), Set.of("Vpn"), List.of(VPN), true))) {
-            assertThat(new ModelRegistry(s).owners()).isEqualTo(Map.of("Site", "core", "Vpn", "vpn"));
-            assertThat(new ModelRegistry(s).syncedByOthers("vpn")).containsExactly("Site");
+            assertThat(s.registry().owners()).isEqualTo(Map.of("Site", "core", "Vpn", "vpn"));
+            assertThat(s.registry().syncedByOthers("vpn")).containsExactly("Site");
         }
         ModelRegistry.Snapshot read = ModelRegistry.read(db.settings());
         assertThat(read.owners()).isEqualTo(Map.of("Site", "core", "Vpn", "vpn"));

@@ -16,14 +16,14 @@ class OffsetTableIT extends StoreTestSupport {
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void savesUpsertsAndLoadsPerGroup(String dialect) {
+    void advancesAndLoadsPerGroup(String dialect) throws Exception {
         JdbcStore store = open(dialect);
-        OffsetTable offsets = new OffsetTable(store);
+        OffsetTable offsets = store.offsets();
         assertThat(offsets.load("g", List.of(T0, T1))).isEmpty();
-        offsets.save("g", "t", 0, 10);
-        offsets.save("g", "t", 0, 11);
-        offsets.save("g", "u", 0, 5);
-        offsets.save("other", "t", 1, 99);
+        advance(store, "g", T0, null, 10);
+        advance(store, "g", T0, 10L, 11);
+        advance(store, "g", U0, null, 5);
+        advance(store, "other", T1, null, 99);
         assertThat(offsets.load("g", List.of(T0, T1, U0))).isEqualTo(Map.of(T0, 11L, U0, 5L));
         assertThat(offsets.load("g", List.of(T0))).isEqualTo(Map.of(T0, 11L));
         assertThat(offsets.load("other", List.of(T0, T1))).isEqualTo(Map.of(T1, 99L));
@@ -31,20 +31,47 @@ class OffsetTableIT extends StoreTestSupport {
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void savesJoinTheCallersTransaction(String dialect) throws Exception {
+    void advancesJoinTheCallersTransaction(String dialect) throws Exception {
         JdbcStore store = open(dialect);
-        OffsetTable offsets = new OffsetTable(store);
+        OffsetTable offsets = store.offsets();
         assertThatThrownBy(() -> store.inTransaction(() -> {
-            offsets.save("g", "t", 0, 7);
+            offsets.advance("g", T0, null, 7);
             site(store, "s");
             throw new IllegalStateException("event failed");
         })).hasMessage("event failed");
         assertThat(offsets.load("g", List.of(T0))).isEmpty();
+        advance(store, "g", T0, null, 8);
+        assertThat(offsets.load("g", List.of(T0))).isEqualTo(Map.of(T0, 8L));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anAdvanceFromAStaleValueIsRefused(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        advance(store, "g", T0, null, 10);
+        assertThatThrownBy(() -> advance(store, "g", T0, null, 10))
+                .isInstanceOf(StaleOffsetException.class)
+                .hasMessage("stored offset of t-0 for group g is no longer absent; "
+                        + "another consumer took the partition over");
+        assertThatThrownBy(() -> advance(store, "g", T0, 9L, 12))
+                .isInstanceOf(StaleOffsetException.class)
+                .hasMessageContaining("is no longer 9;");
+        assertThat(store.offsets().load("g", List.of(T0))).isEqualTo(Map.of(T0, 10L));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anAdvanceOutsideATransactionIsRefused(String dialect) {
+        JdbcStore store = open(dialect);
+        assertThatThrownBy(() -> store.offsets().advance("g", T0, null, 1))
+                .isInstanceOf(StoreException.class).hasMessageContaining("inside a transaction");
+    }
+
+    private static void advance(Store store, String group, OffsetTable.Partition p, Long expected, long next)
+            throws Exception {
         store.inTransaction(() -> {
-            offsets.save("g", "t", 0, 8);
-            site(store, "s");
+            store.offsets().advance(group, p, expected, next);
             return null;
         });
-        assertThat(offsets.load("g", List.of(T0))).isEqualTo(Map.of(T0, 8L));
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.xsync.api.ModelException;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
+import io.xsync.runtime.time.ManualTime;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +28,7 @@ class SaveRulesIT extends StoreTestSupport {
     @MethodSource("dialects")
     void insertSetsCreatedUpdatedAndLeafModelName(String dialect) {
         JdbcStore store = open(dialect);
-        Instant before = MonotonicClock.get().now();
+        Instant before = store.clock().now();
         ModelObject site = site(store, "s");
         ModelObject back = reload(store, site);
         assertThat(back.getInstant("created")).isAfter(before);
@@ -48,6 +50,18 @@ class SaveRulesIT extends StoreTestSupport {
         assertThat(second).isAfter(first);
         site.save(); // API saves move updated even with no change
         assertThat(reload(store, site).getInstant("updated")).isAfter(second);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void timestampsComeFromTheStoresClock(String dialect) {
+        ManualTime time = new ManualTime(Instant.parse("2031-05-06T07:08:09.123456Z"));
+        JdbcStore store = open(dialect, TestSchemas.chain(), time);
+        ModelObject site = site(store, "s");
+        assertThat(reload(store, site).getInstant("created")).isEqualTo(time.now());
+        time.advance(Duration.ofHours(3));
+        site.set("counter", 5).save();
+        assertThat(reload(store, site).getInstant("updated")).isEqualTo(time.now());
     }
 
     @ParameterizedTest
@@ -82,7 +96,7 @@ class SaveRulesIT extends StoreTestSupport {
         JdbcStore store = open(dialect);
         ModelObject site = site(store, "s");
         ModelObject bySync = as(store, Actor.SYNC_STEP, site);
-        Instant before = MonotonicClock.get().now();
+        Instant before = store.clock().now();
         bySync.set("counter", 3).save();
         ModelObject back = reload(store, site);
         assertThat(back.getInstant("changed_by_step")).isAfter(before);
@@ -127,7 +141,7 @@ class SaveRulesIT extends StoreTestSupport {
         ModelObject byPolicy = as(store, Actor.POLICY, site);
         byPolicy.set("policy_status", "done").set("policy_code", 1).save();
         assertThat(reload(store, site).getInstant("changed_by_policy")).isNull();
-        Instant before = MonotonicClock.get().now();
+        Instant before = store.clock().now();
         byPolicy.set("enabled", false).save();
         ModelObject back = reload(store, site);
         assertThat(back.getInstant("changed_by_policy")).isAfter(before);

@@ -4,6 +4,8 @@ import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,11 @@ abstract class StoreTestSupport {
     }
 
     JdbcStore open(String dialect, Schema schema) {
-        JdbcStore s = TestStores.open(dialect, schema);
+        return open(dialect, schema, SystemTime.INSTANCE);
+    }
+
+    JdbcStore open(String dialect, Schema schema, Time time) {
+        JdbcStore s = TestStores.open(dialect, schema, time);
         opened.add(s);
         return s;
     }

@@ -1,6 +1,8 @@
 package io.xsync.runtime.store;
 
 import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,8 +41,13 @@ public final class TestStores {
 
     /** A store of {@code dialect} ({@code h2} or {@code postgresql}) whose close removes its database. */
     public static JdbcStore open(String dialect, Schema schema) {
+        return open(dialect, schema, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(String, Schema)}, stamping writes with {@code time}. */
+    public static JdbcStore open(String dialect, Schema schema, Time time) {
         Database db = database(dialect);
-        JdbcStore store = db.open(schema);
+        JdbcStore store = JdbcStore.open(db.settings(), schema, time);
         store.onClose(db::close);
         return store;
     }

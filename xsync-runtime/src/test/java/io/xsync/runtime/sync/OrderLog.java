@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;

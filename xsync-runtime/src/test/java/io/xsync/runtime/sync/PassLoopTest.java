@@ -3,6 +3,8 @@ package io.xsync.runtime.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.xsync.runtime.time.ManualTime;
+import io.xsync.runtime.time.SystemTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,7 +36,7 @@ class PassLoopTest {
                 }
             }
             return null;
-        }, Duration.ofHours(1));
+        }, Duration.ofHours(1), SystemTime.INSTANCE);
         loop.start();
         try {
             assertThat(inFirst.await(10, TimeUnit.SECONDS)).isTrue();
@@ -53,40 +55,46 @@ class PassLoopTest {
 
     @Test
     void aPassRunsAgainAtTheTimeItAsksFor() {
+        ManualTime time = new ManualTime();
+        Instant t0 = time.now();
         List<Instant> starts = new CopyOnWriteArrayList<>();
-        List<Instant> asked = new CopyOnWriteArrayList<>();
         PassLoop loop = new PassLoop("xsync-test-loop", () -> {
-            starts.add(Instant.now());
-            Instant next = Instant.now().plusMillis(50);
-            asked.add(next);
-            return next;
-        }, Duration.ofHours(1));
+            starts.add(time.now());
+            return time.now().plus(Duration.ofMinutes(10));
+        }, Duration.ofHours(1), time);
         loop.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() >= 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() == 1 && idle("xsync-test-loop"));
+            time.advance(Duration.ofMinutes(9));
+            time.advance(Duration.ofSeconds(59));
+            time.advance(Duration.ofSeconds(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() == 2 && idle("xsync-test-loop"));
         } finally {
             loop.stop(Duration.ofSeconds(5));
         }
-        for (int i = 1; i < 3; i++) {
-            // the loop waits in whole milliseconds, so it may wake within one millisecond before
-            assertThat(starts.get(i)).as("start of pass %d, not before the time pass %d asked for", i + 1, i)
-                    .isAfterOrEqualTo(asked.get(i - 1).minusMillis(1));
-        }
+        assertThat(starts).as("a pass at the start, the next at the time it asked for")
+                .containsExactly(t0, t0.plus(Duration.ofMinutes(10)));
     }
 
     @Test
     void theSafetyIntervalRunsPassesWithoutSignals() {
-        AtomicInteger passes = new AtomicInteger();
+        ManualTime time = new ManualTime();
+        Instant t0 = time.now();
+        List<Instant> starts = new CopyOnWriteArrayList<>();
         PassLoop loop = new PassLoop("xsync-test-loop", () -> {
-            passes.incrementAndGet();
+            starts.add(time.now());
             return null;
-        }, Duration.ofMillis(50));
+        }, Duration.ofHours(1), time);
         loop.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> passes.get() >= 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() == 1 && idle("xsync-test-loop"));
+            time.advance(Duration.ofMinutes(59));
+            time.advance(Duration.ofMinutes(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() == 2 && idle("xsync-test-loop"));
         } finally {
             loop.stop(Duration.ofSeconds(5));
         }
+        assertThat(starts).containsExactly(t0, t0.plus(Duration.ofHours(1)));
     }
 
     /** True when the loop thread is parked waiting for a signal (between passes, nothing pending). */

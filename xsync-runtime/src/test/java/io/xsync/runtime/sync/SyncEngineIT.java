@@ -1,5 +1,7 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ClaimTable;
+import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +17,9 @@ import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
+import io.xsync.runtime.time.ManualTime;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +40,11 @@ class SyncEngineIT {
     final Cleanup cleanup = new Cleanup();
 
     private JdbcStore store(String dialect) {
-        JdbcStore store = TestStores.open(dialect, TestSchemas.chain());
+        return store(dialect, SystemTime.INSTANCE);
+    }
+
+    private JdbcStore store(String dialect, Time time) {
+        JdbcStore store = TestStores.open(dialect, TestSchemas.chain(), time);
         cleanup.add(store);
         return store;
     }
@@ -121,7 +130,9 @@ class SyncEngineIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void failureSkipsTheRestOfItsCohortOnlyAndBacksOff(String dialect) {
-        JdbcStore store = store(dialect);
+        ManualTime time = new ManualTime();
+        Instant t0 = time.now();
+        JdbcStore store = store(dialect, time);
         RecordingStep step = new RecordingStep("Site", "Slice", "Instance");
         ModelObject site = site(store, "s");
         ModelObject badSlice = slice(store, "bad", site);
@@ -135,8 +146,9 @@ class SyncEngineIT {
                 throw new IllegalStateException("boom " + attempt.incrementAndGet());
             }
         };
-        SynchronizerContext ctx = SyncHarness.context(store, List.of(step), List.of());
-        SyncEngine engine = start(ctx, SyncHarness.settings(2));
+        SynchronizerContext ctx = SyncHarness.context(store, List.of(step), List.of(), time);
+        // claims are renewed on a real-time schedule: a lease longer than the clock is advanced keeps them safe
+        SyncEngine engine = start(ctx, SyncHarness.settings(2).withClaimLease(Duration.ofHours(1)));
 
         // first failure retries on the next pass, the second one backs off 10 minutes
         await().atMost(WAIT).until(() -> BackendRegister.parse(reload(store, badSlice)
@@ -146,7 +158,7 @@ class SyncEngineIT {
         assertThat(bad.getLong("backend_code")).isEqualTo(2);
         assertThat(bad.getInstant("enacted")).isNull();
         BackendRegister reg = BackendRegister.parse(bad.getString("backend_register"));
-        assertThat(reg.nextRun()).isAfter(Instant.now().plus(Duration.ofMinutes(9)));
+        assertThat(reg.nextRun()).isEqualTo(t0.plus(Duration.ofMinutes(10)));
 
         ModelObject skipped = reload(store, inst);
         // the message of the failing call, or the slice's status while it backs off
@@ -174,6 +186,14 @@ class SyncEngineIT {
         assertThat((Long) status.get("calls")).isEqualTo((Long) status.get("synced") + 2L);
         assertThat(status.get("last_pass")).isNotNull();
         assertThat((Long) status.get("passes")).isGreaterThanOrEqualTo(3L);
+
+        // once next_run has come, the engine retries by itself; the third failure waits 2 × 10 minutes
+        time.advance(Duration.ofMinutes(10));
+        await().atMost(WAIT).until(() -> BackendRegister.parse(reload(store, badSlice)
+                .getString("backend_register")).failures() == 3);
+        assertThat(step.syncs("Slice", badSlice.id())).isEqualTo(3);
+        assertThat(BackendRegister.parse(reload(store, badSlice).getString("backend_register")).nextRun())
+                .isEqualTo(t0.plus(Duration.ofMinutes(30)));
     }
 
     @ParameterizedTest
@@ -241,7 +261,8 @@ class SyncEngineIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void crashMidSyncLeavesTheObjectDirtyAndItIsSyncedAfterRestart(String dialect) throws Exception {
-        JdbcStore store = store(dialect);
+        ManualTime time = new ManualTime();
+        JdbcStore store = store(dialect, time);
         ModelObject site = site(store, "s");
         RecordingStep first = new RecordingStep("Site");
         CountDownLatch entered = new CountDownLatch(1);
@@ -251,7 +272,7 @@ class SyncEngineIT {
             never.await(); // hangs until the "crash" interrupts it
         };
         SyncSettings settings = SyncHarness.settings(2).withClaimLease(Duration.ofSeconds(1));
-        SyncEngine crashed = new SyncEngine(SyncHarness.context(store, List.of(first), List.of()), settings);
+        SyncEngine crashed = new SyncEngine(SyncHarness.context(store, List.of(first), List.of(), time), settings);
         crashed.start();
         assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
         crashed.kill();
@@ -259,11 +280,14 @@ class SyncEngineIT {
         ModelObject mid = reload(store, site);
         assertThat(mid.getInstant("enacted")).isNull();
         assertThat(mid.getBoolean("backend_need_delete")).isTrue();
-        ClaimTable claims = new ClaimTable(store.dataSource(), "probe", Duration.ofMinutes(1));
+        ClaimTable claims = store.claims("probe", Duration.ofMinutes(1), "");
         assertThat(claims.holder(new ObjectRef("Site", site.id()))).isEqualTo(crashed.owner());
 
         RecordingStep second = new RecordingStep("Site");
-        start(SyncHarness.context(store, List.of(second), List.of()), settings);
+        SyncEngine restarted = start(SyncHarness.context(store, List.of(second), List.of(), time), settings);
+        assertThat(restarted.runPass().unclaimed()).as("objects the crashed claims still hold").isEqualTo(1);
+        assertThat(second.syncs("Site", site.id())).isZero();
+        time.advance(Duration.ofSeconds(2)); // the crashed engine's claims run out
         await().atMost(WAIT).until(() -> reload(store, site).getInstant("enacted") != null);
         assertThat(second.syncs("Site", site.id())).isEqualTo(1);
         assertThat(reload(store, site).getString("backend_status")).isEqualTo("OK");

@@ -13,6 +13,8 @@ import io.xsync.runtime.schema.DependencyGraph.Edge;
 import io.xsync.runtime.steps.LoadedSteps;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.SystemTime;
+import io.xsync.runtime.time.Time;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,17 @@ public final class SyncHarness {
     /** A context over {@code store} with dependency graph {@code graph}. */
     public static SynchronizerContext context(Store store, DependencyGraph graph, List<SyncStep> syncSteps,
                                               List<Policy> policies) {
+        return context(store, graph, syncSteps, policies, SystemTime.INSTANCE);
+    }
+
+    /** A context over {@code store} whose engines run on {@code time}. */
+    public static SynchronizerContext context(Store store, List<SyncStep> syncSteps, List<Policy> policies,
+                                              Time time) {
+        return context(store, chainGraph(), syncSteps, policies, time);
+    }
+
+    private static SynchronizerContext context(Store store, DependencyGraph graph, List<SyncStep> syncSteps,
+                                               List<Policy> policies, Time time) {
         for (SyncStep s : syncSteps) {
             s.init(stepContext(store, Actor.SYNC_STEP));
         }
@@ -53,7 +66,7 @@ public final class SyncHarness {
         CompositeMeterRegistry metrics = new CompositeMeterRegistry();
         metrics.add(new SimpleMeterRegistry());
         return new SynchronizerContext("test", null, store.schema(), graph, store,
-                new LoadedSteps(syncSteps, policies, List.of(), List.of()), metrics);
+                new LoadedSteps(syncSteps, policies, List.of(), List.of()), metrics, time);
     }
 
     /** Settings for tests: fast safety pass, quick reaper, given thread count. */

@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsync.runtime.sync.SyncOutcome.Kind;

@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 /** One object, named by its model and id: the unit of cohorts, claims and log lines. */
 public record ObjectRef(String model, long id) {

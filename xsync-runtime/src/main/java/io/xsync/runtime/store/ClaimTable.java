@@ -1,13 +1,12 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.store;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.time.Time;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +25,13 @@ import javax.sql.DataSource;
  * <p>The {@code model} column holds the claimed object's model for sync claims, the model with a
  * scope prefix for other engines' claims ({@code policy:MyModel}), and {@code lease:<name>} (id 0)
  * for named leases, so that the kinds never collide (model names have no colon).
+ *
+ * <p>The store creates the table when it opens; engines get their claim table from
+ * {@link Store#claims(String, Duration, String)}. Thread-safe: every operation uses its own pooled
+ * connection.
+ *
+ * <p>Lease ends are times of the injected {@link Time}, so a test moves a lease past its end by
+ * advancing a manual clock.
  */
 public final class ClaimTable {
     /** The table name. */
@@ -37,19 +43,21 @@ public final class ClaimTable {
     private final String owner;
     private final Duration lease;
     private final String scope;
-    private volatile long renewedAtNanos = System.nanoTime();
+    private final Time time;
+    private volatile long renewedAtNanos;
 
-    /** Claims of sync steps (the {@code model} column is the model's name). */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease) {
-        this(dataSource, owner, lease, "");
-    }
+    static final String CREATE_SQL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, "
+            + "id BIGINT NOT NULL, owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
+            + "PRIMARY KEY (model, id))";
 
     /**
-     * Claims in their own scope: an object claimed in scope {@code policy} does not block the same
-     * object in the sync scope.
+     * Claims in their own scope (empty: the sync scope, whose {@code model} column is the model's
+     * name): an object claimed in scope {@code policy} does not block the same object in the sync scope.
      */
-    public ClaimTable(DataSource dataSource, String owner, Duration lease, String scope) {
+    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
         this.dataSource = dataSource;
+        this.time = time;
+        this.renewedAtNanos = time.nanoTime();
         this.owner = owner;
         this.lease = lease;
         this.scope = scope.isEmpty() ? "" : scope + ":";
@@ -63,24 +71,6 @@ public final class ClaimTable {
     /** This claimant's name. */
     public String owner() {
         return owner;
-    }
-
-    /** Creates the table if it does not exist. */
-    public void createTable() {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, id BIGINT NOT NULL, "
-                + "owner VARCHAR(255) NOT NULL, lease_until TIMESTAMP WITH TIME ZONE NOT NULL, "
-                + "PRIMARY KEY (model, id))";
-        for (int attempt = 0; ; attempt++) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute(ddl);
-                return;
-            } catch (SQLException e) {
-                // two replicas creating the table at once: one loses a catalog race on PostgreSQL
-                if (attempt >= 2) {
-                    throw new XsyncException("cannot create table " + TABLE + ": " + e.getMessage(), e);
-                }
-            }
-        }
     }
 
     /**
@@ -159,7 +149,7 @@ public final class ClaimTable {
         String key = LEASE_PREFIX + name;
         OffsetDateTime until = until();
         int kept = update("UPDATE " + TABLE + " SET owner = ?, lease_until = ? WHERE model = ? AND id = 0 "
-                + "AND (owner = ? OR lease_until < ?)", owner, until, key, owner, OffsetDateTime.now(ZoneOffset.UTC));
+                + "AND (owner = ? OR lease_until < ?)", owner, until, key, owner, now());
         if (kept > 0) {
             return true;
         }
@@ -217,7 +207,7 @@ public final class ClaimTable {
 
     /** Extends every claim of this owner by a full lease. */
     public void renew() {
-        long start = System.nanoTime();
+        long start = time.nanoTime();
         update("UPDATE " + TABLE + " SET lease_until = ? WHERE owner = ?", until(), owner);
         renewedAtNanos = start;
     }
@@ -229,12 +219,12 @@ public final class ClaimTable {
      * expire and another replica may take them, so work under them must stop before that.
      */
     public boolean safelyHeld() {
-        return System.nanoTime() - renewedAtNanos < lease.toNanos() * 2 / 3;
+        return time.nanoTime() - renewedAtNanos < lease.toNanos() * 2 / 3;
     }
 
     /** Deletes expired claims (of crashed owners); returns how many. */
     public int purgeExpired() {
-        return update("DELETE FROM " + TABLE + " WHERE lease_until < ?", OffsetDateTime.now(ZoneOffset.UTC));
+        return update("DELETE FROM " + TABLE + " WHERE lease_until < ?", now());
     }
 
     /** Who holds a claim on the object now, or null (for tests and the status page). */
@@ -256,7 +246,11 @@ public final class ClaimTable {
     }
 
     private OffsetDateTime until() {
-        return Instant.now().plus(lease).atOffset(ZoneOffset.UTC);
+        return time.now().plus(lease).atOffset(ZoneOffset.UTC);
+    }
+
+    private OffsetDateTime now() {
+        return time.now().atOffset(ZoneOffset.UTC);
     }
 
     private int update(String sql, Object... params) {
