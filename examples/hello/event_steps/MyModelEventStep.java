@@ -1,16 +1,14 @@
-import com.fasterxml.jackson.databind.JsonNode;
 import io.xsync.api.Event;
-import io.xsync.api.EventFormatException;
 import io.xsync.api.EventStep;
-import io.xsync.api.Model;
-import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
+import io.xsync.api.typed.TypedModel;
 import java.util.List;
-import java.util.Map;
+import models.MyModel;
 
 /**
  * Turns {"first_name": "John", "last_name": "Doe"} events on MyTopic into MyModel objects,
- * unless an object with those names exists already.
+ * unless an object with those names exists already. MyModel is the class xsync generates from
+ * models/hello.xproto.
  */
 public class MyModelEventStep extends EventStep {
 
@@ -21,26 +19,15 @@ public class MyModelEventStep extends EventStep {
 
     @Override
     public void processEvent(Event event) {
-        JsonNode value = event.json();
-        String first = text(event, value, "first_name");
-        String last = text(event, value, "last_name");
+        String firstName = event.string("first_name");
+        String lastName = event.string("last_name");
 
-        Model myModel = models().get("MyModel");
-        if (!myModel.filter(Map.of("first_name", first, "last_name", last)).isEmpty()) {
+        // See if the object already exists
+        TypedModel<MyModel> people = MyModel.objects(models());
+        if (people.exists(MyModel.FIRST_NAME.eq(firstName), MyModel.LAST_NAME.eq(lastName))) {
             return;
         }
-        ModelObject obj = myModel.newObject();
-        obj.set("first_name", first);
-        obj.set("last_name", last);
-        // Moves `updated`, so sync steps observing MyModel (if any) run for the new object.
-        obj.save(Save.alwaysUpdateTimestamp());
-    }
-
-    private static String text(Event event, JsonNode value, String field) {
-        JsonNode node = value.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new EventFormatException("event " + event.where() + " has no string field '" + field + "'");
-        }
-        return node.asText();
+        // Create a new object; moving `updated` makes the sync steps observing MyModel run for it
+        people.create().setFirstName(firstName).setLastName(lastName).save(Save.alwaysUpdateTimestamp());
     }
 }

@@ -1,7 +1,8 @@
-import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
-import java.util.Map;
+import io.xsync.api.typed.TypedModel;
+import models.Greeting;
+import models.MyModel;
 
 /**
  * Derives one Greeting per MyModel object. Greetings are declarative state only: they are saved
@@ -17,14 +18,15 @@ public class MyModelPolicy extends Policy {
 
     @Override
     public void handleCreate(ModelObject obj) {
-        Model greetings = models().get("Greeting");
-        if (!greetings.filter(Map.of("mymodel_id", obj.id())).isEmpty()) {
+        MyModel person = MyModel.wrap(obj);
+        TypedModel<Greeting> greetings = Greeting.objects(models());
+        if (greetings.exists(Greeting.MYMODEL.eq(person))) {
             return;
         }
-        ModelObject greeting = greetings.newObject();
-        greeting.set("mymodel", obj);
-        greeting.set("text", "Hello, " + obj.getString("first_name") + " " + obj.getString("last_name"));
-        greeting.set("no_sync", true);
-        greeting.save();
+        greetings.create()
+                .setMymodel(person)
+                .setText("Hello, " + person.getFirstName() + " " + person.getLastName())
+                .setNoSync(true)
+                .save();
     }
 }

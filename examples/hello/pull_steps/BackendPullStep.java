@@ -1,11 +1,9 @@
-import io.xsync.api.Model;
-import io.xsync.api.ModelObject;
 import io.xsync.api.PullStep;
 import io.xsync.api.Save;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
+import models.MyModel;
 
 /**
  * Looks at the hello backend directory: logs how many files it holds when that changes, and marks MyModel objects
@@ -23,12 +21,11 @@ public class BackendPullStep extends PullStep {
             log().info("backend {} holds {} files", dir, count);
             lastCount = count;
         }
-        Model myModel = models().get("MyModel");
-        for (ModelObject obj : myModel.filter(Map.of("backend_code", 1))) {
-            if (!Files.exists(dir.resolve("MyModel-" + obj.id() + ".json"))) {
-                log().info("backend file of MyModel {} is gone; marking it dirty", obj.id());
-                obj.set("backend_status", "Backend file missing; resyncing");
-                obj.save(Save.updateFields("backend_status").withAlwaysUpdateTimestamp());
+        for (MyModel person : MyModel.objects(models()).filter(MyModel.BACKEND_CODE.eq(1))) {
+            if (!Files.exists(dir.resolve("MyModel-" + person.id() + ".json"))) {
+                log().info("backend file of MyModel {} is gone; marking it dirty", person.id());
+                person.setBackendStatus("Backend file missing; resyncing");
+                person.save(Save.updateFields("backend_status").withAlwaysUpdateTimestamp());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import models.MyModel;
 
 /**
  * Drives the hello "backend", a directory of files: each MyModel object is the file
@@ -24,15 +25,16 @@ public class MyModelSyncStep extends SyncStep {
 
     @Override
     public void syncRecord(ModelObject obj) throws Exception {
-        if ("Fail".equals(obj.getString("last_name"))) {
+        MyModel person = MyModel.wrap(obj);
+        if ("Fail".equals(person.getLastName())) {
             throw new IllegalStateException("the backend refuses people named Fail");
         }
         Path dir = backendDir();
         Files.createDirectories(dir);
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", obj.id());
-        record.put("first_name", obj.getString("first_name"));
-        record.put("last_name", obj.getString("last_name"));
+        record.put("id", person.id());
+        record.put("first_name", person.getFirstName());
+        record.put("last_name", person.getLastName());
         Files.writeString(file(dir, obj), JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8);
         log().debug("wrote {}", file(dir, obj));
     }

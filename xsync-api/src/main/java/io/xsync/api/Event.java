@@ -86,6 +86,20 @@ public final class Event {
         }
     }
 
+    /**
+     * The text of field {@code name} of the value, a JSON object: {@code event.string("first_name")}.
+     *
+     * @throws EventFormatException naming the event and the field if the value is not a JSON object
+     *                              or the field is missing or not a string
+     */
+    public String string(String name) {
+        JsonNode node = json().get(name);
+        if (node == null || !node.isTextual()) {
+            throw new EventFormatException("event " + where() + " has no string field '" + name + "'");
+        }
+        return node.asText();
+    }
+
     /** The value parsed as JSON into {@code type}. */
     public <T> T json(Class<T> type) {
         try {

@@ -17,8 +17,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "xsync", mixinStandardHelpOptions = true, versionProvider = XsyncCli.Version.class,
         description = "Runs and inspects xsync synchronizers.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DepsCommand.class, ModelsCommand.class,
-                SendCommand.class, KafkaCommand.class, StatusCommand.class, DltCommand.class})
+        subcommands = {InitCommand.class, RunCommand.class, ValidateCommand.class, DepsCommand.class,
+                ModelsCommand.class, SendCommand.class, KafkaCommand.class, StatusCommand.class, DltCommand.class,
+                GenerateCommand.class})
 public final class XsyncCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -11,7 +11,7 @@ class UsageErrorTest {
         CliRun run = CliRun.of("vaildate");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
-                "xsync: Unmatched argument at index 0: 'vaildate' (did you mean validate or status?);"
+                "xsync: Unmatched argument at index 0: 'vaildate' (did you mean validate or generate or status?);"
                         + " see 'xsync --help'");
     }
 

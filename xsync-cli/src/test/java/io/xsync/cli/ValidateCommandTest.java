@@ -78,14 +78,51 @@ class ValidateCommandTest {
     }
 
     @Test
-    void stepCompileErrorNamesFileAndLine() throws IOException {
+    void stepCompileErrorNamesFileLineAndColumnWithTheSourceLineAndACaret() throws IOException {
         Path config = CliFixture.create(dir, "event_steps_dir: steps\nevent_bus:\n  endpoint: localhost:9092\n");
         Path step = Files.writeString(Files.createDirectories(dir.resolve("steps")).resolve("Bad.java"),
                 "public class Bad extends io.xsync.api.EventStep {\n  oops\n}\n");
         CliRun run = CliRun.of("validate", "--config", config.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("xsync: " + step.toAbsolutePath() + ":2: error:");
+        assertThat(run.errLines()).containsExactly(
+                "xsync: " + step.toAbsolutePath().normalize() + ":2:7: error: <identifier> expected",
+                "      oops",
+                "          ^");
+    }
+
+    @Test
+    void aStepImportingARuntimeClassFailsValidateNamingTheImport() throws IOException {
+        Path config = CliFixture.create(dir, "steps_dir: steps\n");
+        Path step = Files.writeString(Files.createDirectories(dir.resolve("steps")).resolve("Sneaky.java"),
+                "import io.xsync.runtime.store.Actor;\n"
+                + "public class Sneaky extends io.xsync.api.SyncStep {\n"
+                + "  public java.util.List<String> observes() { return java.util.List.of(\"MyModel\"); }\n"
+                + "  public void syncRecord(io.xsync.api.ModelObject o) { }\n}\n");
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                "xsync: " + step.toAbsolutePath().normalize() + ":1:30: error: package io.xsync.runtime.store does not exist",
+                "    import io.xsync.runtime.store.Actor;",
+                "                                 ^",
+                "  (io.xsync.runtime.store is not visible to steps: they compile against xsync-api, Jackson, SLF4J, "
+                        + "the generated model classes and the step directory's jars)");
+    }
+
+    @Test
+    void aStepUsingTheTypedModelClassesIsValidAndAMisspelledFieldIsNot() throws IOException {
+        Path config = CliFixture.create(dir, "steps_dir: steps\n");
+        String source = "import models.MyModel;\n"
+                + "public class People extends io.xsync.api.SyncStep {\n"
+                + "  public java.util.List<String> observes() { return java.util.List.of(\"MyModel\"); }\n"
+                + "  public void syncRecord(io.xsync.api.ModelObject o) { MyModel.wrap(o).setAge(3); }\n}\n";
+        Path step = Files.writeString(Files.createDirectories(dir.resolve("steps")).resolve("People.java"), source);
+        assertThat(CliRun.of("validate", "--config", config.toString()).exitCode()).isZero();
+
+        Files.writeString(step, source.replace("setAge(3)", "setAeg(3)"));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("xsync: " + step.toAbsolutePath().normalize() + ":4:71: error: cannot find symbol\n")
+                .contains("  symbol:   method setAeg(int)\n");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.StepContextImpl;
+import io.xsync.runtime.logging.LogLevels;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
@@ -86,6 +87,7 @@ public final class Synchronizer implements AutoCloseable {
     public static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time) {
         String name = config.get(ConfigKeys.NAME);
         MDC.put("sync", name);
+        LogLevels.apply(config);
         DataDirLock lock = usesDataDir(config) ? DataDirLock.acquire(config.path(ConfigKeys.DATA_DIR), "xsync run")
                 : null;
         try {
@@ -96,6 +98,29 @@ public final class Synchronizer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Loads schema and steps, opens the store (with {@code opener}) and initialises the steps, but
+     * starts no engine and takes no data directory lock: the caller drives the steps itself (the
+     * test kit runs one sync or policy pass, one pull or one event at a time). {@link #close()}
+     * closes the steps and the store.
+     */
+    public static Synchronizer assemble(XsyncConfig config, StoreOpener opener) {
+        String name = config.get(ConfigKeys.NAME);
+        Prepared p = prepare(config, true);
+        Store store = opener.open(config, p.schema);
+        try {
+            initSteps(config, p.steps, store);
+        } catch (RuntimeException e) {
+            closeSteps(p.steps);
+            store.close();
+            throw e;
+        }
+        SynchronizerContext ctx = new SynchronizerContext(name, config, p.schema, p.graph, store, p.steps,
+                new CompositeMeterRegistry());
+        return new Synchronizer(ctx, List.of(), SynchronizerSummary.of(config, p.schema, p.steps,
+                StoreOpener.describe(config), List.of()), null);
     }
 
     /**

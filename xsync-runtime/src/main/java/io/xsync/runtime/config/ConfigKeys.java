@@ -59,6 +59,9 @@ public final class ConfigKeys {
             Map.of(), "Per-logger levels, e.g. {io.xsync.kafka: DEBUG}.");
 
     // --- xsync keys -----------------------------------------------------------------------
+    public static final ConfigKey<String> MODELS_PACKAGE = opt("models_package", ConfigKey.Type.STRING, "models",
+            "Java package of the typed model classes (one per model of models_dir) that step sources "
+            + "may use: import models.MyModel (see docs/steps.md).");
     public static final ConfigKey<String> DATA_DIR = opt("data_dir", ConfigKey.Type.PATH, "data",
             "Directory for the embedded store and the embedded broker's log.");
     public static final ConfigKey<String> USES_MODELS_DIR = opt("uses_models_dir", ConfigKey.Type.PATH, null,

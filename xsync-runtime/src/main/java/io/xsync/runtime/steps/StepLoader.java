@@ -5,6 +5,7 @@ import io.xsync.api.Policy;
 import io.xsync.api.PullStep;
 import io.xsync.api.Step;
 import io.xsync.api.SyncStep;
+import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each configured directory ({@code steps_dir} for sync steps, {@code model_policies_dir} for
  * policies, {@code pull_steps_dir}, {@code event_steps_dir}) may hold {@code .java} sources
- * (in any subdirectory; compiled together in memory at startup against the JVM's classpath and
- * the directory's jars) and {@code .jar} files. Every public, concrete class there that extends
+ * (in any subdirectory; compiled together in memory at startup against xsync-api, Jackson, SLF4J,
+ * the typed model classes generated from the schema and the directory's jars, nothing else) and
+ * {@code .jar} files. Every public, concrete class there that extends
  * the directory's base class is a step; one extending another kind's base is an error.
  *
  * <p>Packaged synchronizers may also put steps on the classpath, listed in
@@ -56,6 +58,9 @@ public final class StepLoader {
 
     private final ClassLoader classpath;
     private final Map<Path, Set<StepKind>> dirs = new LinkedHashMap<>();
+    private Schema schema;
+    private String modelsPackage;
+    private ModelClasses modelClasses;
 
     /** @param classpath where classpath steps are looked up and what directory classes see; null for no classpath steps */
     public StepLoader(ClassLoader classpath) {
@@ -75,6 +80,7 @@ public final class StepLoader {
                 loader.directory(kind, dir);
             }
         }
+        loader.modelClasses(schema, config.get(ConfigKeys.MODELS_PACKAGE));
         Set<String> models = schema.models().stream().map(ModelDef::name).collect(Collectors.toSet());
         return loader.load(models);
     }
@@ -86,6 +92,16 @@ public final class StepLoader {
     }
 
     /**
+     * Generates the typed model classes of {@code schema} in {@code javaPackage} for the step
+     * sources (compiled once, when the first directory with sources is loaded).
+     */
+    public StepLoader modelClasses(Schema schema, String javaPackage) {
+        this.schema = schema;
+        this.modelsPackage = javaPackage;
+        return this;
+    }
+
+    /**
      * Compiles, loads, instantiates and validates every step.
      *
      * @param models the schema's model names, or null to skip the model checks
@@ -93,8 +109,16 @@ public final class StepLoader {
     public LoadedSteps load(Set<String> models) {
         Map<Class<?>, String> classes = new LinkedHashMap<>();
         ClassLoader parent = classpath != null ? classpath : StepLoader.class.getClassLoader();
+        List<String> compileErrors = new ArrayList<>();
         for (Map.Entry<Path, Set<StepKind>> e : dirs.entrySet()) {
-            fromDirectory(e.getKey(), e.getValue(), parent, classes);
+            try {
+                fromDirectory(e.getKey(), e.getValue(), parent, classes);
+            } catch (CompileErrors.Failure f) {
+                compileErrors.addAll(f.errors());
+            }
+        }
+        if (!compileErrors.isEmpty()) {
+            throw new StepException(CompileErrors.join(compileErrors));
         }
         if (classpath != null) {
             fromServiceFiles(classes);
@@ -124,6 +148,14 @@ public final class StepLoader {
     private void fromDirectory(Path dir, Set<StepKind> kinds, ClassLoader parent, Map<Class<?>, String> classes) {
         List<Path> jars = files(dir, ".jar");
         List<Path> sources = files(dir, ".java");
+        Map<String, byte[]> models = Map.of();
+        if (schema != null && usesModelClasses(sources)) {
+            if (modelClasses == null) {
+                modelClasses = ModelClasses.of(schema, modelsPackage, parent);
+            }
+            models = modelClasses.bytecode();
+            parent = modelClasses.loader();
+        }
         ClassLoader loader = jars.isEmpty() ? parent : new URLClassLoader("xsync-step-jars", urls(jars), parent);
         for (Path jar : jars) {
             for (String name : JarClasses.names(jar)) {
@@ -134,7 +166,7 @@ public final class StepLoader {
             }
         }
         if (!sources.isEmpty()) {
-            SourceCompiler.Output out = SourceCompiler.compile(sources, jars);
+            SourceCompiler.Output out = CompileCache.compile(sources, jars, models);
             MemoryClassLoader memory = new MemoryClassLoader(out.classes(), loader);
             for (String name : out.classes().keySet()) {
                 Class<?> c = JarClasses.load(name, memory);
@@ -199,6 +231,29 @@ public final class StepLoader {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new StepException(origin + ": cannot instantiate step class " + c.getName() + ": " + e, e);
         }
+    }
+
+    /**
+     * Whether any source names the model classes' package (generating and compiling them takes a
+     * while, so synchronizers whose steps use only the string API skip it).
+     */
+    private boolean usesModelClasses(List<Path> sources) {
+        if (sources.isEmpty()) {
+            return false;
+        }
+        if (modelsPackage == null || modelsPackage.isBlank()) {
+            return true;
+        }
+        for (Path source : sources) {
+            try {
+                if (Files.readString(source).contains(modelsPackage.strip() + ".")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new StepException(source + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return false;
     }
 
     private static List<Path> files(Path dir, String suffix) {

@@ -154,6 +154,20 @@ public final class SyncEngine implements Engine, StatusContributor {
                 observed, settings.threads(), claims.owner());
     }
 
+    /**
+     * Readies the engine for {@link #runPass()} and {@link #reapDeleted()} called by the caller
+     * alone: the worker threads, but no loop, no timers and no change listener (the test kit's
+     * mode). {@link #stop(Duration)} stops it as usual.
+     */
+    public void startForCalls() {
+        workers = Executors.newFixedThreadPool(settings.threads(), new NamedThreads("xsync-sync"));
+    }
+
+    /** Purges the deleted objects whose deletion every observing step has finished (as the reaper timer does). */
+    public void reapDeleted() {
+        reap();
+    }
+
     private void registerMeters() {
         for (String model : observed) {
             metrics.register(model, steps.stream().filter(st -> st.observes().contains(model)).map(SyncStep::name)
@@ -174,8 +188,10 @@ public final class SyncEngine implements Engine, StatusContributor {
                 Thread.currentThread().interrupt();
             }
             workers.shutdownNow();
-            timers.shutdownNow();
-            leases.shutdownNow();
+            if (timers != null) {
+                timers.shutdownNow();
+                leases.shutdownNow();
+            }
             try {
                 claims.releaseAll();
             } catch (RuntimeException e) {

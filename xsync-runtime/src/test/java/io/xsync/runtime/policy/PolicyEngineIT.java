@@ -14,6 +14,7 @@ import io.xsync.runtime.store.TestStores;
 import io.xsync.runtime.sync.RecordingStep;
 import io.xsync.runtime.sync.SyncEngine;
 import io.xsync.runtime.sync.SyncHarness;
+import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,6 +134,27 @@ class PolicyEngineIT {
         assertThat(engine.runPass()).isEqualTo(1);
         assertThat(policy.callList()).endsWith("delete good");
         assertThat(store.dirtyForPolicy("Site")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFailedObjectIsRetriedWithoutAChangeOnceTheRetryWaitHasPassed(String dialect) {
+        ManualTime time = new ManualTime();
+        JdbcStore store = TestStores.open(dialect, TestSchemas.chain(), time);
+        cleanup.add(store);
+        SitePolicy policy = new SitePolicy();
+        PolicyEngine engine = new PolicyEngine(SyncHarness.context(store, List.of(), List.of(policy), time),
+                Duration.ofMinutes(10));
+        site(store, "bad");
+
+        assertThat(engine.runPass()).isZero();
+        assertThat(policy.callList()).containsExactly("create bad");
+        time.advance(Duration.ofMinutes(10).minusSeconds(1));
+        assertThat(engine.runPass()).as("passes within the retry wait").isZero();
+        assertThat(policy.callList()).containsExactly("create bad");
+        time.advance(Duration.ofSeconds(2));
+        assertThat(engine.runPass()).isZero(); // fails again
+        assertThat(policy.callList()).containsExactly("create bad", "create bad");
     }
 
     @ParameterizedTest

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.EventStep;
 import io.xsync.api.SyncStep;
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -68,12 +70,107 @@ class StepLoaderTest {
     }
 
     @Test
-    void compileErrorNamesFileAndLine() throws IOException {
+    void compileErrorNamesFileLineAndColumnAndShowsTheLineWithACaret() throws IOException {
         Path file = source("event_steps", "Broken", "import io.xsync.api.*;\n\npublic class Broken extends EventStep {\n"
                 + "    @Override public void processEvent(Event e) { int x = \"no\"; }\n}\n");
         assertThatThrownBy(() -> load(StepKind.EVENT, "event_steps"))
                 .isInstanceOf(StepException.class)
-                .hasMessageStartingWith(file + ":4: error: incompatible types");
+                .hasMessage(file + ":4:59: error: incompatible types: java.lang.String cannot be converted to int\n"
+                        + "        @Override public void processEvent(Event e) { int x = \"no\"; }\n"
+                        + "                                                              ^");
+    }
+
+    @Test
+    void everyCompileErrorOfEveryDirectoryIsReported() throws IOException {
+        Path one = source("ev", "One", eventStep("One", "    void a() { undefinedA(); }\n    void b() { undefinedB(); }"));
+        Path two = source("steps", "Two", syncStep("Two", "List.of(undefinedC)"));
+        assertThatThrownBy(() -> new StepLoader(null).directory(StepKind.EVENT, dir.resolve("ev"))
+                .directory(StepKind.SYNC, dir.resolve("steps")).load(MODELS))
+                .isInstanceOf(StepException.class)
+                .hasMessageStartingWith(one + ":5:16: error: cannot find symbol\n")
+                .hasMessageContaining("\n  symbol:   method undefinedA()\n")
+                .hasMessageContaining(one + ":6:16: error: cannot find symbol\n")
+                .hasMessageContaining("\n  symbol:   method undefinedB()\n")
+                .hasMessageContaining(two + ":5:63: error: cannot find symbol\n")
+                .hasMessageContaining("\n  symbol:   variable undefinedC\n")
+                .hasMessageEndingWith("\n3 errors");
+    }
+
+    @Test
+    void runtimeAndThirdPartyClassesAreNotVisibleToStepSources() throws IOException {
+        Path file = source("steps", "Sneaky", "import io.xsync.runtime.store.Actor;\nimport org.h2.Driver;\n"
+                + syncStep("Sneaky", "List.of(\"Site\")"));
+        assertThatThrownBy(() -> load(StepKind.SYNC, "steps"))
+                .isInstanceOf(StepException.class)
+                .hasMessageStartingWith(file + ":1:30: error: package io.xsync.runtime.store does not exist\n"
+                        + "    import io.xsync.runtime.store.Actor;\n"
+                        + "                                 ^\n"
+                        + "  (io.xsync.runtime.store is not visible to steps: they compile against xsync-api, "
+                        + "Jackson, SLF4J, the generated model classes and the step directory's jars)\n")
+                .hasMessageContaining(file + ":2:14: error: package org.h2 does not exist\n")
+                .hasMessageEndingWith("\n2 errors");
+    }
+
+    @Test
+    void stepSourcesUseTheTypedModelClassesOfTheSchema() throws IOException {
+        Schema schema = XprotoLoader.loadText("m.xproto", "message Site (XOSBase) {\n"
+                + "    required string name = 1 [max_length = 64];\n}\n");
+        source("steps", "SiteStep", "import io.xsync.api.*;\nimport java.util.List;\nimport sites.Site;\n\n"
+                + "public class SiteStep extends SyncStep {\n"
+                + "    @Override public List<String> observes() { return List.of(\"Site\"); }\n"
+                + "    @Override public void syncRecord(ModelObject o) { Site.wrap(o).setName(\"x\"); }\n"
+                + "    public String fieldName() { return Site.NAME.name(); }\n}\n");
+        LoadedSteps steps = new StepLoader(null).directory(StepKind.SYNC, dir.resolve("steps"))
+                .modelClasses(schema, "sites").load(MODELS);
+        SyncStep step = steps.syncSteps().get(0);
+        assertThat(step.getClass().getSuperclass()).isEqualTo(SyncStep.class);
+        assertThat(invoke(step, "fieldName")).isEqualTo("name");
+    }
+
+    @Test
+    void stepSourcesNotNamingTheModelsPackageAreCompiledWithoutGeneratingTheModelClasses() throws IOException {
+        Schema schema = XprotoLoader.loadText("m.xproto", "message Site (XOSBase) {\n"
+                + "    required string name = 1 [max_length = 64];\n}\n");
+        source("steps", "Plain", syncStep("Plain", "List.of(\"Site\")"));
+        source("typed", "Typed", "import sites.Site;\n" + syncStep("Typed", "List.of(Site.class.getSimpleName())"));
+
+        LoadedSteps plain = new StepLoader(null).directory(StepKind.SYNC, dir.resolve("steps"))
+                .modelClasses(schema, "sites").load(MODELS);
+        LoadedSteps typed = new StepLoader(null).directory(StepKind.SYNC, dir.resolve("typed"))
+                .modelClasses(schema, "sites").load(MODELS);
+
+        ClassLoader app = StepLoader.class.getClassLoader();
+        assertThat(plain.syncSteps().get(0).getClass().getClassLoader().getParent()).isSameAs(app);
+        ClassLoader models = typed.syncSteps().get(0).getClass().getClassLoader().getParent();
+        assertThat(models).isNotSameAs(app);
+        assertThat(models.getParent()).isSameAs(app);
+        assertThat(typed.syncSteps().get(0).observes()).containsExactly("Site");
+    }
+
+    @Test
+    void aMisspelledTypedFieldIsACompileErrorWithFileLineColumnAndCaret() throws IOException {
+        Schema schema = XprotoLoader.loadText("m.xproto", "message Site (XOSBase) {\n"
+                + "    required string name = 1 [max_length = 64];\n}\n");
+        Path file = source("steps", "SiteStep", "import io.xsync.api.*;\nimport java.util.List;\nimport sites.Site;\n\n"
+                + "public class SiteStep extends SyncStep {\n"
+                + "    @Override public List<String> observes() { return List.of(\"Site\"); }\n"
+                + "    @Override public void syncRecord(ModelObject o) { Site.wrap(o).setNaem(\"x\"); }\n}\n");
+        assertThatThrownBy(() -> new StepLoader(null).directory(StepKind.SYNC, dir.resolve("steps"))
+                .modelClasses(schema, "sites").load(MODELS))
+                .isInstanceOf(StepException.class)
+                .hasMessage(file + ":7:67: error: cannot find symbol\n"
+                        + "        @Override public void syncRecord(ModelObject o) { Site.wrap(o).setNaem(\"x\"); }\n"
+                        + "                                                                      ^\n"
+                        + "  symbol:   method setNaem(java.lang.String)\n"
+                        + "  location: class sites.Site");
+    }
+
+    private static Object invoke(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
