@@ -108,8 +108,8 @@ public final class Synchronizer implements AutoCloseable {
      */
     public static Synchronizer assemble(XsyncConfig config, StoreOpener opener) {
         String name = config.get(ConfigKeys.NAME);
-        Prepared p = prepare(config, true);
-        Store store = opener.open(config, p.schema);
+        Prepared p = prepare(config, SharedModels.fromStore(config), true);
+        Store store = opener.open(config, p.schema, p.models.ownership(p.steps));
         try {
             initSteps(config, p.steps, store);
         } catch (RuntimeException e) {
