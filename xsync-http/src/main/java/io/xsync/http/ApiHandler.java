@@ -3,7 +3,7 @@ package io.xsync.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.xsync.api.ModelException;
-import io.xsync.runtime.Readiness;
+import io.xsync.runtime.spi.Readiness;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.Time;

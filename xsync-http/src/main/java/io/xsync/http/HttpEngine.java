@@ -2,11 +2,11 @@ package io.xsync.http;
 
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.api.XsyncException;
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineAware;
-import io.xsync.runtime.Readiness;
-import io.xsync.runtime.StatusContributor;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineAware;
+import io.xsync.runtime.spi.Readiness;
+import io.xsync.runtime.spi.StatusContributor;
+import io.xsync.runtime.spi.SynchronizerContext;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.SystemTime;
 import io.xsync.runtime.time.Time;

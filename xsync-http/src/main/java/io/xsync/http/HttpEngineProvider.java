@@ -1,8 +1,8 @@
 package io.xsync.http;
 
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import java.util.Optional;
 
 /** Adds the HTTP engine to every synchronizer whose config has {@code http.enabled} (default). */

@@ -1,9 +1,9 @@
 package io.xsync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xsync.runtime.Readiness;
-import io.xsync.runtime.StatusContributor;
 import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.spi.Readiness;
+import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.store.FailedObject;
 import io.xsync.runtime.store.ModelCounts;
 import io.xsync.runtime.store.RecentScan;

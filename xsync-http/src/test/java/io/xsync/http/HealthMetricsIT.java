@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;
-import io.xsync.runtime.Readiness;
+import io.xsync.runtime.spi.Readiness;
 import io.xsync.runtime.store.Store;
 import java.net.http.HttpResponse;
 import java.time.Duration;

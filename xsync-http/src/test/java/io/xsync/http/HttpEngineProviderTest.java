@@ -3,10 +3,10 @@ package io.xsync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import io.xsync.runtime.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.xsync.http;
 
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.Readiness;
-import io.xsync.runtime.StatusContributor;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.Readiness;
+import io.xsync.runtime.spi.StatusContributor;
+import io.xsync.runtime.spi.SynchronizerContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.api.ModelObject;
-import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.TestStores;
 import io.xsync.runtime.time.ManualTime;

@@ -2,7 +2,7 @@ package io.xsync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.store.Store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

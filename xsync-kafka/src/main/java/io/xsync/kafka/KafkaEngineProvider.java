@@ -1,11 +1,11 @@
 package io.xsync.kafka;
 
 import io.xsync.api.EventStep;
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.xsync.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.xsync.api.EventStep;
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.Readiness;
-import io.xsync.runtime.StatusContributor;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.Readiness;
+import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.steps.StepKind;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.SystemTime;

@@ -8,6 +8,7 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Step;
 import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.steps.StepException;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.StoreException;

@@ -1,9 +1,9 @@
 package io.xsync.runtime.policy;
 
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import java.util.Optional;
 
 /** Creates the {@link PolicyEngine} when the synchronizer has model policies. */

@@ -1,9 +1,9 @@
 package io.xsync.runtime.pull;
 
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.config.ConfigKeys;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import io.xsync.runtime.store.ClaimTable;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.xsync.runtime.store;
 
-import io.xsync.runtime.Readiness;
+import io.xsync.runtime.spi.Readiness;
 import io.xsync.runtime.time.SystemTime;
 import io.xsync.runtime.time.Time;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.Engine;
-import io.xsync.runtime.EngineProvider;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.Engine;
+import io.xsync.runtime.spi.EngineProvider;
+import io.xsync.runtime.spi.SynchronizerContext;
 import java.util.Optional;
 
 /** Creates the {@link SyncEngine} when the synchronizer has sync steps. */

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Policy;
 import io.xsync.runtime.Cleanup;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.TestSchemas;

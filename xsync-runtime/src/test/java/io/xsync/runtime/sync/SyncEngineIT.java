@@ -9,7 +9,7 @@ import io.xsync.api.InnocuousException;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.Cleanup;
-import io.xsync.runtime.SynchronizerContext;
+import io.xsync.runtime.spi.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;

@@ -2,10 +2,10 @@ package io.xsync.runtime.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.policy.PolicyEngineProvider;
 import io.xsync.runtime.pull.PullEngineProvider;
+import io.xsync.runtime.spi.EngineProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

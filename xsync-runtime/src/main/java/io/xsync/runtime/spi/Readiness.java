@@ -1,4 +1,4 @@
-package io.xsync.runtime;
+package io.xsync.runtime.spi;
 
 /**
  * A readiness check, reported by {@code GET /readyz}. Engines implement it to say whether they

@@ -1,4 +1,4 @@
-package io.xsync.runtime;
+package io.xsync.runtime.spi;
 
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.xsync.runtime.config.XsyncConfig;

@@ -1,4 +1,4 @@
-package io.xsync.runtime;
+package io.xsync.runtime.spi;
 
 import java.util.List;
 

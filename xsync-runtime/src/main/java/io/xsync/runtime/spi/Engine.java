@@ -1,4 +1,4 @@
-package io.xsync.runtime;
+package io.xsync.runtime.spi;
 
 import io.xsync.runtime.steps.StepKind;
 import java.time.Duration;
