@@ -1,0 +1,4 @@
+/**
+ * Runtime helpers without a single owner (step context, dialect and file utilities, status text). A runtime foundation used by the store, the engines and the bootstrap; not for synchronizer authors, and due to be split by owner.
+ */
+package io.xsync.runtime.internal;
