@@ -1,16 +1,12 @@
 package io.xsync.cli;
 
 import io.xsync.api.Models;
+import io.xsync.runtime.SharedModels;
 import io.xsync.runtime.StoreOpener;
-import io.xsync.runtime.config.ConfigKeys;
-import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.Schema;
-import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The store of a synchronizer opened for the CLI: saves count as {@link Actor#API}. */
 final class ModelAccess implements AutoCloseable {
@@ -24,19 +20,20 @@ final class ModelAccess implements AutoCloseable {
         this.models = store.models(Actor.API);
     }
 
-    /** The config's models. */
-    static Schema schema(XsyncConfig config) {
-        Path modelsDir = config.path(ConfigKeys.MODELS_DIR);
-        if (!Files.isDirectory(modelsDir)) {
-            throw new ConfigException(config.where(ConfigKeys.MODELS_DIR) + ": models_dir " + modelsDir
-                    + " is not a directory");
-        }
-        return XprotoLoader.load(modelsDir);
+    /**
+     * The whole model the config's synchronizer works with: its own models and those the other
+     * synchronizers sharing its store registered.
+     */
+    static SharedModels models(XsyncConfig config) {
+        return SharedModels.fromStore(config);
     }
 
-    /** Opens the config's store (the embedded H2 file may be held by a running synchronizer). */
-    static ModelAccess open(XsyncConfig config, Schema schema) {
-        return new ModelAccess(schema, StoreOpener.DEFAULT.open(config, schema));
+    /**
+     * Opens the config's store (the embedded H2 file may be held by a running synchronizer),
+     * migrating only the synchronizer's own tables and registering nothing.
+     */
+    static ModelAccess open(XsyncConfig config, SharedModels models) {
+        return new ModelAccess(models.schema(), StoreOpener.DEFAULT.open(config, models.schema(), models.ownership()));
     }
 
     @Override

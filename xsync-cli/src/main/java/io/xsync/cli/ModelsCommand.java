@@ -5,7 +5,7 @@ import io.xsync.api.ModelException;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.schema.ModelDef;
-import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.SharedModels;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +56,10 @@ final class ModelsCommand implements Callable<Integer> {
         public final Integer call() {
             LoggingSetup.quiet();
             XsyncConfig cfg = config.load();
-            Schema schema = ModelAccess.schema(cfg);
-            ModelDef def = schema.model(modelName);
+            SharedModels models = ModelAccess.models(cfg);
+            ModelDef def = models.schema().model(modelName);
             parse(def);
-            try (ModelAccess access = ModelAccess.open(cfg, schema)) {
+            try (ModelAccess access = ModelAccess.open(cfg, models)) {
                 run(def, access.models.get(modelName), new ObjectPrinter(out()));
             }
             return 0;

@@ -11,8 +11,7 @@ import io.xsync.http.StatusText;
 import io.xsync.runtime.StoreOpener;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
-import io.xsync.runtime.schema.Schema;
-import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.SharedModels;
 import io.xsync.runtime.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,8 +102,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static JsonNode fromStore(XsyncConfig cfg) {
-        Schema schema = XprotoLoader.load(cfg.path(ConfigKeys.MODELS_DIR));
-        try (Store store = StoreOpener.DEFAULT.open(cfg, schema)) {
+        SharedModels models = SharedModels.fromStore(cfg);
+        try (Store store = StoreOpener.DEFAULT.open(cfg, models.schema(), models.ownership())) {
             StatusReport report = new StatusReport(cfg.get(ConfigKeys.NAME), store, List::of, List::of);
             return JSON.valueToTree(report.collect());
         }

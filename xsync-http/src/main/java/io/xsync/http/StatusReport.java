@@ -107,11 +107,23 @@ public final class StatusReport {
     private StoreScan scanStore() {
         List<Map<String, Object>> counts = new ArrayList<>();
         LatestErrors errors = new LatestErrors(MAX_ERRORS);
+        Map<String, String> owners = owners();
         for (String modelName : store.schema().models().stream().map(d -> d.name()).toList()) {
-            counts.add(counts(store.counts(modelName)));
+            Map<String, Object> row = counts(store.counts(modelName));
+            row.put("owner", owners.get(modelName));
+            counts.add(row);
             store.scanFailed(modelName, errors::offer);
         }
         return new StoreScan(counts, errors.newestFirst());
+    }
+
+    /** Model to owning synchronizer, from the store's registry (empty when it cannot be read). */
+    private Map<String, String> owners() {
+        try {
+            return store.registry().owners();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     private static Map<String, Object> counts(ModelCounts c) {

@@ -44,11 +44,11 @@ public final class StatusText {
         readiness(out, status.path("readiness"));
         out.append('\n').append("MODELS").append(countedNote(status)).append('\n');
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("model", "total", "ok", "pending", "error", "no_sync", "deleted"));
+        rows.add(List.of("model", "total", "ok", "pending", "error", "no_sync", "deleted", "owner"));
         for (JsonNode m : status.path("models")) {
             rows.add(List.of(m.path("model").asText(), m.path("total").asText(), m.path("ok").asText(),
                     m.path("pending").asText(), m.path("error").asText(), m.path("no_sync").asText("0"),
-                    m.path("deleted").asText()));
+                    m.path("deleted").asText(), m.path("owner").isTextual() ? m.path("owner").asText() : "-"));
         }
         table(out, rows);
         out.append('\n').append("LATEST ERRORS\n");

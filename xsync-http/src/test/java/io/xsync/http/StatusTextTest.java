@@ -11,7 +11,10 @@ class StatusTextTest {
     void rendersModelsErrorsSectionsAndReadiness() throws Exception {
         String json = """
                 {"name": "hello", "generated": "2024-01-01T00:00:00Z",
-                 "models": [{"model": "MyModel", "total": 14, "ok": 10, "pending": 1, "error": 1, "no_sync": 2, "deleted": 0}],
+                 "models": [{"model": "MyModel", "total": 14, "ok": 10, "pending": 1, "error": 1, "no_sync": 2, "deleted": 0,
+                             "owner": "hello"},
+                            {"model": "Greeting", "total": 0, "ok": 0, "pending": 0, "error": 0, "no_sync": 0, "deleted": 0,
+                             "owner": null}],
                  "errors": [{"model": "MyModel", "id": 7, "message": "device unreachable", "when": "2024-01-01T00:00:00Z"}],
                  "sections": [{"name": "events", "rows": [{"step": "MyModelEventStep", "lag": 3, "events_per_s": 1.5}]}],
                  "readiness": [{"name": "store", "ready": true, "detail": "ok"},
@@ -20,8 +23,9 @@ class StatusTextTest {
         String text = StatusText.render(new ObjectMapper().readTree(json), "test");
         assertThat(text).contains("xsync status of 'hello' at 2024-01-01T00:00:00Z", "source: test",
                 "ready: store=yes events=NO (no partitions assigned)");
-        assertThat(text).contains("  MODEL    TOTAL  OK  PENDING  ERROR  NO_SYNC  DELETED\n",
-                "  MyModel     14  10        1      1        2        0\n");
+        assertThat(text).contains("  MODEL     TOTAL  OK  PENDING  ERROR  NO_SYNC  DELETED  OWNER\n",
+                "  MyModel      14  10        1      1        2        0  hello\n",
+                "  Greeting      0   0        0      0        0        0  -\n");
         assertThat(text).containsPattern("MyModel\\s+7\\s+2024-01-01T00:00:00Z\\s+device unreachable");
         assertThat(text).contains("EVENTS\n").containsPattern("MyModelEventStep\\s+3\\s+1.5");
     }

@@ -4,6 +4,7 @@ import io.xsync.runtime.config.XsyncConfig;
 import io.xsync.runtime.internal.Redact;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.Ownership;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
 import io.xsync.runtime.time.SystemTime;
@@ -14,14 +15,18 @@ import io.xsync.runtime.time.Time;
 public interface StoreOpener {
 
     /** The configured store ({@code store.url}, or the embedded H2 file under {@code data_dir}). */
-    StoreOpener DEFAULT = (config, schema, time) -> JdbcStore.open(StoreSettings.fromConfig(config), schema, time);
+    StoreOpener DEFAULT = (config, schema, ownership, time) -> JdbcStore.open(StoreSettings.fromConfig(config),
+            schema, ownership, time);
 
-    /** Opens (and creates or migrates) the store for {@code schema}, stamping its writes with {@code time}. */
-    Store open(XsyncConfig config, Schema schema, Time time);
+    /**
+     * Opens (and creates or migrates) the store for {@code schema}, touching only the tables
+     * {@code ownership} says are this synchronizer's, stamping its writes with {@code time}.
+     */
+    Store open(XsyncConfig config, Schema schema, Ownership ownership, Time time);
 
     /** Opens the store on the system clock. */
-    default Store open(XsyncConfig config, Schema schema) {
-        return open(config, schema, SystemTime.INSTANCE);
+    default Store open(XsyncConfig config, Schema schema, Ownership ownership) {
+        return open(config, schema, ownership, SystemTime.INSTANCE);
     }
 
     /** The store URL the config names, password redacted, for summaries. */

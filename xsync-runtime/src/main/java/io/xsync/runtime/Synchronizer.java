@@ -14,7 +14,6 @@ import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.WarningGroups;
-import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.steps.LoadedSteps;
 import io.xsync.runtime.steps.StepException;
 import io.xsync.runtime.steps.StepKind;
@@ -65,7 +64,7 @@ public final class Synchronizer implements AutoCloseable {
      * required models, steps) without opening the store or starting engines.
      */
     public static SynchronizerSummary validate(XsyncConfig config) {
-        Prepared p = prepare(config, false);
+        Prepared p = prepare(config, SharedModels.withoutStore(config), false);
         return SynchronizerSummary.of(config, p.schema, p.steps, StoreOpener.describe(config), List.of());
     }
 
@@ -109,8 +108,8 @@ public final class Synchronizer implements AutoCloseable {
      */
     public static Synchronizer assemble(XsyncConfig config, StoreOpener opener) {
         String name = config.get(ConfigKeys.NAME);
-        Prepared p = prepare(config, true);
-        Store store = opener.open(config, p.schema);
+        Prepared p = prepare(config, SharedModels.fromStore(config), true);
+        Store store = opener.open(config, p.schema, p.models.ownership(p.steps));
         try {
             initSteps(config, p.steps, store);
         } catch (RuntimeException e) {
@@ -136,8 +135,9 @@ public final class Synchronizer implements AutoCloseable {
 
     private static Synchronizer start(XsyncConfig config, StoreOpener opener, Time time, String name,
                                       DataDirLock lock) {
-        Prepared p = prepare(config, true);
-        Store store = opener.open(config, p.schema, time);
+        Prepared p = prepare(config, SharedModels.fromStore(config), true);
+        Store store = opener.open(config, p.schema, p.models.ownership(p.steps), time);
+        LOG.info("{}", p.models.describe());
         List<Engine> started = new ArrayList<>();
         try {
             initSteps(config, p.steps, store);
@@ -200,17 +200,15 @@ public final class Synchronizer implements AutoCloseable {
         stop(context.config().get(ConfigKeys.SHUTDOWN_TIMEOUT));
     }
 
-    private record Prepared(Schema schema, DependencyGraph graph, LoadedSteps steps) {
+    private record Prepared(SharedModels models, Schema schema, DependencyGraph graph, LoadedSteps steps) {
     }
 
-    /** Loads and checks everything; {@code logWarnings} logs the schema warnings (validate prints them instead). */
-    private static Prepared prepare(XsyncConfig config, boolean logWarnings) {
-        Path modelsDir = config.path(ConfigKeys.MODELS_DIR);
-        if (!Files.isDirectory(modelsDir)) {
-            throw new ConfigException(config.where(ConfigKeys.MODELS_DIR) + ": models_dir " + modelsDir
-                    + " is not a directory");
-        }
-        Schema schema = XprotoLoader.load(modelsDir);
+    /**
+     * Loads and checks everything; {@code logWarnings} logs the schema warnings (validate prints them
+     * instead). The schema is {@code models}' union of this synchronizer's models and the others'.
+     */
+    private static Prepared prepare(XsyncConfig config, SharedModels models, boolean logWarnings) {
+        Schema schema = models.schema();
         if (logWarnings) {
             WarningGroups.lines(schema.warningList()).forEach(w -> LOG.warn("{}", w));
         }
@@ -223,7 +221,7 @@ public final class Synchronizer implements AutoCloseable {
             throw new ConfigException(config.file() + ": event steps " + names(steps.eventSteps())
                     + " are loaded but event_bus.endpoint is not set");
         }
-        return new Prepared(schema, graph, steps);
+        return new Prepared(models, schema, graph, steps);
     }
 
     private static DependencyGraph graph(XsyncConfig config, Schema schema) {

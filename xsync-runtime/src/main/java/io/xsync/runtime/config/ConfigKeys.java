@@ -64,6 +64,10 @@ public final class ConfigKeys {
             + "may use: import models.MyModel (see docs/steps.md).");
     public static final ConfigKey<String> DATA_DIR = opt("data_dir", ConfigKey.Type.PATH, "data",
             "Directory for the embedded store and the embedded broker's log.");
+    public static final ConfigKey<String> USES_MODELS_DIR = opt("uses_models_dir", ConfigKey.Type.PATH, null,
+            "Directory of .xproto files of models this synchronizer links to or uses but does not own (another "
+            + "synchronizer's, e.g. the core's); where the owner registered them in the shared store, the "
+            + "registered files win. See docs/deployments.md.");
     public static final ConfigKey<String> STORE_URL = opt("store.url", ConfigKey.Type.STRING, null,
             "JDBC URL; default is an embedded H2 file under data_dir (several processes may open it).");
     public static final ConfigKey<String> STORE_USER = opt("store.user", ConfigKey.Type.STRING, null,

@@ -34,6 +34,27 @@ public final class XprotoLoader {
         return SchemaBuilder.build(parsed);
     }
 
+    /** Parses xproto texts, in the given order, into one schema (files of several synchronizers). */
+    public static Schema loadSources(List<XprotoSource> sources) {
+        List<XprotoAst.File> parsed = new ArrayList<>();
+        for (XprotoSource s : sources) {
+            parsed.add(XprotoParser.parse(s.path(), s.text()));
+        }
+        return SchemaBuilder.build(parsed);
+    }
+
+    /**
+     * The {@code *.xproto} files of {@code modelsDir} (sorted by name; or the single file it names)
+     * with their text, as {@link #load(Path)} reads them.
+     */
+    public static List<XprotoSource> sources(Path modelsDir) {
+        List<XprotoSource> out = new ArrayList<>();
+        for (Path f : listFiles(modelsDir)) {
+            out.add(new XprotoSource(f, read(f)));
+        }
+        return out;
+    }
+
     /**
      * Parses xproto text held in memory as if it were the file {@code fileName} (used in positions);
      * handy for tests and tools that generate models.

@@ -51,6 +51,7 @@ public final class JdbcStore implements Store {
     private final ChangeNotifier notifier;
     private final TxManager tx;
     private final OffsetTable offsets;
+    private final ModelRegistry registry;
     private final MonotonicClock clock;
     private final ObjectWriter writer = new ObjectWriter(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
@@ -71,6 +72,7 @@ public final class JdbcStore implements Store {
         this.notifier = new ChangeNotifier(names);
         this.tx = new TxManager(dataSource, notifier);
         this.offsets = new OffsetTable(tx, dataSource);
+        this.registry = new ModelRegistry(tx, dataSource);
         this.cascade = new DeleteCascade(catalog, tx, manyToMany);
         this.health = new StoreHealth(dataSource, dialect.name());
         for (Actor a : Actor.values()) {
@@ -84,11 +86,26 @@ public final class JdbcStore implements Store {
      * the database is unreachable or the schema change would lose data.
      */
     public static JdbcStore open(StoreSettings settings, Schema schema) {
-        return open(settings, schema, SystemTime.INSTANCE);
+        return open(settings, schema, Ownership.NONE, SystemTime.INSTANCE);
     }
 
     /** As {@link #open(StoreSettings, Schema)}, with the store's timestamps taken from {@code time}. */
     public static JdbcStore open(StoreSettings settings, Schema schema, Time time) {
+        return open(settings, schema, Ownership.NONE, time);
+    }
+
+    /**
+     * As {@link #open(StoreSettings, Schema)} for one of several synchronizers sharing the store:
+     * migrates only the tables {@code ownership} says are this synchronizer's, and registers its
+     * models, files and synced models in the {@link ModelRegistry}; a model another synchronizer
+     * owns is a {@link StoreException} naming both.
+     */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Ownership ownership) {
+        return open(settings, schema, ownership, SystemTime.INSTANCE);
+    }
+
+    /** As {@link #open(StoreSettings, Schema, Ownership)}, with the store's timestamps taken from {@code time}. */
+    public static JdbcStore open(StoreSettings settings, Schema schema, Ownership ownership, Time time) {
         Dialect.forUrl(settings.url());
         Path h2File = H2Files.databasePath(settings.url());
         if (h2File != null) {
@@ -102,7 +119,7 @@ public final class JdbcStore implements Store {
         }
         JdbcStore store = new JdbcStore(settings, schema, ds, time);
         try {
-            store.migrate();
+            store.migrate(ownership);
             store.warnIfCommitsAreNotDurable();
             store.startListening();
             store.health.start();
@@ -129,9 +146,9 @@ public final class JdbcStore implements Store {
         return hc;
     }
 
-    private void migrate() {
+    private void migrate(Ownership ownership) {
         try (Connection c = dataSource.getConnection()) {
-            new SchemaMigrator(catalog, dialect).migrate(c);
+            new SchemaMigrator(catalog, dialect, ownership).migrate(c);
         } catch (SQLException e) {
             throw new StoreException("creating the store tables at " + settings.safeUrl() + " failed: "
                     + e.getMessage(), e);
@@ -212,6 +229,11 @@ public final class JdbcStore implements Store {
     @Override
     public OffsetTable offsets() {
         return offsets;
+    }
+
+    @Override
+    public ModelRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Creates and migrates the tables of a schema. The metadata table {@code xsync_columns} records
  * every column with its model, field and type. New models and fields are added in place (new
  * columns take the field default); a removed field or a changed type refuses to start with one
- * message listing every difference.
+ * message listing every difference. Where several synchronizers share the store, only the tables
+ * of the models this one owns (and of models nobody registered) are touched, and its entries in
+ * the {@link ModelRegistry} are replaced in the same transaction.
  */
 final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -35,10 +37,14 @@ final class SchemaMigrator {
 
     private final Catalog catalog;
     private final Dialect dialect;
+    private final Ownership ownership;
+    /** Model to owning synchronizer, read under the migration lock. */
+    private Map<String, String> owners = Map.of();
 
-    SchemaMigrator(Catalog catalog, Dialect dialect) {
+    SchemaMigrator(Catalog catalog, Dialect dialect, Ownership ownership) {
         this.catalog = catalog;
         this.dialect = dialect;
+        this.ownership = ownership;
     }
 
     /** Brings the database in line with the schema, in one transaction where the database allows. */
@@ -48,9 +54,13 @@ final class SchemaMigrator {
         try {
             dialect.lockForMigration(c);
             createInfrastructure(c);
+            owners = ModelRegistry.claim(c, ownership);
             Map<String, Map<String, Recorded>> recorded = loadRecorded(c);
             refuseDestructive(recorded);
             for (Table t : catalog.tables()) {
+                if (!mine(t)) {
+                    continue; // another synchronizer's model: migrating it is its owner's business
+                }
                 Map<String, Recorded> cols = recorded.get(t.name());
                 if (cols == null) {
                     createTable(c, t);
@@ -61,6 +71,7 @@ final class SchemaMigrator {
             }
             createJoinTables(c);
             warnAboutDroppedModels(recorded);
+            ModelRegistry.record(c, ownership);
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -101,6 +112,9 @@ final class SchemaMigrator {
             st.execute("CREATE SEQUENCE IF NOT EXISTS " + Dialect.quote(Dialect.ID_SEQUENCE));
             st.execute(OffsetTable.CREATE_SQL);
             st.execute(ClaimTable.CREATE_SQL);
+            for (String sql : ModelRegistry.CREATE_SQL) {
+                st.execute(sql);
+            }
             if (dialect instanceof Dialect.H2Dialect) {
                 st.execute(H2ChangePoller.CREATE_SQL);
             }
@@ -124,7 +138,7 @@ final class SchemaMigrator {
         List<String> problems = new ArrayList<>();
         for (Table t : catalog.tables()) {
             Map<String, Recorded> cols = recorded.get(t.name());
-            if (cols == null) {
+            if (cols == null || !mine(t)) {
                 continue;
             }
             for (Map.Entry<String, Recorded> e : cols.entrySet()) {
@@ -144,6 +158,11 @@ final class SchemaMigrator {
                     + "refusing to start: " + String.join("; ", problems)
                     + " (restore the fields, or migrate the database by hand)");
         }
+    }
+
+    /** Whether this synchronizer migrates the table: its own model, or one nobody registered. */
+    private boolean mine(Table t) {
+        return ownership.migrates(t.model().name(), owners);
     }
 
     private static String typeWord(String fieldType) {
@@ -310,7 +329,8 @@ final class SchemaMigrator {
             for (Table t : catalog.tables()) {
                 known |= t.name().equals(e.getKey());
             }
-            if (!known && !e.getValue().isEmpty()) {
+            if (!known && !e.getValue().isEmpty()
+                    && ownership.migrates(e.getValue().values().iterator().next().model(), owners)) {
                 LOG.warn("table {} (model {}) is in the store but no longer in the models; its rows are kept",
                         e.getKey(), e.getValue().values().iterator().next().model());
             }

@@ -58,6 +58,9 @@ public interface Store extends AutoCloseable {
     /** The stored event offsets ({@code xsync_offsets}). */
     OffsetTable offsets();
 
+    /** Which synchronizer owns which model, where several share the store ({@code xsync_models}). */
+    ModelRegistry registry();
+
     /**
      * Registers the connection pool's gauges ({@code hikaricp.connections*}, tagged with the pool
      * name) in {@code registry}, unless they are registered there already.

@@ -112,6 +112,12 @@ public final class LinkWalker implements CohortPlanner.Dependencies {
         return out;
     }
 
+    /** The row of an object the walk knows (a pending one, or one it loaded), or null. */
+    public ModelObject row(ObjectRef ref) {
+        ObjectRef known = resolve(ref);
+        return known == null ? null : rows.get(known);
+    }
+
     /** The object a (model or ancestor, id) names, if known. */
     private ObjectRef resolve(ObjectRef r) {
         return rows.containsKey(r) ? r : canonical.get(r);

@@ -9,6 +9,7 @@ public final class PassStats {
     final AtomicInteger synced = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger deferred = new AtomicInteger();
+    final AtomicInteger held = new AtomicInteger();
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger waiting = new AtomicInteger();
     final AtomicInteger unclaimed = new AtomicInteger();
@@ -39,6 +40,11 @@ public final class PassStats {
         return waiting.get();
     }
 
+    /** Objects held back because a dependency another synchronizer syncs is still dirty. */
+    public int held() {
+        return held.get();
+    }
+
     /** Objects left alone because another thread or replica had claimed them. */
     public int unclaimed() {
         return unclaimed.get();
@@ -56,6 +62,6 @@ public final class PassStats {
     @Override
     public String toString() {
         return "synced=" + synced + " failed=" + failed + " deferred=" + deferred + " skipped=" + skipped
-                + " waiting=" + waiting + " unclaimed=" + unclaimed;
+                + " waiting=" + waiting + " held=" + held + " unclaimed=" + unclaimed;
     }
 }

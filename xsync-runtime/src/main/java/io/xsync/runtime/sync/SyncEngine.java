@@ -79,6 +79,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     private final PassLoop loop;
     private final PassHistory history = new PassHistory();
     private final Time time;
+    private final String synchronizer;
+    /** Models of the dependencies the last pass held objects back for (their changes wake the loop). */
+    private volatile Set<String> waitingOn = Set.of();
     private volatile boolean stopping;
     private volatile boolean killed;
     private volatile Instant gaugesRefreshed = Instant.EPOCH;
@@ -104,6 +107,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         this.order = new ModelOrder(ctx.graph(), models);
         this.graph = ctx.graph();
         this.planner = new CohortPlanner(order);
+        this.synchronizer = ctx.name();
         String owner = ctx.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.claims = store.claims(owner, settings.claimLease(), "");
         this.metrics = new SyncMetrics(ctx.metrics());
@@ -139,7 +143,8 @@ public final class SyncEngine implements Engine, StatusContributor {
         timers.scheduleWithFixedDelay(this::reap, reapMs, reapMs, TimeUnit.MILLISECONDS);
         store.addChangeListener(models -> {
             // in-process notices come on the committing thread: skip those of our bookkeeping
-            if (!ownWrites.get() && !Collections.disjoint(models, observedWithSubclasses)) {
+            if (!ownWrites.get() && (!Collections.disjoint(models, observedWithSubclasses)
+                    || !Collections.disjoint(models, waitingOn))) {
                 loop.signal();
             }
         });
@@ -274,7 +279,7 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /** Collects, plans and runs one phase. */
     private void runPhase(boolean deletion, PassStats stats) {
-        List<List<WorkItem>> cohorts = plan(deletion);
+        List<List<WorkItem>> cohorts = plan(deletion, stats);
         if (cohorts.isEmpty() || stopping) {
             return;
         }
@@ -299,9 +304,10 @@ public final class SyncEngine implements Engine, StatusContributor {
 
     /**
      * Reads the phase's pending objects of every step, and the objects linking them, in one
-     * snapshot of the store, and splits them into cohorts.
+     * snapshot of the store, and splits them into cohorts; objects that wait for a dependency
+     * another synchronizer syncs are left out (see {@link ForeignWaits}).
      */
-    private List<List<WorkItem>> plan(boolean deletion) {
+    private List<List<WorkItem>> plan(boolean deletion, PassStats stats) {
         try {
             return store.readSnapshot(() -> {
                 List<WorkItem> items = collect(deletion);
@@ -310,12 +316,66 @@ public final class SyncEngine implements Engine, StatusContributor {
                 }
                 LinkWalker walker = new LinkWalker(store, graph);
                 items.forEach(i -> walker.know(i.ref(), i.object()));
-                return planner.cohorts(items, WorkItem::ref, walker);
+                ForeignWaits deps = new ForeignWaits(walker);
+                List<List<WorkItem>> cohorts = planner.cohorts(items, WorkItem::ref, deps);
+                return deletion ? cohorts : holdBack(cohorts, deps, stats);
             });
         } catch (Exception e) {
             LOG.warn("Reading the pending {} failed: {}", deletion ? "deletions" : "objects", e.toString());
             return List.of();
         }
+    }
+
+    /** The cohorts without the objects that wait for a dirty dependency another synchronizer syncs. */
+    private List<List<WorkItem>> holdBack(List<List<WorkItem>> cohorts, ForeignWaits deps, PassStats stats) {
+        Set<String> foreign = foreignModels();
+        if (foreign.isEmpty()) {
+            waitingOn = Set.of();
+            return cohorts;
+        }
+        Map<ObjectRef, ObjectRef> waiting = deps.waiting(foreign);
+        if (waiting.isEmpty()) {
+            waitingOn = Set.of();
+            return cohorts;
+        }
+        Set<String> models = new LinkedHashSet<>(deps.dirtyModels());
+        List<List<WorkItem>> out = new ArrayList<>(cohorts.size());
+        for (List<WorkItem> cohort : cohorts) {
+            List<WorkItem> kept = new ArrayList<>(cohort.size());
+            for (WorkItem item : cohort) {
+                ObjectRef blocker = waiting.get(item.ref());
+                if (blocker == null) {
+                    kept.add(item);
+                } else {
+                    stats.held.incrementAndGet();
+                    LOG.debug("{} waits for {}, which another synchronizer syncs", item.ref(), blocker);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(kept);
+            }
+        }
+        waitingOn = Set.copyOf(models);
+        stats.wakeAt(time.now().plus(settings.deferredRetry()));
+        return out;
+    }
+
+    /**
+     * Models other synchronizers sharing the store have sync steps for (with the models inheriting
+     * from them) that this one does not sync itself, as registered now.
+     */
+    private Set<String> foreignModels() {
+        Set<String> registered;
+        try {
+            registered = store.registry().syncedByOthers(synchronizer);
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot read which models other synchronizers sync: {}", e.toString());
+            return Set.of();
+        }
+        registered.removeIf(m -> schema.find(m) == null);
+        Set<String> foreign = new LinkedHashSet<>(schema.withDescendants(registered));
+        foreign.removeAll(observedWithSubclasses);
+        return foreign;
     }
 
     private List<WorkItem> collect(boolean deletion) {
