@@ -12,6 +12,7 @@ import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.StoreSettings;
 import io.xsync.runtime.time.SystemTime;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -277,7 +278,7 @@ public final class EventsBench {
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
                         long now = SystemTime.INSTANCE.nanoTime();
-                        arrived.set(Integer.parseInt(new String(r.key())), now);
+                        arrived.set(Integer.parseInt(new String(r.key(), StandardCharsets.UTF_8)), now);
                     }
                 }
             } catch (InterruptException | WakeupException e) {

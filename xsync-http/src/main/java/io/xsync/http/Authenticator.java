@@ -45,6 +45,7 @@ final class Authenticator {
         return false;
     }
 
+    @SuppressWarnings("ShortCircuitBoolean") // both checks run, so the time taken does not tell which failed
     private boolean basicValid(String encoded) {
         if (settings.username() == null || settings.password() == null) {
             return false;

@@ -140,7 +140,7 @@ final class FieldValues {
         }
         if (!node.isArray()) {
             throw HttpError.badRequest("field '" + name + "' of " + model.name() + ": expected an array of object ids, got "
-                    + node.getNodeType().toString().toLowerCase());
+                    + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         List<Long> ids = new ArrayList<>();
         for (JsonNode item : node) {

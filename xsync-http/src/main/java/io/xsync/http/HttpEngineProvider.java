@@ -3,7 +3,6 @@ package io.xsync.http;
 import io.xsync.runtime.Engine;
 import io.xsync.runtime.EngineProvider;
 import io.xsync.runtime.SynchronizerContext;
-import io.xsync.runtime.config.ConfigKeys;
 import java.util.Optional;
 
 /** Adds the HTTP engine to every synchronizer whose config has {@code http.enabled} (default). */

@@ -1,7 +1,6 @@
 package io.xsync.http;
 
 import io.xsync.runtime.config.ConfigKey;
-import io.xsync.runtime.config.ConfigKey.Type;
 import io.xsync.runtime.config.ConfigKeySet;
 import java.time.Duration;
 import java.util.List;
@@ -12,40 +11,40 @@ import java.util.List;
  * its own checks; {@link HttpSettings} reads them.
  */
 public final class HttpKeys implements ConfigKeySet {
-    public static final ConfigKey<Boolean> ENABLED = ConfigKey.optional("http.enabled", Type.BOOL, true,
+    public static final ConfigKey<Boolean> ENABLED = ConfigKey.optional("http.enabled", ConfigKey.Type.BOOL, true,
             "Serve the REST API, /healthz, /readyz, /metrics and the status page.");
-    public static final ConfigKey<String> BIND = ConfigKey.optional("http.bind", Type.STRING, "127.0.0.1",
+    public static final ConfigKey<String> BIND = ConfigKey.optional("http.bind", ConfigKey.Type.STRING, "127.0.0.1",
             "Bind address.");
-    public static final ConfigKey<Integer> PORT = ConfigKey.optional("http.port", Type.INT, 8181,
+    public static final ConfigKey<Integer> PORT = ConfigKey.optional("http.port", ConfigKey.Type.INT, 8181,
             "Port; 0 picks a free one.");
-    public static final ConfigKey<String> USERNAME = ConfigKey.optional("http.username", Type.STRING, null,
+    public static final ConfigKey<String> USERNAME = ConfigKey.optional("http.username", ConfigKey.Type.STRING, null,
             "Basic-auth user for the API.");
-    public static final ConfigKey<String> PASSWORD = ConfigKey.optional("http.password", Type.SECRET, null,
+    public static final ConfigKey<String> PASSWORD = ConfigKey.optional("http.password", ConfigKey.Type.SECRET, null,
             "Basic-auth password; '@/path' reads it from a file.");
-    public static final ConfigKey<String> TOKEN = ConfigKey.optional("http.token", Type.SECRET, null,
+    public static final ConfigKey<String> TOKEN = ConfigKey.optional("http.token", ConfigKey.Type.SECRET, null,
             "Bearer token accepted instead of basic auth; '@/path' reads it from a file.");
-    public static final ConfigKey<Boolean> ANONYMOUS_READS = ConfigKey.optional("http.anonymous_reads", Type.BOOL,
+    public static final ConfigKey<Boolean> ANONYMOUS_READS = ConfigKey.optional("http.anonymous_reads", ConfigKey.Type.BOOL,
             true, "Allow reads without credentials.");
-    public static final ConfigKey<Boolean> ANONYMOUS_WRITES = ConfigKey.optional("http.anonymous_writes", Type.BOOL,
+    public static final ConfigKey<Boolean> ANONYMOUS_WRITES = ConfigKey.optional("http.anonymous_writes", ConfigKey.Type.BOOL,
             false, "Allow writes without credentials (never do this in production).");
-    public static final ConfigKey<String> TLS_KEYSTORE = ConfigKey.optional("http.tls.keystore", Type.PATH, null,
+    public static final ConfigKey<String> TLS_KEYSTORE = ConfigKey.optional("http.tls.keystore", ConfigKey.Type.PATH, null,
             "PKCS12 keystore; enables HTTPS when set.");
-    public static final ConfigKey<String> TLS_PASSWORD = ConfigKey.optional("http.tls.password", Type.SECRET, null,
+    public static final ConfigKey<String> TLS_PASSWORD = ConfigKey.optional("http.tls.password", ConfigKey.Type.SECRET, null,
             "Keystore password.");
     public static final ConfigKey<Integer> MAX_BODY = ConfigKey.<Integer>optional("http.limits.max_body_bytes",
-            Type.INT, 1 << 20, "Largest request body accepted (413 beyond).").atLeast(1);
+            ConfigKey.Type.INT, 1 << 20, "Largest request body accepted (413 beyond).").atLeast(1);
     public static final ConfigKey<Integer> MAX_HEADER = ConfigKey.<Integer>optional("http.limits.max_header_bytes",
-            Type.INT, 8192, "Largest request line plus headers accepted (431 beyond).").atLeast(256);
+            ConfigKey.Type.INT, 8192, "Largest request line plus headers accepted (431 beyond).").atLeast(256);
     public static final ConfigKey<Duration> BODY_TIMEOUT = ConfigKey.<Duration>optional("http.limits.body_timeout",
-            Type.DURATION, Duration.ofSeconds(10),
+            ConfigKey.Type.DURATION, Duration.ofSeconds(10),
             "Longest time to receive a whole request body (408 and the connection closed beyond).").positive();
-    public static final ConfigKey<Integer> THREADS = ConfigKey.<Integer>optional("http.limits.threads", Type.INT, 16,
+    public static final ConfigKey<Integer> THREADS = ConfigKey.<Integer>optional("http.limits.threads", ConfigKey.Type.INT, 16,
             "Most HTTP server threads (at least 4); bodies are read without holding one.")
             .atLeast(HttpSettings.Limits.MIN_THREADS);
     public static final ConfigKey<Duration> IDLE_TIMEOUT = ConfigKey.<Duration>optional("http.limits.idle_timeout",
-            Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.").positive();
+            ConfigKey.Type.DURATION, Duration.ofSeconds(30), "A connection without traffic for this long is closed.").positive();
     public static final ConfigKey<Integer> MAX_METERS = ConfigKey.<Integer>optional("http.limits.max_meters",
-            Type.INT, 5000, "Most meters in the metrics registry; further meters are dropped (logged once).")
+            ConfigKey.Type.INT, 5000, "Most meters in the metrics registry; further meters are dropped (logged once).")
             .atLeast(100);
 
     @Override

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -64,7 +65,7 @@ public final class StatusText {
             table(out, rows);
         }
         for (JsonNode s : status.path("sections")) {
-            out.append('\n').append(text(s.path("name")).toUpperCase()).append('\n');
+            out.append('\n').append(text(s.path("name")).toUpperCase(Locale.ROOT)).append('\n');
             section(out, s);
         }
         return out.toString();
@@ -118,14 +119,14 @@ public final class StatusText {
         for (int k = 0; k < rows.size(); k++) {
             List<String> r = rows.get(k);
             for (int i = 0; i < r.size(); i++) {
-                width[i] = Math.max(width[i], TerminalText.escape(k == 0 ? r.get(i).toUpperCase() : r.get(i)).length());
+                width[i] = Math.max(width[i], TerminalText.escape(k == 0 ? r.get(i).toUpperCase(Locale.ROOT) : r.get(i)).length());
             }
         }
         for (int k = 0; k < rows.size(); k++) {
             List<String> r = rows.get(k);
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < r.size(); i++) {
-                String cell = TerminalText.escape(k == 0 ? r.get(i).toUpperCase() : r.get(i));
+                String cell = TerminalText.escape(k == 0 ? r.get(i).toUpperCase(Locale.ROOT) : r.get(i));
                 String pad = " ".repeat(width[i] - cell.length());
                 boolean number = k > 0 && NUMBER.matcher(cell).matches();
                 line.append(number ? pad + cell : cell + pad).append("  ");

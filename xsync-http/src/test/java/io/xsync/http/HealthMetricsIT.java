@@ -2,7 +2,6 @@ package io.xsync.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Timer;

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class OpenApiIT {
                 if (doc.get("paths").get(path).has(method)) {
                     int status = call(method, concrete);
                     if (status == 404 || status == 405 || status >= 500) {
-                        wrong.add(method.toUpperCase() + " " + concrete + " -> " + status);
+                        wrong.add(method.toUpperCase(Locale.ROOT) + " " + concrete + " -> " + status);
                     }
                 }
             }
@@ -112,7 +113,7 @@ class OpenApiIT {
     private int call(String method, String path) {
         String json = path.contains("/Site") ? "{\"name\": \"t\"}" : "{\"first_name\": \"Grace\", \"last_name\": \"Hopper\"}";
         String body = method.equals("post") || method.equals("put") || method.equals("patch") ? json : null;
-        return http.send(method.toUpperCase(), path, body, AUTH).statusCode();
+        return http.send(method.toUpperCase(Locale.ROOT), path, body, AUTH).statusCode();
     }
 
     private static List<String> segments(String path) {

@@ -6,6 +6,7 @@ import io.xsync.runtime.store.Store;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -33,7 +34,7 @@ class TlsIT {
                 "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("keytool: " + out).isZero();
     }
 

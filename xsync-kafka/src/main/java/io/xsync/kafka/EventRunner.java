@@ -7,12 +7,8 @@ import io.xsync.runtime.internal.Causes;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.store.StaleOffsetException;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.store.StoreException;
 import io.xsync.runtime.time.Time;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +88,7 @@ final class EventRunner {
             } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
-                if (isOutage(e)) {
+                if (StoreException.isOutage(e)) {
                     waitForDatabase(e, worker);
                 } else if (end - i > 1) {
                     singleUntil = end; // the commit failed: find the culprit one event at a time
@@ -109,7 +105,7 @@ final class EventRunner {
                 continue;
             }
             i += failed.index; // the events before the failing one are committed
-            if (isOutage(failed.getCause())) {
+            if (StoreException.isOutage(failed.getCause())) {
                 waitForDatabase(failed, worker);
                 continue;
             }
@@ -204,7 +200,7 @@ final class EventRunner {
                 LOG.info("event {} succeeded on attempt {}", where(record), attempts + 1);
                 return;
             } catch (EventFailure f) {
-                if (isOutage(f.getCause())) {
+                if (StoreException.isOutage(f.getCause())) {
                     waitForDatabase(f, worker);
                     continue;
                 }
@@ -212,7 +208,7 @@ final class EventRunner {
             } catch (StaleOffsetException e) {
                 throw e;
             } catch (Exception e) {
-                if (isOutage(e)) {
+                if (StoreException.isOutage(e)) {
                     waitForDatabase(e, worker);
                     continue;
                 }
@@ -272,24 +268,6 @@ final class EventRunner {
             }
         }
         return e;
-    }
-
-    /** Whether the error means the database cannot be reached (not the event's fault). */
-    static boolean isOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-                return true; // connection exception, or the server shutting down / starting up
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /** The record as the step sees it. */

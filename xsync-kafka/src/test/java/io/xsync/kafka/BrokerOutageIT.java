@@ -1,12 +1,11 @@
 package io.xsync.kafka;
 
-import io.xsync.runtime.store.JdbcStore;
-import io.xsync.runtime.store.OffsetTable;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

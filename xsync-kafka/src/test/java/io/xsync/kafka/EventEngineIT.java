@@ -1,13 +1,13 @@
 package io.xsync.kafka;
 
-import io.xsync.runtime.store.JdbcStore;
-import io.xsync.runtime.store.OffsetTable;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.OffsetTable;
 import io.xsync.runtime.time.ManualTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,7 +173,7 @@ class EventEngineIT {
         List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic());
         assertThat(dead).hasSize(1);
         ConsumerRecord<byte[], byte[]> r = dead.get(0);
-        assertThat(new String(r.value())).isEqualTo("poison");
+        assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("poison");
         assertThat(TestEvents.header(r, DeadLetters.EXCEPTION_CLASS)).isEqualTo(IllegalStateException.class.getName());
         assertThat(TestEvents.header(r, DeadLetters.EXCEPTION_MESSAGE)).isEqualTo("refusing poison");
         assertThat(TestEvents.header(r, DeadLetters.STEP)).isEqualTo("Failing");

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.Event;
-import io.xsync.api.EventStep;
-import io.xsync.api.XsyncException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -70,7 +67,7 @@ class EventSettingsTest {
         RecordHeaders headers = new RecordHeaders();
         headers.add("source", "olt".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<byte[], byte[]> r = new ConsumerRecord<>("t", 2, 42, 1_700_000_000_000L,
-                TimestampType.CREATE_TIME, 1, 5, "k".getBytes(), "{\"a\":1}".getBytes(), headers, java.util.Optional.empty());
+                TimestampType.CREATE_TIME, 1, 5, "k".getBytes(StandardCharsets.UTF_8), "{\"a\":1}".getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
         Event e = EventRunner.toEvent(r);
         assertThat(e.where()).isEqualTo("t-2@42");
         assertThat(e.keyText()).isEqualTo("k");
@@ -78,16 +75,4 @@ class EventSettingsTest {
         assertThat(e.header("source")).contains("olt");
         assertThat(e.timestamp()).hasValueSatisfying(ts -> assertThat(ts.toEpochMilli()).isEqualTo(1_700_000_000_000L));
     }
-
-    @Test
-    void databaseConnectionErrorsAreOutagesNotEventFailures() {
-        assertThat(EventRunner.isOutage(new RuntimeException(new java.sql.SQLTransientConnectionException("pool")))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("gone", "08006"))).isTrue();
-        // PostgreSQL being stopped: "terminating connection due to administrator command", "shutting down"
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("shutting down", "57P03"))).isTrue();
-        assertThat(EventRunner.isOutage(new java.sql.SQLException("dup", "23505"))).isFalse();
-        assertThat(EventRunner.isOutage(new IllegalStateException("step bug"))).isFalse();
-    }
-
 }

@@ -1,5 +1,9 @@
 package io.xsync.kafka;
 
+import io.xsync.runtime.schema.Schema;
+import io.xsync.runtime.schema.XprotoLoader;
+import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.StoreSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -9,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.xsync.runtime.schema.Schema;
-import io.xsync.runtime.schema.XprotoLoader;
-import io.xsync.runtime.store.JdbcStore;
-import io.xsync.runtime.store.StoreSettings;
 
 /** Databases for the event ITs: a private in-memory H2, or a private schema on the test PostgreSQL. */
 public final class TestDb {

@@ -93,11 +93,11 @@ final class ConfigReader {
             return;
         }
         JsonNode value = node;
-        if (key == ConfigKeys.LOGGING_LOGGERS && node.isObject()) {
+        if (key.equals(ConfigKeys.LOGGING_LOGGERS) && node.isObject()) {
             value = dropXosLoggers((ObjectNode) node);
         }
         Object converted = ConfigValues.convert(key, value, where(key.path()), baseDir);
-        if (key == ConfigKeys.LOGGING_LOGGERS) {
+        if (key.equals(ConfigKeys.LOGGING_LOGGERS)) {
             checkLoggerLevels(converted);
         }
         values.put(key.path(), converted);

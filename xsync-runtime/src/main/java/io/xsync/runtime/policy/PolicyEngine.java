@@ -13,7 +13,6 @@ import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.internal.StepErrors;
 import io.xsync.runtime.internal.StepTally;
 import io.xsync.runtime.steps.StepKind;
-import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;

@@ -152,6 +152,7 @@ final class SchemaBuilder {
         return r;
     }
 
+    @SuppressWarnings("ReferenceEquality") // the same field definition reached twice is not a clash
     private void inherit(Message m, String parent, SourceRef where, Resolved into) {
         if (parent.equals(BaseFields.BASE_MODEL)) {
             return; // every model has the base fields anyway

@@ -1,6 +1,5 @@
 package io.xsync.runtime.store;
 
-import io.xsync.api.Model;
 import io.xsync.api.Models;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -128,8 +128,8 @@ public final class StoreHealth implements Readiness, AutoCloseable {
         }
     }
 
-    @Override
     /** Stops the checks. */
+    @Override
     public synchronized void close() {
         running = false;
         if (thread != null) {

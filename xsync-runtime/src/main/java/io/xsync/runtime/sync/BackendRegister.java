@@ -79,6 +79,7 @@ public record BackendRegister(int failures, int exponent, Instant nextRun, Insta
         return Instant.ofEpochSecond(secs, nanos);
     }
 
+    @SuppressWarnings("NarrowCalculation") // whole milliseconds on purpose
     private static double seconds(Instant t) {
         if (t == null) {
             return 0;

@@ -1,11 +1,11 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.api.XsyncException;
 import io.xsync.runtime.internal.StepErrors;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
 import io.xsync.runtime.time.Time;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
@@ -9,6 +8,7 @@ import io.xsync.runtime.schema.LinkKind;
 import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
 import java.util.ArrayList;
 import java.util.Arrays;

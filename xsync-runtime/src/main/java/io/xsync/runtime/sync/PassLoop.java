@@ -1,7 +1,7 @@
 package io.xsync.runtime.sync;
 
-import java.time.Duration;
 import io.xsync.runtime.time.Time;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

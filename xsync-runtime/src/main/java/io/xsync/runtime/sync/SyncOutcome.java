@@ -3,8 +3,8 @@ package io.xsync.runtime.sync;
 import io.xsync.runtime.store.ObjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 

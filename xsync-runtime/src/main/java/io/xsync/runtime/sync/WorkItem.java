@@ -1,8 +1,8 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.api.SyncStep;
+import io.xsync.runtime.store.ObjectRef;
 
 /** One call to make in a pass: {@code step} syncs (or deletes) {@code object}. */
 record WorkItem(SyncStep step, ModelObject object, ObjectRef ref) {

@@ -14,7 +14,6 @@ import io.xsync.api.typed.TypedObject;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.XprotoLoader;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.DependencyGraph.Edge;
+import io.xsync.runtime.store.ObjectRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

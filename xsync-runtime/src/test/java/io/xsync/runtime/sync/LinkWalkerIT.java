@@ -1,12 +1,12 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.DependencyGraph.Edge;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestStores;
 import java.util.List;
 import java.util.Map;

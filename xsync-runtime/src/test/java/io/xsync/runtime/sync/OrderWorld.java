@@ -1,11 +1,11 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;

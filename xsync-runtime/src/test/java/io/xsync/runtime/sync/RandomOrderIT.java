@@ -1,6 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import io.xsync.api.DeferredException;
 import io.xsync.api.InnocuousException;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -171,7 +172,7 @@ class RandomOrderIT {
                     links.put(field, target(target));
                 }
             });
-            ModelObject o = world.create(model, model.toLowerCase() + (names++), links, many);
+            ModelObject o = world.create(model, model.toLowerCase(Locale.ROOT) + (names++), links, many);
             plans.put(OrderWorld.ref(o), plan());
             live.get(model).add(o);
             for (ModelObject t : links.values()) {

@@ -1,8 +1,8 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import io.xsync.api.ModelObject;
 import io.xsync.api.SyncStep;
+import io.xsync.runtime.store.ObjectRef;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

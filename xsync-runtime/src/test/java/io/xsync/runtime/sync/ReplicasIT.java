@@ -1,11 +1,11 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
 import java.util.ArrayList;

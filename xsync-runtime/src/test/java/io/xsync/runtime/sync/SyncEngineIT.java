@@ -1,7 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ClaimTable;
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +11,10 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.store.Actor;
+import io.xsync.runtime.store.ClaimTable;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.ModelCounts;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestSchemas;
 import io.xsync.runtime.store.TestStores;
 import io.xsync.runtime.time.ManualTime;
@@ -322,7 +322,7 @@ class SyncEngineIT {
         });
         ModelCounts counts = store.counts("Site");
         assertThat(gauge(ctx, "Site", "ok") + gauge(ctx, "Site", "pending") + gauge(ctx, "Site", "error")
-                + gauge(ctx, "Site", "no_sync")).isEqualTo(counts.live());
+                + gauge(ctx, "Site", "no_sync")).isEqualTo((double) counts.live());
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.xsync.runtime.sync;
 
-import java.nio.file.Path;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.xsync.api.Policy;
@@ -15,6 +14,7 @@ import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.time.SystemTime;
 import io.xsync.runtime.time.Time;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

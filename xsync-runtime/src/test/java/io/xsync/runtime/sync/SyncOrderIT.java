@@ -1,6 +1,5 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +8,8 @@ import io.xsync.api.Policy;
 import io.xsync.runtime.Cleanup;
 import io.xsync.runtime.SynchronizerContext;
 import io.xsync.runtime.policy.PolicyEngine;
-import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.TestStores;
 import java.time.Duration;
 import java.util.ArrayList;

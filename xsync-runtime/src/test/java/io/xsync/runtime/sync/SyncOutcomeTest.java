@@ -1,8 +1,8 @@
 package io.xsync.runtime.sync;
 
-import io.xsync.runtime.store.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.sync.SyncOutcome.Kind;
 import io.xsync.runtime.sync.SyncOutcome.State;
 import java.time.Duration;
