@@ -57,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         List<Path> written = ModelClassGenerator.generate(sources, out, pkg);
         PrintWriter w = spec.commandLine().getOut();
-        w.println("wrote " + written.size() + " classes of package " + (pkg.isEmpty() ? "(default)" : pkg)
+        w.println("wrote " + written.size() + (written.size() == 1 ? " class" : " classes") + " of package " + (pkg.isEmpty() ? "(default)" : pkg)
                 + " to " + out);
         return 0;
     }

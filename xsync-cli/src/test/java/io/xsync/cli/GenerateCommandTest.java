@@ -33,8 +33,16 @@ class GenerateCommandTest {
         Path out = dir.resolve("gen");
         CliRun run = CliRun.of("generate", "--models", models.toString(), "--package", "things", "-o", out.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly("wrote 1 classes of package things to " + out);
+        assertThat(run.outLines()).containsExactly("wrote 1 class of package things to " + out);
         assertThat(Files.readString(out.resolve("things/Thing.java"))).contains("public String getName()");
+    }
+
+    @Test
+    void aMissingModelsPathIsOneErrorLineNamingIt() {
+        Path missing = dir.resolve("models");
+        CliRun run = CliRun.of("generate", "--models", missing.toString(), "--out", dir.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("xsync: " + missing + ": no such file or directory");
     }
 
     @Test

@@ -83,6 +83,9 @@ public final class ModelClassGenerator {
     static List<Path> xprotoFiles(List<Path> modelFilesOrDirs) {
         List<Path> files = new ArrayList<>();
         for (Path p : modelFilesOrDirs) {
+            if (!Files.exists(p)) {
+                throw new XsyncException(p + ": no such file or directory");
+            }
             if (!Files.isDirectory(p)) {
                 files.add(p);
                 continue;
