@@ -17,13 +17,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The baseline of (d): a KafkaConsumer poll loop and plain JDBC doing what MyModelStep does (the
+ * The weak baseline (d1), kept for comparison with earlier runs: one thread, a KafkaConsumer poll loop and plain JDBC doing what MyModelStep does (the
  * same lookup and the same row), batch_size events of a partition per transaction, with the
  * partition's next offset upserted in the same transaction.
  */
 final class HandWrittenLoop {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "\"id\", \"created\", \"updated\", \"enacted\", \"policed\", "
+    static final String COLUMNS = "\"id\", \"created\", \"updated\", \"enacted\", \"policed\", "
             + "\"changed_by_step\", \"changed_by_policy\", \"deleted\", \"write_protect\", \"lazy_blocked\", "
             + "\"no_sync\", \"no_policy\", \"backend_status\", \"backend_code\", \"backend_register\", "
             + "\"backend_need_delete\", \"backend_need_reap\", \"policy_status\", \"policy_code\", "
@@ -53,7 +53,7 @@ final class HandWrittenLoop {
                  PreparedStatement insert = c.prepareStatement("INSERT INTO \"xs_mymodel\" (" + COLUMNS + ") VALUES ("
                          + nextId + ", ?, ?, NULL, NULL, NULL, NULL, FALSE, FALSE, FALSE, FALSE, FALSE, "
                          + "'Provisioning in progress', 0, '{}', FALSE, FALSE, 'Policy in process', 0, 'MyModel', ?, ?)");
-                 PreparedStatement offset = c.prepareStatement(upsertOffset())) {
+                 PreparedStatement offset = c.prepareStatement(upsertOffset(postgres))) {
                 while (done < total) {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
                     for (TopicPartition tp : records.partitions()) {
@@ -98,7 +98,7 @@ final class HandWrittenLoop {
         insert.executeUpdate();
     }
 
-    private String upsertOffset() {
+    static String upsertOffset(boolean postgres) {
         if (postgres) {
             return "INSERT INTO \"xsync_offsets\" (\"group_id\", \"topic\", \"partition\", \"next_offset\") "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (\"group_id\", \"topic\", \"partition\") "
