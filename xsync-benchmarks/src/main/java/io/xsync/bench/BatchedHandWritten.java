@@ -2,6 +2,7 @@ package io.xsync.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xsync.runtime.time.SystemTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +85,7 @@ final class BatchedHandWritten {
                     if (records.isEmpty()) {
                         continue;
                     }
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    OffsetDateTime now = SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC);
                     for (ConsumerRecord<byte[], byte[]> r : records) {
                         JsonNode v = JSON.readTree(r.value());
                         String first = v.path("first_name").asText();

@@ -233,7 +233,7 @@ public final class EventsBench {
     private double batchedHandWritten(JdbcStore store, boolean postgres) throws Exception {
         String group = "handb-" + UUID.randomUUID();
         try (store) {
-            long t0 = System.nanoTime();
+            long t0 = SystemTime.INSTANCE.nanoTime();
             new BatchedHandWritten(store.dataSource(), postgres, group).run(() -> consumer(group), concurrency, topic,
                     events);
             return events / seconds(t0);

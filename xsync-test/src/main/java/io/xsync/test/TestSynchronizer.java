@@ -17,10 +17,10 @@ import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.sync.PassStats;
 import io.xsync.runtime.sync.SyncEngine;
 import io.xsync.runtime.sync.SyncSettings;
+import io.xsync.runtime.time.SystemTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +109,7 @@ public final class TestSynchronizer implements AutoCloseable {
     public void event(String topic, String key, String value) {
         List<EventStep> steps = eventSteps(topic);
         long offset = offsets.merge(topic, 1L, Long::sum) - 1;
-        Event event = new Event(topic, 0, offset, bytes(key), bytes(value), Instant.now(), null);
+        Event event = new Event(topic, 0, offset, bytes(key), bytes(value), SystemTime.INSTANCE.now(), null);
         for (EventStep step : steps) {
             call("event step " + step.name() + " on " + topic, () -> context().store().inTransaction(() -> {
                 step.processEvent(event);
