@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +159,7 @@ public final class SharedModels {
      * serves ({@code unregistered}: from {@code uses_models_dir}, no synchronizer registered them).
      */
     public String describe() {
-        Map<String, Set<String>> others = new java.util.TreeMap<>();
+        Map<String, Set<String>> others = new TreeMap<>();
         for (var m : schema.models()) {
             if (!owned.contains(m.name())) {
                 String owner = owners.get(m.name());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -169,7 +170,7 @@ public final class ModelRegistry {
             return owners;
         }
         List<String> clashes = new ArrayList<>();
-        for (String model : new java.util.TreeSet<>(o.owned())) {
+        for (String model : new TreeSet<>(o.owned())) {
             String owner = owners.get(model);
             if (owner != null && !owner.equals(o.synchronizer())) {
                 clashes.add(model + " (owned by '" + owner + "')");
@@ -224,7 +225,7 @@ public final class ModelRegistry {
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO " + Dialect.quote(table) + " (" + columns
                 + ") VALUES (?, ?)")) {
-            for (String model : new java.util.TreeSet<>(models)) {
+            for (String model : new TreeSet<>(models)) {
                 st.setString(1, model);
                 st.setString(2, me);
                 st.addBatch();

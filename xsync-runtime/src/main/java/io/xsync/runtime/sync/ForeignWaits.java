@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ import java.util.Set;
 final class ForeignWaits implements CohortPlanner.Dependencies {
     private final LinkWalker walker;
     private final Map<ObjectRef, List<ObjectRef>> edges = new HashMap<>();
-    private final Set<String> dirtyModels = new java.util.LinkedHashSet<>();
+    private final Set<String> dirtyModels = new LinkedHashSet<>();
 
     ForeignWaits(LinkWalker walker) {
         this.walker = walker;
