@@ -1,11 +1,8 @@
 package io.xsync.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsync.runtime.time.SystemTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +25,6 @@ import org.apache.kafka.common.TopicPartition;
  * the same transaction, then commit.
  */
 final class BatchedHandWritten {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource db;
     private final boolean postgres;
@@ -87,21 +83,9 @@ final class BatchedHandWritten {
                     }
                     OffsetDateTime now = SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC);
                     for (ConsumerRecord<byte[], byte[]> r : records) {
-                        JsonNode v = JSON.readTree(r.value());
-                        String first = v.path("first_name").asText();
-                        String last = v.path("last_name").asText();
-                        find.setString(1, first);
-                        find.setString(2, last);
-                        try (ResultSet rs = find.executeQuery()) {
-                            if (rs.next()) {
-                                continue;
-                            }
+                        if (HandWrittenLoop.bindNew(r, find, insert, now)) {
+                            insert.addBatch();
                         }
-                        insert.setObject(1, now);
-                        insert.setObject(2, now);
-                        insert.setString(3, first);
-                        insert.setString(4, last);
-                        insert.addBatch();
                     }
                     insert.executeBatch();
                     for (TopicPartition tp : records.partitions()) {

@@ -80,6 +80,17 @@ final class HandWrittenLoop {
 
     private void apply(ConsumerRecord<byte[], byte[]> r, PreparedStatement find, PreparedStatement insert)
             throws Exception {
+        if (bindNew(r, find, insert, SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC))) {
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * The seed step's work on one event, as the hand-written loops do it: looks the names up and,
+     * when they are new, binds the insert (stamped {@code now}); false when the row exists.
+     */
+    static boolean bindNew(ConsumerRecord<byte[], byte[]> r, PreparedStatement find, PreparedStatement insert,
+                           OffsetDateTime now) throws Exception {
         JsonNode v = JSON.readTree(r.value());
         String first = v.path("first_name").asText();
         String last = v.path("last_name").asText();
@@ -87,15 +98,14 @@ final class HandWrittenLoop {
         find.setString(2, last);
         try (ResultSet rs = find.executeQuery()) {
             if (rs.next()) {
-                return;
+                return false;
             }
         }
-        OffsetDateTime now = SystemTime.INSTANCE.now().atOffset(ZoneOffset.UTC);
         insert.setObject(1, now);
         insert.setObject(2, now);
         insert.setString(3, first);
         insert.setString(4, last);
-        insert.executeUpdate();
+        return true;
     }
 
     static String upsertOffset(boolean postgres) {

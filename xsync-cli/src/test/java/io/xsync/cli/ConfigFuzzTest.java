@@ -32,7 +32,7 @@ class ConfigFuzzTest {
 
     @Test
     void mutatedConfigLoadsOrFailsWithAPositionedConfigException() throws Exception {
-        long seed = seed("ConfigFuzzTest");
+        long seed = Mutator.seed("ConfigFuzzTest");
         Path example = Path.of("..", "examples", "hello", "config.yaml");
         String valid = Files.readString(example) + "events:\n  retry:\n    base: 250ms\n    attempts: 3\n"
                 + "sync:\n  threads: 2\n  backoff_cap: 8h\nrequired_models: [MyModel]\n";
@@ -56,11 +56,5 @@ class ConfigFuzzTest {
             }
         }
         assertThat(wrong).as("seed %d", seed).isEmpty();
-    }
-
-    private static long seed(String what) {
-        long seed = Long.getLong("xsync.fuzz.seed", System.nanoTime());
-        System.out.println(what + " seed: " + seed + " (rerun with -Dxsync.fuzz.seed=" + seed + ")");
-        return seed;
     }
 }

@@ -12,6 +12,16 @@ public final class Mutator {
     private final List<String> fragments;
 
     /** @param fragments pieces of the language to insert (keywords, punctuation) */
+    /**
+     * The seed of a fuzz run: {@code -Dxsync.fuzz.seed} when given, else a new one; printed so
+     * that a failing run can be repeated.
+     */
+    public static long seed(String what) {
+        long seed = Long.getLong("xsync.fuzz.seed", System.nanoTime());
+        System.out.println(what + " seed: " + seed + " (rerun with -Dxsync.fuzz.seed=" + seed + ")");
+        return seed;
+    }
+
     public Mutator(long seed, List<String> fragments) {
         this.random = new Random(seed);
         this.fragments = fragments;

@@ -28,7 +28,7 @@ class ParserFuzzTest {
             "import \"f.xproto\";", "0x", "message M (M) {}");
     @Test
     void mutatedXprotoLoadsOrFailsWithAPositionedXprotoException() throws Exception {
-        long seed = seed("ParserFuzzTest.xproto");
+        long seed = Mutator.seed("ParserFuzzTest.xproto");
         String valid = Files.readString(resource("xproto/core/00-base.xproto")) + "\n"
                 + Files.readString(resource("xproto/core/10-core.xproto")) + "\n"
                 + Files.readString(resource("xproto/core/20-services.xproto"));
@@ -48,12 +48,6 @@ class ParserFuzzTest {
             }
         }
         assertThat(wrong).as("seed %d", seed).isEmpty();
-    }
-
-    private static long seed(String what) {
-        long seed = Long.getLong("xsync.fuzz.seed", System.nanoTime());
-        System.out.println(what + " seed: " + seed + " (rerun with -Dxsync.fuzz.seed=" + seed + ")");
-        return seed;
     }
 
     private static Path resource(String name) throws Exception {
