@@ -45,7 +45,7 @@ final class DeleteCascade {
         if (obj.isNew()) {
             throw new ModelException(ModelException.Kind.NOT_FOUND, "a new " + model + " has not been saved");
         }
-        Map<String, Set<Long>> victims = tx.atomically("delete " + model + " " + obj.id(), c -> {
+        Map<String, Set<Long>> victims = tx.atomicallyRerun("delete " + model + " " + obj.id(), c -> {
             checkRoot(c, catalog.table(model), obj.id());
             Map<String, Set<Long>> all = collect(c, model, obj.id());
             refuseWriteProtected(c, model, obj.id(), all);

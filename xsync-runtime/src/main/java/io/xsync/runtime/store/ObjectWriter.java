@@ -90,7 +90,7 @@ final class ObjectWriter {
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = insertSql(table, cols);
         // one transaction: the link check's row locks must last until the row is written
-        long id = store.tx().atomically("insert " + model, c -> {
+        long id = store.tx().atomicallyRerun("insert " + model, c -> {
             checkLinks(c, table, row, row.keySet());
             UniqueRules.check(c, table, row, row.keySet(), 0);
             try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
@@ -147,7 +147,7 @@ final class ObjectWriter {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
         sql.append(" WHERE \"id\" = ?");
-        int n = store.tx().atomically("update " + model + " " + obj.id(), c -> {
+        int n = store.tx().atomicallyRerun("update " + model + " " + obj.id(), c -> {
             checkLinks(c, table, row, changedWritten);
             Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
             after.putAll(row);

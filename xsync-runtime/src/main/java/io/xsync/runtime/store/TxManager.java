@@ -6,6 +6,7 @@ import java.sql.Savepoint;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TxManager {
     private static final Logger LOG = LoggerFactory.getLogger(TxManager.class);
+    /** Runs of a store-internal transaction the database rolled back as a deadlock victim. */
+    static final int ATTEMPTS = 5;
+    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     /** The connection bound to a thread and the models its writes changed. */
     private static final class Bound {
@@ -93,6 +97,53 @@ final class TxManager {
             throw e;
         } catch (Exception e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #atomically} for work that only touches the database (no effect outside the
+     * transaction, in memory included): when it is a transaction of its own (not joined to the
+     * thread's) and the database rolled it back as a deadlock victim or a serialization failure,
+     * it runs again, up to {@value #ATTEMPTS} times in all.
+     */
+    <T> T atomicallyRerun(String what, SqlWork<T> work) {
+        boolean own = current.get() == null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return atomically(what, work);
+            } catch (RuntimeException e) {
+                if (!own || attempt >= ATTEMPTS || !isTransientConflict(e)) {
+                    throw e;
+                }
+                LOG.debug("{}: the database rolled the transaction back ({}); attempt {} of {}", what,
+                        e.getMessage(), attempt + 1, ATTEMPTS);
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code e} comes from the database rolling a transaction back because of a deadlock
+     * or a serialization failure (SQLSTATE class 40, which PostgreSQL and H2 both use; H2 also
+     * reports some concurrent updates as 90131): the transaction did nothing and may be run again.
+     */
+    static boolean isTransientConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("40")
+                    || s.getErrorCode() == H2_CONCURRENT_UPDATE && "90131".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, randomised pause, so that the transactions that met do not meet again at once. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 10 * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a transaction", e);
         }
     }
 
