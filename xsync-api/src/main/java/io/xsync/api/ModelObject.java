@@ -1,6 +1,7 @@
 package io.xsync.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,6 +63,20 @@ public interface ModelObject {
 
     /** The object a {@code manytoone}/{@code onetoone} link points at, if any. */
     Optional<ModelObject> related(String link);
+
+    /**
+     * The live objects that link to this one through the link whose reverse name is
+     * {@code reverseName}, in id order: for {@code optional manytoone site->Site:services} in
+     * model {@code Service}, {@code site.referrers("services")} lists the site's services
+     * (objects of models inheriting from {@code Service} included, read as {@code Service}
+     * objects whose {@code leaf_model_name} names their own model). A link
+     * to a model this object's model inherits from counts too. Works for {@code manytoone},
+     * {@code onetoone} and {@code manytomany} links; each call queries the store.
+     *
+     * @throws ModelException UNKNOWN_FIELD when no link to this object's model (or a model it
+     *     inherits from) has that reverse name; NOT_FOUND when this object is new
+     */
+    List<ModelObject> referrers(String reverseName);
 
     /** Reloads every field from the store. */
     void refresh();

@@ -84,7 +84,58 @@ final class ModelClassSource {
                 }
             }
         }
+        reverseLinks();
         return header() + body + "}\n";
+    }
+
+    /**
+     * A getter per reverse name of a link pointing at this model (inherited ones are the parent
+     * class's), unless the name is taken by a field or link of this model or an earlier reverse name.
+     */
+    private void reverseLinks() {
+        Set<String> taken = new HashSet<>(model.fieldNames());
+        taken.add("class"); // getClass()
+        model.links().forEach(l -> {
+            taken.add(l.field());
+            taken.add(l.field() + "_ids");
+        });
+        for (String ancestor : schema.selfAndAncestors(model.name())) {
+            if (!ancestor.equals(model.name())) {
+                reverseLinksTo(ancestor).forEach(l -> taken.add(l.reverseName()));
+            }
+        }
+        for (LinkDef l : reverseLinksTo(model.name())) {
+            if (taken.add(l.reverseName())) {
+                reverseLink(l);
+            }
+        }
+    }
+
+    /** The links declared in any model that point at {@code target} and have a reverse name. */
+    private List<LinkDef> reverseLinksTo(String target) {
+        List<LinkDef> out = new ArrayList<>();
+        for (ModelDef m : schema.models()) {
+            for (LinkDef l : m.links()) {
+                if (l.declaredIn().equals(m.name()) && l.peer().equals(target) && !l.reverseName().isEmpty()) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void reverseLink(LinkDef l) {
+        String from = l.declaredIn();
+        String list = types.ref("java.util.List") + "<" + from + ">";
+        blank();
+        line(1, "/**");
+        line(1, " * The live {@code " + from + "} objects whose {@code " + l.field() + "} links to this one (reverse name {@code "
+                + l.reverseName() + "}), in id order; each call queries the store.");
+        line(1, " */");
+        line(1, "public " + list + " get" + JavaNames.upperCamel(l.reverseName()) + "() {");
+        line(2, "return object().referrers(" + JavaNames.literal(l.reverseName()) + ").stream().map(" + from
+                + "::wrap).toList();");
+        line(1, "}");
     }
 
     private String header() {

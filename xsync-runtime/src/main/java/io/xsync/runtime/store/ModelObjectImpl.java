@@ -7,11 +7,14 @@ import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.LinkKind;
 import io.xsync.runtime.schema.ManyToMany;
+import io.xsync.runtime.schema.ModelDef;
+import io.xsync.runtime.schema.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One row held in memory: the current values (by column) and the values as last loaded or saved,
@@ -224,6 +229,40 @@ final class ModelObjectImpl implements ModelObject {
             return Optional.empty();
         }
         return model.store().findAnywhere(l.peer(), (Long) id, model.actor()).map(o -> o);
+    }
+
+    @Override
+    public List<ModelObject> referrers(String reverseName) {
+        if (isNew()) {
+            throw new ModelException(ModelException.Kind.NOT_FOUND, "a new " + model.name() + " has no referrers yet");
+        }
+        Schema schema = model.store().schema();
+        Object leaf = values.get("leaf_model_name");
+        Set<String> targets = schema.selfAndAncestors(leaf instanceof String s && schema.find(s) != null ? s : model.name());
+        List<LinkDef> links = new ArrayList<>();
+        Set<String> known = new TreeSet<>();
+        for (ModelDef m : schema.models()) {
+            for (LinkDef l : m.links()) {
+                if (l.declaredIn().equals(m.name()) && targets.contains(l.peer()) && !l.reverseName().isEmpty()) {
+                    known.add(l.reverseName());
+                    if (l.reverseName().equals(reverseName)) {
+                        links.add(l);
+                    }
+                }
+            }
+        }
+        if (links.isEmpty()) {
+            throw new ModelException(ModelException.Kind.UNKNOWN_FIELD, "'" + reverseName + "' is not the reverse name"
+                    + " of a link to " + model.name() + (known.isEmpty() ? " (no link to it has one)"
+                    : " (reverse names: " + String.join(", ", known) + ")"));
+        }
+        List<ModelObject> found = new ArrayList<>();
+        for (LinkDef l : links) {
+            found.addAll(model.store().models(model.actor()).get(l.declaredIn())
+                    .filter(Map.of(l.field(), id(), "deleted", false)));
+        }
+        found.sort(Comparator.comparingLong(ModelObject::id));
+        return found;
     }
 
     @Override

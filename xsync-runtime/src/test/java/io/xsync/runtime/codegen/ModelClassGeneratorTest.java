@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,49 @@ class ModelClassGeneratorTest {
     }
 
     @Test
+    void reverseNamesBecomeGettersOfTheReferringModelsObjects() throws Exception {
+        ClassLoader cl = compiled(XPROTO, "t.models");
+        Class<?> site = cl.loadClass("t.models.Site");
+        Class<?> service = cl.loadClass("t.models.Service");
+        FakeObject rawSite = new FakeObject("Site");
+        rawSite.id = 3;
+        FakeObject s1 = new FakeObject("Service");
+        s1.values.put("kind", "vrouter");
+        FakeObject s2 = new FakeObject("VOLTService");
+        s2.values.put("kind", "3rd-party");
+        rawSite.referrers.put("services", List.of(s1, s2));
+        rawSite.referrers.put("peered", List.of(s2));
+        Object typedSite = site.getMethod("wrap", ModelObject.class).invoke(null, rawSite);
+
+        assertThat(site.getMethod("getServices").getGenericReturnType().getTypeName())
+                .isEqualTo("java.util.List<t.models.Service>");
+        List<?> services = (List<?>) site.getMethod("getServices").invoke(typedSite);
+        assertThat(services).allMatch(service::isInstance);
+        assertThat(services).extracting(o -> service.getMethod("getKind").invoke(o)).containsExactly("vrouter", "3rd-party");
+        assertThat((List<?>) site.getMethod("getPeered").invoke(typedSite)).hasSize(1);
+    }
+
+    @Test
+    void aReverseNameTakenByAFieldOrHiddenByPlusGetsNoGetter() throws Exception {
+        String xproto = """
+                message Site (XOSBase) {
+                    required string name = 1;
+                    optional int32 services = 2;
+                }
+                message Service (XOSBase) {
+                    optional manytoone site->Site:services = 1;
+                    optional manytoone home->Site:+ = 2;
+                    optional manytoone other->Site:name = 3;
+                }
+                """;
+        Class<?> site = compiled(xproto, "t.models").loadClass("t.models.Site");
+        assertThat(site.getMethod("getServices").getReturnType()).as("the field's getter stays").isEqualTo(Integer.class);
+        assertThat(site.getMethod("getName").getReturnType()).isEqualTo(String.class);
+        assertThat(Arrays.stream(site.getDeclaredMethods()).filter(m -> m.getReturnType() == List.class))
+                .as("no reverse getter: 'services' and 'name' are fields, '+' hides the reverse").isEmpty();
+    }
+
+    @Test
     void fieldAndLinkConstantsMakeStringApiCriteria() throws Exception {
         ClassLoader cl = compiled(XPROTO, "t.models");
         Class<?> service = cl.loadClass("t.models.Service");
@@ -208,6 +252,7 @@ class ModelClassGeneratorTest {
     /** A model object holding its values in a map, as the string API would. */
     private static final class FakeObject implements ModelObject {
         final Map<String, Object> values = new LinkedHashMap<>();
+        final Map<String, List<ModelObject>> referrers = new LinkedHashMap<>();
         final String model;
         long id;
 
@@ -229,6 +274,7 @@ class ModelClassGeneratorTest {
         @Override public void save(Save options) { }
         @Override public void delete() { }
         @Override public Optional<ModelObject> related(String link) { return Optional.empty(); }
+        @Override public List<ModelObject> referrers(String reverseName) { return referrers.get(reverseName); }
         @Override public void refresh() { }
     }
 }
