@@ -156,19 +156,19 @@ public final class SharedModels {
 
     /**
      * One line for the log: the models this synchronizer owns and, by owner, the other models it
-     * serves ({@code unregistered}: from {@code uses_models_dir}, no synchronizer registered them).
+     * serves (or that no synchronizer registered: read from {@code uses_models_dir}).
      */
     public String describe() {
         Map<String, Set<String>> others = new TreeMap<>();
         for (var m : schema.models()) {
             if (!owned.contains(m.name())) {
                 String owner = owners.get(m.name());
-                others.computeIfAbsent(owner == null ? "unregistered" : "'" + owner + "'", k -> new TreeSet<>())
-                        .add(m.name());
+                others.computeIfAbsent(owner == null ? "from uses_models_dir, registered by no synchronizer"
+                        : "owned by '" + owner + "'", k -> new TreeSet<>()).add(m.name());
             }
         }
         StringBuilder out = new StringBuilder("Synchronizer '" + name + "' owns models " + new TreeSet<>(owned));
-        others.forEach((owner, models) -> out.append("; uses ").append(models).append(" of ").append(owner));
+        others.forEach((owner, models) -> out.append("; uses ").append(models).append(" (").append(owner).append(')'));
         return out.toString();
     }
 

@@ -59,7 +59,7 @@ class SharedModelsIT {
         assertThat(vpn.schema().model("Vpn").link("site").peer()).isEqualTo("Site");
         assertThat(vpn.schema().find("Site")).isNotNull();
         assertThat(vpn.owned()).containsExactly("Vpn");
-        assertThat(vpn.describe()).isEqualTo("Synchronizer 'vpn' owns models [Vpn]; uses [Site] of 'core'");
+        assertThat(vpn.describe()).isEqualTo("Synchronizer 'vpn' owns models [Vpn]; uses [Site] (owned by 'core')");
     }
 
     @Test
@@ -80,7 +80,7 @@ class SharedModelsIT {
                 "uses_models_dir: ../core/models\n"));
         assertThat(vpn.schema().find("Site")).isNotNull();
         assertThat(vpn.owned()).containsExactly("Vpn");
-        assertThat(vpn.describe()).isEqualTo("Synchronizer 'vpn' owns models [Vpn]; uses [Site] of unregistered");
+        assertThat(vpn.describe()).isEqualTo("Synchronizer 'vpn' owns models [Vpn]; uses [Site] (from uses_models_dir, registered by no synchronizer)");
     }
 
     @Test
