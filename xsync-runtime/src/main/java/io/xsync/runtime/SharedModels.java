@@ -1,5 +1,6 @@
 package io.xsync.runtime;
 
+import io.xsync.api.Policy;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
@@ -178,7 +179,11 @@ public final class SharedModels {
         for (SyncStep s : steps.syncSteps()) {
             synced.addAll(s.observes());
         }
-        return new Ownership(name, owned, synced, ownFiles, true);
+        Set<String> policed = new TreeSet<>();
+        for (Policy p : steps.policies()) {
+            policed.add(p.modelName());
+        }
+        return new Ownership(name, owned, synced, ownFiles, true, policed);
     }
 
     /** What the store registers for a tool (CLI) that opens the store with this synchronizer's config. */

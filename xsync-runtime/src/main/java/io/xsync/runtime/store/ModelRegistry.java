@@ -21,17 +21,19 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * Which synchronizer owns which model of a store that several synchronizers share. Three tables:
+ * Which synchronizer owns which model of a store that several synchronizers share. Four tables:
  * {@code xsync_models} (model, owner), {@code xsync_model_files} (each owner's xproto files, so that
- * every synchronizer loads the whole model) and {@code xsync_model_steps} (the models each
+ * every synchronizer loads the whole model), {@code xsync_model_steps} (the models each
  * synchronizer has sync steps for, so that another one's objects wait for their dirty
- * dependencies). A synchronizer's entries are replaced, under the migration lock, each time it
+ * dependencies) and {@code xsync_model_policies} (the models each synchronizer has policies for:
+ * one synchronizer per model). A synchronizer's entries are replaced, under the migration lock, each time it
  * opens the store.
  */
 public final class ModelRegistry {
     static final String MODELS = "xsync_models";
     static final String FILES = "xsync_model_files";
     static final String STEPS = "xsync_model_steps";
+    static final String POLICIES = "xsync_model_policies";
     static final List<String> CREATE_SQL = List.of(
             "CREATE TABLE IF NOT EXISTS " + Dialect.quote(MODELS) + " (\"model_name\" VARCHAR(200) NOT NULL, "
                     + "\"owner_name\" VARCHAR(200) NOT NULL, PRIMARY KEY (\"model_name\"))",
@@ -39,6 +41,8 @@ public final class ModelRegistry {
                     + "\"file_name\" VARCHAR(500) NOT NULL, \"source\" VARCHAR(1000000) NOT NULL, "
                     + "PRIMARY KEY (\"owner_name\", \"file_name\"))",
             "CREATE TABLE IF NOT EXISTS " + Dialect.quote(STEPS) + " (\"synchronizer_name\" VARCHAR(200) NOT NULL, "
+                    + "\"model_name\" VARCHAR(200) NOT NULL, PRIMARY KEY (\"synchronizer_name\", \"model_name\"))",
+            "CREATE TABLE IF NOT EXISTS " + Dialect.quote(POLICIES) + " (\"synchronizer_name\" VARCHAR(200) NOT NULL, "
                     + "\"model_name\" VARCHAR(200) NOT NULL, PRIMARY KEY (\"synchronizer_name\", \"model_name\"))");
 
     /**
@@ -179,7 +183,38 @@ public final class ModelRegistry {
         if (!clashes.isEmpty()) {
             throw new StoreException(clashMessage(o.synchronizer(), clashes));
         }
+        refusePolicyClashes(c, o);
         return owners;
+    }
+
+    /**
+     * Refuses a synchronizer with model policies for a model another synchronizer has policies
+     * for: the deployment shares the policy engine's claims, so each would police only the objects
+     * it claimed first, and the other's policies would never run on them.
+     */
+    private static void refusePolicyClashes(Connection c, Ownership o) throws SQLException {
+        if (o.policed().isEmpty()) {
+            return;
+        }
+        Map<String, String> others = new TreeMap<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT \"model_name\", \"synchronizer_name\" FROM "
+                + Dialect.quote(POLICIES) + " WHERE \"synchronizer_name\" <> ? ORDER BY \"synchronizer_name\"")) {
+            st.setString(1, o.synchronizer());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (o.policed().contains(rs.getString(1))) {
+                        others.putIfAbsent(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        if (!others.isEmpty()) {
+            List<String> clashes = new ArrayList<>();
+            others.forEach((model, other) -> clashes.add(model + " (policed by '" + other + "')"));
+            throw new StoreException("synchronizer '" + o.synchronizer() + "' has model policies for models another "
+                    + "synchronizer polices: " + String.join(", ", clashes) + "; a model's policies run in one "
+                    + "synchronizer (see docs/deployments.md)");
+        }
     }
 
     /** The startup error when {@code synchronizer} claims models another one owns. */
@@ -202,13 +237,16 @@ public final class ModelRegistry {
                 st.executeUpdate();
             }
         }
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Dialect.quote(STEPS)
-                + " WHERE \"synchronizer_name\" = ?")) {
-            st.setString(1, me);
-            st.executeUpdate();
+        for (String table : List.of(STEPS, POLICIES)) {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM " + Dialect.quote(table)
+                    + " WHERE \"synchronizer_name\" = ?")) {
+                st.setString(1, me);
+                st.executeUpdate();
+            }
         }
         insertPairs(c, MODELS, "\"model_name\", \"owner_name\"", o.owned(), me);
         insertPairs(c, STEPS, "\"model_name\", \"synchronizer_name\"", o.synced(), me);
+        insertPairs(c, POLICIES, "\"model_name\", \"synchronizer_name\"", o.policed(), me);
         try (PreparedStatement st = c.prepareStatement("INSERT INTO " + Dialect.quote(FILES)
                 + " (\"owner_name\", \"file_name\", \"source\") VALUES (?, ?, ?)")) {
             for (XprotoSource f : o.files()) {

@@ -19,14 +19,23 @@ import java.util.Set;
  * @param files        the synchronizer's own xproto files
  * @param register     whether opening the store replaces the synchronizer's registry entries
  *                     (false for tools such as the CLI, which open the store with its config)
+ * @param policed      models the synchronizer has model policies for (each model's policies run in
+ *                     one synchronizer: the policy engine's claims are shared by the deployment)
  */
 public record Ownership(String synchronizer, Set<String> owned, Set<String> synced, List<XprotoSource> files,
-                        boolean register) {
+                        boolean register, Set<String> policed) {
 
     /** No registry: the store migrates every model of its schema and registers nothing. */
     public static final Ownership NONE = new Ownership(null, Set.of(), Set.of(), List.of(), false);
 
+    /** An ownership without model policies. */
+    public Ownership(String synchronizer, Set<String> owned, Set<String> synced, List<XprotoSource> files,
+                     boolean register) {
+        this(synchronizer, owned, synced, files, register, Set.of());
+    }
+
     public Ownership {
+        policed = Set.copyOf(policed);
         owned = Set.copyOf(owned);
         synced = Set.copyOf(synced);
         files = List.copyOf(files);

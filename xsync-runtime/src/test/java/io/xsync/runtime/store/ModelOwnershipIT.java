@@ -67,6 +67,24 @@ class ModelOwnershipIT extends StoreTestSupport {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void policiesForAModelAnotherSynchronizerPolicesRefuseToOpenNamingBoth(String dialect) {
+        TestStores.Database db = closeLater(TestStores.database(dialect));
+        open(db, List.of(CORE), new Ownership("core", Set.of("Site"), Set.of(), List.of(CORE), true, Set.of("Site")))
+                .close();
+        Ownership vpn = new Ownership("vpn", Set.of("Vpn"), Set.of(), List.of(VPN), true, Set.of("Site", "Vpn"));
+        assertThatThrownBy(() -> open(db, List.of(CORE, VPN), vpn)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("synchronizer 'vpn' has model policies for models another synchronizer "
+                        + "polices: Site (policed by 'core')");
+
+        open(db, List.of(CORE, VPN), new Ownership("vpn", Set.of("Vpn"), Set.of(), List.of(VPN), true,
+                Set.of("Vpn"))).close();
+        open(db, List.of(CORE), new Ownership("core", Set.of("Site"), Set.of(), List.of(CORE), true,
+                Set.of("Site"))).close(); // a replica of core, or core restarted: the same name
+        assertThat(ModelRegistry.read(db.settings()).owners()).isEqualTo(Map.of("Site", "core", "Vpn", "vpn"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void anotherOwnersTableIsNeitherMigratedNorRefused(String dialect) throws Exception {
         TestStores.Database db = closeLater(TestStores.database(dialect));
         open(db, List.of(CORE), core()).close();
