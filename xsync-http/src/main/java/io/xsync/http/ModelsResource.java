@@ -66,7 +66,9 @@ final class ModelsResource {
     private void list(Exchange ex, ModelDef def, Model model) {
         Map<String, String> query = new LinkedHashMap<>(ex.query());
         int limit = intParam(query.remove("limit"), "limit", DEFAULT_LIMIT);
-        int offset = intParam(query.remove("offset"), "offset", 0);
+        String offsetParam = query.remove("offset");
+        int offset = intParam(offsetParam, "offset", 0);
+        String after = query.remove("after");
         String count = query.remove("count");
         if (count != null && !count.equals("exact") && !count.equals("capped")) {
             throw HttpError.badRequest("bad value for 'count': '" + count + "' (expected exact or capped)");
@@ -76,15 +78,26 @@ final class ModelsResource {
         }
         Map<String, Object> criteria = new LinkedHashMap<>();
         query.forEach((k, v) -> criteria.put(k, FieldValues.criterion(def, k, v)));
+        Map<String, Object> counted = new LinkedHashMap<>(criteria);
+        if (after != null) {
+            if (offsetParam != null || criteria.containsKey("id__gt")) {
+                throw HttpError.badRequest("'after' pages by id: leave out 'offset' and 'id__gt'");
+            }
+            criteria.put("id__gt", longParam(after, "after", 0));
+        }
+        List<ModelObject> page = model.page(criteria, limit, offset);
         List<Map<String, Object>> items = new ArrayList<>();
-        for (ModelObject o : model.page(criteria, limit, offset)) {
+        for (ModelObject o : page) {
             items.add(FieldValues.toJson(o));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
-        putTotal(body, model, criteria, "exact".equals(count));
+        putTotal(body, model, counted, "exact".equals(count));
         body.put("limit", limit);
         body.put("offset", offset);
+        if (limit > 0 && page.size() == limit) {
+            body.put("next_after", page.get(page.size() - 1).id());
+        }
         ex.json(200, body);
     }
 
@@ -165,11 +178,19 @@ final class ModelsResource {
     }
 
     private static int intParam(String text, String name, int def) {
+        long v = longParam(text, name, def);
+        if (v > Integer.MAX_VALUE) {
+            throw HttpError.badRequest("bad value for '" + name + "': '" + text + "' is not an integer");
+        }
+        return (int) v;
+    }
+
+    private static long longParam(String text, String name, long def) {
         if (text == null) {
             return def;
         }
         try {
-            int v = Integer.parseInt(text);
+            long v = Long.parseLong(text);
             if (v < 0) {
                 throw HttpError.badRequest(name + " must not be negative");
             }

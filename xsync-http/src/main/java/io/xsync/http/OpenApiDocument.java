@@ -60,7 +60,9 @@ final class OpenApiDocument {
                 + " field (name=value, name__gt=..., name__in=a,b, name__isnull=true, ...)", "models");
         ArrayNode params = list.putArray("parameters");
         params.add(queryParam("limit", "How many objects to return (default 100)"));
-        params.add(queryParam("offset", "How many matching objects to skip"));
+        params.add(queryParam("offset", "How many matching objects to skip (the database reads them all)"));
+        params.add(queryParam("after", "Keyset paging: only objects whose id is greater (pass the next_after of"
+                + " the previous page); each page costs the same however deep", type("integer")));
         params.add(queryParam("count", "'capped' (default): total is counted up to 10000 and null above, with"
                 + " total_over; 'exact': always count every match", type("string").set("enum",
                 JSON.createArrayNode().add("capped").add("exact"))));
@@ -73,6 +75,8 @@ final class OpenApiDocument {
                 .put("description", "Present when total is null: there are more matches than this"));
         ((ObjectNode) page.get("properties")).set("limit", type("integer"));
         ((ObjectNode) page.get("properties")).set("offset", type("integer"));
+        ((ObjectNode) page.get("properties")).set("next_after", type("integer")
+                .put("description", "Present when the page is full: the after of the next page"));
         respond(list, "200", "One page of objects", page);
         ObjectNode create = operation(collection, "post", "Create a " + model, "models");
         body(create, ref);

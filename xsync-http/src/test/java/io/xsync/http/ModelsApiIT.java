@@ -8,6 +8,8 @@ import io.xsync.api.ModelObject;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.Store;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,31 @@ class ModelsApiIT {
         assertThat(body.get("items")).hasSize(2);
         assertThat(body.get("items").get(0).get("first_name").asText()).isEqualTo("P2");
         assertThat(body.get("items").get(1).get("first_name").asText()).isEqualTo("P3");
+    }
+
+    @Test
+    void afterPagesByIdFromOneFullPageToTheNext() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(TestData.person(store, "K" + i, "Keyset").id());
+        }
+        JsonNode first = json(http.get("/api/models/Person?last_name=Keyset&limit=2"));
+        assertThat(first.get("items")).extracting(n -> n.get("id").asLong()).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.get("next_after").asLong()).isEqualTo(ids.get(1));
+        JsonNode second = json(http.get("/api/models/Person?last_name=Keyset&limit=2&after=" + ids.get(1)));
+        assertThat(second.get("items")).extracting(n -> n.get("id").asLong()).containsExactly(ids.get(2), ids.get(3));
+        assertThat(second.get("total").asInt()).as("total counts every match, not those after").isEqualTo(5);
+        JsonNode last = json(http.get("/api/models/Person?last_name=Keyset&limit=2&after="
+                + second.get("next_after").asLong()));
+        assertThat(last.get("items")).extracting(n -> n.get("id").asLong()).containsExactly(ids.get(4));
+        assertThat(last.has("next_after")).as("a page that is not full is the last").isFalse();
+
+        HttpResponse<String> both = http.get("/api/models/Person?after=1&offset=2");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("'after' pages by id: leave out 'offset' and 'id__gt'");
+        HttpResponse<String> bad = http.get("/api/models/Person?after=x");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("bad value for 'after': 'x' is not an integer");
     }
 
     @Test
