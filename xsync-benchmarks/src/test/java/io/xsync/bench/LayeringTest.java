@@ -1,9 +1,6 @@
 package io.xsync.bench;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -11,11 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import io.xsync.runtime.DataDirLock;
-import io.xsync.runtime.XsyncVersion;
-import io.xsync.runtime.sync.ModelOrder;
-import io.xsync.runtime.sync.NamedThreads;
-import io.xsync.runtime.sync.PassLoop;
 
 /**
  * The layering rule of the main code, checked on every package of every module this module sees
@@ -67,34 +59,22 @@ class LayeringTest {
             // Exception: Store.readiness() and StoreHealth return the spi Readiness record, so the
             // store reports its health in the same shape as the engines.
             .ignoreDependency(resideInAPackage("io.xsync.runtime.store"),
-                    resideInAPackage("io.xsync.runtime.spi"))
-            // Exception: the status report, metrics and OpenAPI document print XsyncVersion, a
-            // bootstrap class; it belongs in a lower layer.
-            .ignoreDependency(resideInAPackage("io.xsync.http"),
-                    belongToAnyOf(XsyncVersion.class))
-            // Exception: the embedded broker locks its data directory with the bootstrap's
-            // DataDirLock; it belongs in a lower layer.
-            .ignoreDependency(resideInAPackage("io.xsync.kafka"),
-                    belongToAnyOf(DataDirLock.class));
+                    resideInAPackage("io.xsync.runtime.spi"));
 
     @ArchTest
     static final ArchRule sync_engine_uses_no_other_engine =
             noClasses().that().resideInAPackage(SYNC).should().dependOnClassesThat()
                     .resideInAnyPackage(POLICY, PULL, KAFKA, HTTP);
 
-    // Exception: the policy engine reuses the sync engine's ModelOrder, NamedThreads and PassLoop
-    // (shared pass machinery that belongs in a lower layer); nothing else of sync.
     @ArchTest
-    static final ArchRule policy_engine_uses_no_other_engine_but_the_sync_pass_machinery =
-            noClasses().that().resideInAPackage(POLICY).should().dependOnClassesThat(
-                    resideInAnyPackage(SYNC, PULL, KAFKA, HTTP)
-                            .and(not(belongToAnyOf(ModelOrder.class, NamedThreads.class, PassLoop.class))));
+    static final ArchRule policy_engine_uses_no_other_engine =
+            noClasses().that().resideInAPackage(POLICY).should().dependOnClassesThat()
+                    .resideInAnyPackage(SYNC, PULL, KAFKA, HTTP);
 
-    // Exception: the pull engine reuses the sync engine's NamedThreads; nothing else of sync.
     @ArchTest
-    static final ArchRule pull_engine_uses_no_other_engine_but_the_sync_thread_factory =
-            noClasses().that().resideInAPackage(PULL).should().dependOnClassesThat(
-                    resideInAnyPackage(SYNC, POLICY, KAFKA, HTTP).and(not(belongToAnyOf(NamedThreads.class))));
+    static final ArchRule pull_engine_uses_no_other_engine =
+            noClasses().that().resideInAPackage(PULL).should().dependOnClassesThat()
+                    .resideInAnyPackage(SYNC, POLICY, KAFKA, HTTP);
 
     @ArchTest
     static final ArchRule kafka_engine_uses_no_other_engine =

@@ -1,7 +1,7 @@
 package io.xsync.cli;
 
 import io.xsync.api.XsyncException;
-import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.internal.XsyncVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.xsync.cli;
 
-import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.internal.XsyncVersion;
 import java.io.PrintWriter;
 import java.util.List;
 import org.slf4j.LoggerFactory;

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.internal.XsyncVersion;
 import io.xsync.runtime.store.Store;
 import java.util.List;
 

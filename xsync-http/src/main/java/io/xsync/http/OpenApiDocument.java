@@ -3,7 +3,7 @@ package io.xsync.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.internal.XsyncVersion;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import io.xsync.runtime.schema.LinkDef;

@@ -1,7 +1,7 @@
 package io.xsync.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xsync.runtime.XsyncVersion;
+import io.xsync.runtime.internal.XsyncVersion;
 import io.xsync.runtime.spi.Readiness;
 import io.xsync.runtime.spi.StatusContributor;
 import io.xsync.runtime.store.FailedObject;

@@ -1,7 +1,7 @@
 package io.xsync.kafka;
 
 import io.xsync.api.XsyncException;
-import io.xsync.runtime.DataDirLock;
+import io.xsync.runtime.internal.DataDirLock;
 import io.xsync.runtime.internal.OwnerOnly;
 import io.xsync.runtime.time.Deadline;
 import io.xsync.runtime.time.SystemTime;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.XsyncException;
-import io.xsync.runtime.DataDirLock;
+import io.xsync.runtime.internal.DataDirLock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import io.xsync.api.SyncStep;
 import io.xsync.runtime.config.ConfigException;
 import io.xsync.runtime.config.ConfigKeys;
 import io.xsync.runtime.config.XsyncConfig;
+import io.xsync.runtime.internal.DataDirLock;
 import io.xsync.runtime.internal.StepContextImpl;
 import io.xsync.runtime.logging.LogLevels;
 import io.xsync.runtime.schema.DependencyGraph;

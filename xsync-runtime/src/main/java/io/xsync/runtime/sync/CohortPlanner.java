@@ -1,5 +1,6 @@
 package io.xsync.runtime.sync;
 
+import io.xsync.runtime.schema.ModelOrder;
 import io.xsync.runtime.store.ObjectRef;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xsync.runtime.schema.DependencyGraph;
 import io.xsync.runtime.schema.DependencyGraph.Edge;
+import io.xsync.runtime.schema.ModelOrder;
 import io.xsync.runtime.store.ObjectRef;
 import java.util.ArrayList;
 import java.util.HashMap;

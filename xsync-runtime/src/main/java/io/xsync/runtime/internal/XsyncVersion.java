@@ -1,4 +1,4 @@
-package io.xsync.runtime;
+package io.xsync.runtime.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

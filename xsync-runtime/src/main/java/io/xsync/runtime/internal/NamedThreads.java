@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.internal;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.internal;
 
 import io.xsync.runtime.time.Time;
 import java.time.Duration;

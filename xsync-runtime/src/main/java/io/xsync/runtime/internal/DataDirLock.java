@@ -1,7 +1,6 @@
-package io.xsync.runtime;
+package io.xsync.runtime.internal;
 
 import io.xsync.api.XsyncException;
-import io.xsync.runtime.internal.OwnerOnly;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

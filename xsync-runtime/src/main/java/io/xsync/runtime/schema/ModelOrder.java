@@ -1,6 +1,5 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.schema;
 
-import io.xsync.runtime.schema.DependencyGraph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.xsync.runtime.sync;
+package io.xsync.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
