@@ -106,6 +106,7 @@ public final class PullEngine implements Engine, StatusContributor {
             scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
             LOG.info("Pull step {} runs every {}", step.name(), interval(step));
         }
+        LOG.info("Pull engine started: {} step(s), replica {}", steps.size(), leases.owner());
     }
 
     @Override
