@@ -57,4 +57,36 @@ public interface Model {
 
     /** A new unsaved object carrying the field defaults. */
     ModelObject newObject();
+
+    /**
+     * Saves the objects with {@link Save#defaults()}; see {@link #saveAll(List, Save)}.
+     */
+    default void saveAll(List<? extends ModelObject> objects) {
+        saveAll(objects, Save.defaults());
+    }
+
+    /**
+     * Saves many objects at once, in one transaction (the caller's, when there is one): each
+     * object is saved by exactly the rules of {@link ModelObject#save(Save)} (write permissions,
+     * value checks, timestamps, link and unique checks), and the whole call fails, saving
+     * nothing, when one object fails. New objects are inserted together: their ids come from the
+     * id sequence in one query and their rows go to each table as one JDBC batch, which is much
+     * faster than saving them one by one. Objects saved before are updated first, those whose
+     * updates write the same columns as one JDBC batch (an update of a unique column, or of
+     * many-to-many values, goes alone, so that its check sees the updates before it). Two new objects of the call that would hold the same unique
+     * value are refused like a second save would be (CONFLICT). Changes are announced once.
+     *
+     * <p>The objects may belong to this model or to others; after the call each new object has
+     * its id, as after {@link ModelObject#save()}.
+     *
+     * @throws ModelException as {@link ModelObject#save(Save)} would for the first failing
+     *                        object; when the call had a transaction of its own, none of the
+     *                        objects is then saved (inside the caller's transaction, such as an
+     *                        event step's, let the exception roll that transaction back)
+     */
+    default void saveAll(List<? extends ModelObject> objects, Save options) {
+        for (ModelObject o : objects) {
+            o.save(options);
+        }
+    }
 }

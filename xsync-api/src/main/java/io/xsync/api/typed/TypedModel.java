@@ -2,6 +2,7 @@ package io.xsync.api.typed;
 
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
+import io.xsync.api.Save;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,20 @@ public final class TypedModel<M extends TypedObject> {
     /** A new unsaved object carrying the field defaults. */
     public M create() {
         return wrap.apply(model.newObject());
+    }
+
+    /** Saves the objects in one go: see {@link Model#saveAll(List, Save)}. */
+    public void saveAll(List<? extends M> objects) {
+        saveAll(objects, Save.defaults());
+    }
+
+    /** Saves the objects in one go with {@code options}: see {@link Model#saveAll(List, Save)}. */
+    public void saveAll(List<? extends M> objects, Save options) {
+        List<ModelObject> plain = new ArrayList<>(objects.size());
+        for (M o : objects) {
+            plain.add(o.object());
+        }
+        model.saveAll(plain, options);
     }
 
     /** {@code object} (of this model) as its generated class. */

@@ -106,7 +106,11 @@ public final class PullEngine implements Engine, StatusContributor {
             scheduler.scheduleWithFixedDelay(() -> run(step), 0, ms, TimeUnit.MILLISECONDS);
             LOG.info("Pull step {} runs every {}", step.name(), interval(step));
         }
-        LOG.info("Pull engine started: {} step(s), replica {}", steps.size(), leases.owner());
+        if (leases != null) {
+            LOG.info("Pull engine started: {} step(s), replica {}", steps.size(), leases.owner());
+        } else {
+            LOG.info("Pull engine started: {} step(s), every step runs here", steps.size());
+        }
     }
 
     @Override

@@ -44,6 +44,9 @@ abstract class Dialect {
     /** An SQL expression yielding the next id of the global sequence. */
     abstract String nextIdExpression();
 
+    /** A query with one parameter, n, whose rows are n new ids of the global sequence. */
+    abstract String nextIdsQuery();
+
     /** Serialises schema migration between processes (inside the migrating transaction). */
     abstract void lockForMigration(Connection connection) throws SQLException;
 
@@ -108,6 +111,11 @@ abstract class Dialect {
         }
 
         @Override
+        String nextIdsQuery() {
+            return "SELECT " + nextIdExpression() + " FROM SYSTEM_RANGE(1, CAST(? AS INTEGER))";
+        }
+
+        @Override
         void lockForMigration(Connection connection) {
             // H2 serialises DDL itself
         }
@@ -157,6 +165,11 @@ abstract class Dialect {
         @Override
         String nextIdExpression() {
             return "nextval('" + quote(ID_SEQUENCE) + "')";
+        }
+
+        @Override
+        String nextIdsQuery() {
+            return "SELECT " + nextIdExpression() + " FROM generate_series(1, ?)";
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.xsync.runtime.store;
 
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
+import io.xsync.api.Save;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
 import java.sql.PreparedStatement;
@@ -123,6 +124,18 @@ final class ModelImpl implements Model {
         values.put("id", null);
         values.put("leaf_model_name", name());
         return new ModelObjectImpl(this, values, null);
+    }
+
+    @Override
+    public void saveAll(List<? extends ModelObject> objects, Save options) {
+        List<ModelObjectImpl> own = new ArrayList<>(objects.size());
+        for (ModelObject o : objects) {
+            if (!(o instanceof ModelObjectImpl impl) || impl.model().store() != store) {
+                throw new IllegalArgumentException(name() + ".saveAll: " + o + " is not an object of this store");
+            }
+            own.add(impl);
+        }
+        store.writer().saveAll(own, options);
     }
 
     /**

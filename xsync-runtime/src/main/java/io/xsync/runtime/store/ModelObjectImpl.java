@@ -308,6 +308,19 @@ final class ModelObjectImpl implements ModelObject {
         loaded.putAll(written);
     }
 
+    /** A copy of the in-memory state, for {@link #restore} when the transaction that saved it failed. */
+    List<Map<String, Object>> snapshot() {
+        return List.of(new LinkedHashMap<>(values), new LinkedHashMap<>(loaded));
+    }
+
+    /** Puts back the state of {@link #snapshot()}. */
+    void restore(List<Map<String, Object>> snapshot) {
+        values.clear();
+        values.putAll(snapshot.get(0));
+        loaded.clear();
+        loaded.putAll(snapshot.get(1));
+    }
+
     /** The same row seen by another actor (same values and loaded state). */
     ModelObjectImpl as(Actor actor) {
         return new ModelObjectImpl(model.as(actor), values, loaded);

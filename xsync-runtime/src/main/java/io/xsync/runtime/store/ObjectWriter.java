@@ -3,12 +3,18 @@ package io.xsync.runtime.store;
 import io.xsync.api.ModelException;
 import io.xsync.api.Save;
 import io.xsync.runtime.schema.FieldDef;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +37,7 @@ final class ObjectWriter {
 
     private final JdbcStore store;
     private final Map<String, Insert> inserts = new ConcurrentHashMap<>();
+    private final Map<String, Insert> batchInserts = new ConcurrentHashMap<>();
 
     /** A cached INSERT statement and the columns it binds. */
     private record Insert(List<String> columns, String sql) {
@@ -75,6 +82,34 @@ final class ObjectWriter {
 
     private void insert(ModelObjectImpl obj, Table table) {
         String model = table.model().name();
+        Map<String, Object> row = newRow(obj, table);
+        List<String> cols = new ArrayList<>(row.keySet());
+        String sql = insertSql(table, cols);
+        // one transaction: the link check's row locks must last until the row is written
+        long id = store.tx().atomicallyRerun("insert " + model, c -> {
+            checkNew(c, table, row, null);
+            try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
+                bindRow(st, table, row, cols, 1);
+                executeUnique(c, st, table, row, 0);
+                store.tx().changed(model);
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        row.put("id", id);
+        obj.saved(row);
+        LOG.debug("inserted {} {} as {}", model, id, obj.model().actor());
+    }
+
+    /**
+     * The row a new object inserts (every column but id), after the checks that need no database:
+     * write permissions of the columns set, {@code created}/{@code updated} = now, the change stamp
+     * of the actor, value rules.
+     */
+    private Map<String, Object> newRow(ModelObjectImpl obj, Table table) {
+        String model = table.model().name();
         Actor actor = obj.model().actor();
         Map<String, Object> row = new LinkedHashMap<>(obj.values());
         for (String col : changedColumns(obj, row.keySet())) {
@@ -87,28 +122,210 @@ final class ObjectWriter {
         row.put("leaf_model_name", model);
         stampChange(actor, row, now);
         validate(table, row, row.keySet());
-        List<String> cols = new ArrayList<>(row.keySet());
-        String sql = insertSql(table, cols);
-        // one transaction: the link check's row locks must last until the row is written
-        long id = store.tx().atomicallyRerun("insert " + model, c -> {
-            checkLinks(c, table, row, row.keySet());
-            UniqueRules.check(c, table, row, row.keySet(), 0);
-            try (PreparedStatement st = c.prepareStatement(sql, new String[] {"id"})) {
-                bindRow(st, table, row, cols);
-                executeUnique(c, st, table, row, 0);
-                store.tx().changed(model);
-                try (ResultSet keys = st.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
+        return row;
+    }
+
+    /**
+     * The checks of a new row that read the database, in the insert's transaction: its links point
+     * at live objects (locked until the transaction ends), and no live row holds its unique values.
+     * {@code linksChecked}, when not null, holds the link targets already checked in the transaction.
+     */
+    private void checkNew(Connection c, Table table, Map<String, Object> row, Set<String> linksChecked)
+            throws SQLException {
+        checkLinks(c, table, row, row.keySet(), linksChecked);
+        UniqueRules.check(c, table, row, row.keySet(), 0);
+    }
+
+    /**
+     * Saves many objects in one transaction (see {@code Model.saveAll}): the objects saved before
+     * through {@link #updateAll}, then the new ones by the same rules as {@link #insert}, with
+     * their ids taken from the sequence in one query and their rows sent as one JDBC batch per table.
+     */
+    void saveAll(List<ModelObjectImpl> objects, Save options) {
+        List<ModelObjectImpl> old = new ArrayList<>();
+        List<ModelObjectImpl> fresh = new ArrayList<>();
+        Set<ModelObjectImpl> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ModelObjectImpl obj : objects) {
+            if (seen.add(obj)) {
+                (obj.isNew() ? fresh : old).add(obj);
+            }
+        }
+        if (fresh.isEmpty() && old.size() <= 1) {
+            old.forEach(o -> save(o, options));
+            return;
+        }
+        // the checks a single save makes before its transaction, for every new object first
+        List<NewRow> rows = new ArrayList<>(fresh.size());
+        for (ModelObjectImpl obj : fresh) {
+            Table table = obj.model().table();
+            rows.add(new NewRow(obj, table, newRow(obj, table)));
+        }
+        boolean links = fresh.stream().anyMatch(o -> !o.pendingLinks().isEmpty());
+        String what = "save " + objects.size() + " objects";
+        if (old.isEmpty() && !links) {
+            // only database work: may run again when the database rolls it back as a deadlock victim
+            long[] ids = store.tx().atomicallyRerun(what, c -> insertRows(c, rows));
+            savedRows(rows, ids);
+            return;
+        }
+        // the saves below mark objects saved before the transaction commits: in a transaction of
+        // its own, which then saves nothing, put them back if it fails
+        boolean own = store.tx().currentConnection() == null;
+        Map<ModelObjectImpl, List<Map<String, Object>>> before = new IdentityHashMap<>();
+        if (own) {
+            seen.forEach(o -> before.put(o, o.snapshot()));
+        }
+        try {
+            store.tx().atomically(what, c -> {
+                updateAll(c, old, options);
+                savedRows(rows, insertRows(c, rows));
+                for (ModelObjectImpl obj : fresh) {
+                    for (Map.Entry<String, List<Long>> e : obj.pendingLinks().entrySet()) {
+                        store.manyToMany().write(obj, obj.model().table().manyToMany(e.getKey()), e.getValue());
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            before.forEach(ModelObjectImpl::restore);
+            throw e;
+        }
+        fresh.forEach(ModelObjectImpl::linksSaved);
+    }
+
+    /** A new object and the row it inserts. */
+    private record NewRow(ModelObjectImpl obj, Table table, Map<String, Object> row) {
+    }
+
+    private static void savedRows(List<NewRow> rows, long[] ids) {
+        for (int i = 0; i < rows.size(); i++) {
+            NewRow r = rows.get(i);
+            r.row().put("id", ids[i]); // the row is written: it becomes the object's saved state
+            r.obj().saved(r.row());
+        }
+        LOG.debug("inserted {} objects", rows.size());
+    }
+
+    /**
+     * Inserts the rows (checked by {@link #checkNew}, and against each other for unique values) in
+     * the thread's transaction; returns their ids, in order.
+     */
+    private long[] insertRows(Connection c, List<NewRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new long[0];
+        }
+        long[] ids = nextIds(c, rows.size());
+        Set<String> linksChecked = new HashSet<>();
+        // rows of one table with the same columns share a statement (usually all rows of a table)
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            NewRow r = rows.get(i);
+            checkNew(c, r.table(), r.row(), linksChecked);
+            List<Integer> group = null;
+            for (List<Integer> g : groups) {
+                NewRow first = rows.get(g.get(0));
+                if (first.table() == r.table() && first.row().keySet().equals(r.row().keySet())) {
+                    group = g;
+                    break;
                 }
             }
-        });
-        row.put("id", id);
-        obj.saved(row);
-        LOG.debug("inserted {} {} as {}", model, id, actor);
+            if (group == null) {
+                group = new ArrayList<>();
+                groups.add(group);
+            }
+            group.add(i);
+        }
+        for (List<Integer> group : groups) {
+            Table table = rows.get(group.get(0)).table();
+            List<Map<String, Object>> groupRows = new ArrayList<>(group.size());
+            long[] groupIds = new long[group.size()];
+            for (int k = 0; k < group.size(); k++) {
+                groupRows.add(rows.get(group.get(k)).row());
+                groupIds[k] = ids[group.get(k)];
+            }
+            UniqueRules.checkAmong(table, groupRows, groupIds);
+            List<String> cols = new ArrayList<>(groupRows.get(0).keySet());
+            try (PreparedStatement st = c.prepareStatement(batchInsertSql(table, cols))) {
+                for (int k = 0; k < groupRows.size(); k++) {
+                    st.setLong(1, groupIds[k]);
+                    bindRow(st, table, groupRows.get(k), cols, 2);
+                    st.addBatch();
+                }
+                executeBatchUnique(c, st, table, groupRows, groupIds);
+            }
+            store.tx().changed(table.model().name());
+        }
+        return ids;
+    }
+
+    /** {@code n} new ids from the id sequence, in one query, ascending. */
+    private long[] nextIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement st = c.prepareStatement(store.sqlDialect().nextIdsQuery())) {
+            st.setInt(1, n);
+            try (ResultSet rs = st.executeQuery()) {
+                int i = 0;
+                while (rs.next()) {
+                    ids[i++] = rs.getLong(1);
+                }
+                if (i != n) {
+                    throw new SQLException("the id sequence gave " + i + " ids for " + n + " objects");
+                }
+            }
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** Executes a batch insert; a unique index's refusal becomes the CONFLICT of {@link UniqueRules}. */
+    private void executeBatchUnique(Connection c, PreparedStatement st, Table table, List<Map<String, Object>> rows,
+                                    long[] ids) throws SQLException {
+        try {
+            st.executeBatch();
+        } catch (SQLException e) {
+            int failed = 0;
+            if (e instanceof BatchUpdateException b && b.getUpdateCounts() != null) {
+                int[] counts = b.getUpdateCounts();
+                failed = counts.length;
+                for (int k = 0; k < counts.length; k++) {
+                    if (counts[k] == Statement.EXECUTE_FAILED) {
+                        failed = k;
+                        break;
+                    }
+                }
+                failed = Math.min(failed, rows.size() - 1);
+            }
+            for (SQLException s = e; s != null; s = s.getNextException()) {
+                ModelException conflict = UniqueRules.conflict(c, store.dataSource(), table, rows.get(failed),
+                        ids[failed], s);
+                if (conflict != null) {
+                    throw conflict;
+                }
+            }
+            throw e;
+        }
     }
 
     private void update(ModelObjectImpl obj, Table table, Set<String> named, boolean alwaysUpdate) {
+        UpdatePlan p = planUpdate(obj, table, named, alwaysUpdate);
+        if (p == null) {
+            return;
+        }
+        int n = store.tx().atomicallyRerun("update " + table.model().name() + " " + obj.id(), c -> applyUpdate(c, p));
+        updated(p, n);
+    }
+
+    /**
+     * An update, planned: the columns it writes (the changed ones, or those named by
+     * {@code update_fields}, plus the timestamps the rules move), checked for write permission
+     * and value; null when there is nothing to write.
+     */
+    private record UpdatePlan(ModelObjectImpl obj, Table table, Table rowTable, Map<String, Object> row,
+                              Map<String, Object> after, Set<String> changedWritten, List<String> setCols,
+                              String sql) {
+    }
+
+    private UpdatePlan planUpdate(ModelObjectImpl obj, Table table, Set<String> named, boolean alwaysUpdate) {
         String model = table.model().name();
         Actor actor = obj.model().actor();
         Set<String> changed = changedColumns(obj, table.columns());
@@ -134,7 +351,7 @@ final class ObjectWriter {
             stampChange(actor, row, now);
         }
         if (row.isEmpty()) {
-            return;
+            return null;
         }
         validate(table, row, row.keySet());
         Set<String> changedWritten = new LinkedHashSet<>(row.keySet());
@@ -147,26 +364,110 @@ final class ObjectWriter {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
         sql.append(" WHERE \"id\" = ?");
-        int n = store.tx().atomicallyRerun("update " + model + " " + obj.id(), c -> {
-            checkLinks(c, table, row, changedWritten);
-            Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
-            after.putAll(row);
-            UniqueRules.check(c, table, after, changedWritten, obj.id());
-            try (PreparedStatement st = c.prepareStatement(sql.toString())) {
-                bindRow(st, table, row, setCols);
-                st.setLong(setCols.size() + 1, obj.id());
-                int count = executeUnique(c, st, table, after, obj.id());
-                if (count > 0) {
-                    store.tx().changed(rowTable.model().name());
-                }
-                return count;
+        Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
+        after.putAll(row);
+        return new UpdatePlan(obj, table, rowTable, row, after, changedWritten, setCols, sql.toString());
+    }
+
+    /** The checks that read the database and the UPDATE, in the thread's transaction; the row count. */
+    private int applyUpdate(Connection c, UpdatePlan p) throws SQLException {
+        checkLinks(c, p.table(), p.row(), p.changedWritten(), null);
+        UniqueRules.check(c, p.table(), p.after(), p.changedWritten(), p.obj().id());
+        try (PreparedStatement st = c.prepareStatement(p.sql())) {
+            bindUpdate(st, p);
+            int count = executeUnique(c, st, p.table(), p.after(), p.obj().id());
+            if (count > 0) {
+                store.tx().changed(p.rowTable().model().name());
             }
-        });
-        if (n == 0) {
-            throw new ModelException(ModelException.Kind.NOT_FOUND, model + " " + obj.id() + " no longer exists");
+            return count;
         }
-        obj.saved(row);
-        LOG.debug("updated {} {} as {}: {}", model, obj.id(), actor, setCols);
+    }
+
+    private static void bindUpdate(PreparedStatement st, UpdatePlan p) throws SQLException {
+        bindRow(st, p.table(), p.row(), p.setCols(), 1);
+        st.setLong(p.setCols().size() + 1, p.obj().id());
+    }
+
+    /** After the UPDATE of a plan touched {@code count} rows: NOT_FOUND for none, else the object is saved. */
+    private static void updated(UpdatePlan p, int count) {
+        String model = p.table().model().name();
+        if (count == 0) {
+            throw new ModelException(ModelException.Kind.NOT_FOUND, model + " " + p.obj().id() + " no longer exists");
+        }
+        p.obj().saved(p.row());
+        LOG.debug("updated {} {} as {}: {}", model, p.obj().id(), p.obj().model().actor(), p.setCols());
+    }
+
+    /**
+     * Updates objects saved before, in the thread's transaction, by the rules of {@link #update}.
+     * An update that writes a unique column (whose check must see the updates before it) or
+     * many-to-many values is made alone; the others, after the same checks, go as one JDBC batch
+     * per statement text.
+     */
+    private void updateAll(Connection c, List<ModelObjectImpl> objects, Save options) throws SQLException {
+        Map<String, List<UpdatePlan>> batches = new LinkedHashMap<>();
+        Set<String> linksChecked = new HashSet<>();
+        for (ModelObjectImpl obj : objects) {
+            if (!obj.pendingLinks().isEmpty()) {
+                save(obj, options);
+                continue;
+            }
+            Table table = obj.model().table();
+            UpdatePlan p = planUpdate(obj, table, namedColumns(table, options.updateFields()),
+                    options.isAlwaysUpdateTimestamp());
+            if (p == null) {
+                continue;
+            }
+            if (writesUniqueKey(p)) {
+                updated(p, applyUpdate(c, p));
+                continue;
+            }
+            checkLinks(c, table, p.row(), p.changedWritten(), linksChecked);
+            batches.computeIfAbsent(p.sql(), k -> new ArrayList<>()).add(p);
+        }
+        for (List<UpdatePlan> batch : batches.values()) {
+            if (batch.size() == 1) {
+                updated(batch.get(0), applyUpdate(c, batch.get(0)));
+                continue;
+            }
+            int[] counts;
+            try (PreparedStatement st = c.prepareStatement(batch.get(0).sql())) {
+                for (UpdatePlan p : batch) {
+                    bindUpdate(st, p);
+                    st.addBatch();
+                }
+                counts = st.executeBatch();
+            }
+            store.tx().changed(batch.get(0).rowTable().model().name());
+            for (int k = 0; k < batch.size(); k++) {
+                // a driver may answer SUCCESS_NO_INFO (-2): the row was there
+                updated(batch.get(k), counts[k] == Statement.SUCCESS_NO_INFO ? 1 : counts[k]);
+            }
+        }
+    }
+
+    private static boolean writesUniqueKey(UpdatePlan p) {
+        for (List<FieldDef> key : UniqueRules.keys(p.table())) {
+            for (FieldDef k : key) {
+                if (p.changedWritten().contains(Table.columnName(k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The INSERT of id and the given columns (a batch's, whose ids are known); cached per table. */
+    private String batchInsertSql(Table table, List<String> cols) {
+        Insert cached = batchInserts.get(table.name());
+        if (cached != null && cached.columns().equals(cols)) {
+            return cached.sql();
+        }
+        String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
+                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES (?, " + Dialect.placeholders(cols.size())
+                + ")";
+        batchInserts.put(table.name(), new Insert(List.copyOf(cols), sql));
+        return sql;
     }
 
     /** The INSERT of every column but id (which the sequence supplies); cached per table. */
@@ -206,7 +507,6 @@ final class ObjectWriter {
         }
     }
 
-    /** Refuses (CONFLICT) a link column pointing at a deleted or missing object. */
     /** Executes an insert or update; a unique index's refusal becomes the CONFLICT of {@link UniqueRules}. */
     private int executeUnique(Connection c, PreparedStatement st, Table table, Map<String, Object> current,
                               long selfId) throws SQLException {
@@ -221,12 +521,17 @@ final class ObjectWriter {
         }
     }
 
-    private void checkLinks(Connection c, Table table, Map<String, Object> row, Set<String> cols) throws SQLException {
+    /** Refuses (CONFLICT) a link column pointing at a deleted or missing object. */
+    private void checkLinks(Connection c, Table table, Map<String, Object> row, Set<String> cols,
+                            Set<String> checked) throws SQLException {
         for (String col : cols) {
             FieldDef f = table.fieldsByColumn().get(col);
             Object target = row.get(col);
             if (f.link() == null || target == null) {
                 continue;
+            }
+            if (checked != null && !checked.add(f.link().peer() + "#" + target)) {
+                continue; // checked earlier in this transaction, and locked since
             }
             Boolean deleted = store.deletedFlag(c, f.link().peer(), (Long) target);
             if (deleted == null || deleted) {
@@ -237,11 +542,12 @@ final class ObjectWriter {
         }
     }
 
-    private static void bindRow(PreparedStatement st, Table table, Map<String, Object> row, List<String> cols)
-            throws SQLException {
+    /** Binds the row's values of {@code cols} to the parameters from {@code first} on. */
+    private static void bindRow(PreparedStatement st, Table table, Map<String, Object> row, List<String> cols,
+                                int first) throws SQLException {
         for (int i = 0; i < cols.size(); i++) {
             String col = cols.get(i);
-            Values.bind(st, i + 1, table.fieldsByColumn().get(col).type(), row.get(col));
+            Values.bind(st, i + first, table.fieldsByColumn().get(col).type(), row.get(col));
         }
     }
 }

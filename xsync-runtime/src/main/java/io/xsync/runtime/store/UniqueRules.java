@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,31 @@ final class UniqueRules {
             long other = otherHolder(c, table, key, current, selfId);
             if (other != 0) {
                 throw conflict(table, key, current, other);
+            }
+        }
+    }
+
+    /**
+     * Refuses (CONFLICT) a row of a batch of new rows whose unique values an earlier row of the batch
+     * holds, as {@link #check} would refuse it had the earlier one been saved first (a first value of
+     * null never conflicts; a partner value of null matches null). {@code ids} are the rows' ids.
+     */
+    static void checkAmong(Table table, List<Map<String, Object>> rows, long[] ids) {
+        for (List<FieldDef> key : keys(table)) {
+            Map<List<Object>, Long> holders = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> row = rows.get(i);
+                if (row.get(Table.columnName(key.get(0))) == null) {
+                    continue;
+                }
+                List<Object> values = new ArrayList<>(key.size());
+                for (FieldDef k : key) {
+                    values.add(row.get(Table.columnName(k)));
+                }
+                Long other = holders.putIfAbsent(values, ids[i]);
+                if (other != null) {
+                    throw conflict(table, key, row, other);
+                }
             }
         }
     }
