@@ -39,7 +39,7 @@ final class PartitionWorker {
     private volatile Long storedNext;
     /** Where to resume when the database has no row: the first offset ever offered. */
     private volatile long firstOffered = -1;
-    /** Highest next offset committed, for the Kafka-side commit. */
+    /** Highest next offset committed (at first, the stored one), for the Kafka-side commit. */
     private volatile long committedNext = -1;
 
     /**
@@ -53,6 +53,10 @@ final class PartitionWorker {
         this.lowWater = lowWater;
         this.onLow = onLow;
         this.storedNext = storedNext;
+        // what the store already holds counts as committed: a partition with nothing left to
+        // process (a predecessor finished it, and died before its Kafka-side commit) still gets
+        // its Kafka-side offset brought up to the store's
+        this.committedNext = storedNext != null ? storedNext : -1;
         this.runner = runner;
         this.executor = executor;
         this.batchSize = batchSize;

@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +220,39 @@ class EventEngineIT {
         assertThat(TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic())).hasSize(10);
     }
 
+    /**
+     * A partition the store holds as finished while Kafka's committed offset lags behind (the
+     * previous owner was killed between its store commit and its Kafka-side commit): with nothing
+     * left to process, the Kafka-side offset must still be brought up to the stored one.
+     */
+    @Test
+    void aPartitionAlreadyFinishedInTheStoreGetsItsKafkaOffsetCommitted() throws Exception {
+        String topic = SharedBroker.uniqueTopic("finished");
+        kafka.createTopic(topic, 1);
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(new String[] {"k", "v" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        String group = settings().groupId("Finished");
+        store.inTransaction(() -> {
+            store.offsets().advance(group, new OffsetTable.Partition(topic, 0), null, 10);
+            return null;
+        });
+        start(settings(), new RecordingStep("Finished", List.of(topic), null, store));
+
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(new TopicPartition(topic, 0));
+                return committed != null && committed.offset() == 10;
+            });
+        }
+        assertThat(seen("step = 'Finished'")).isZero();
+    }
+
     @Test
     void deadLetterSendThatCannotSucceedMakesTheEngineNotReady() throws Exception {
         String topic = SharedBroker.uniqueTopic("dlqfail");
@@ -288,9 +326,9 @@ class EventEngineIT {
         TestEvents.send(kafka.bootstrapServers(), topic, events);
         // Kafka says the group is at 6, the store has no row: as after a store commit lost in a crash
         String group = "xsync." + synchronizer + ".Fresh";
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+        try (Admin admin = Admin.create(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.alterConsumerGroupOffsets(group, Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0),
                     new org.apache.kafka.clients.consumer.OffsetAndMetadata(6))).all().get();
         }
         start(settings(), new RecordingStep("Fresh", List.of(topic), null, store));
