@@ -101,27 +101,14 @@ final class ModelClassSource {
         });
         for (String ancestor : schema.selfAndAncestors(model.name())) {
             if (!ancestor.equals(model.name())) {
-                reverseLinksTo(ancestor).forEach(l -> taken.add(l.reverseName()));
+                schema.namedReverseLinksTo(Set.of(ancestor)).forEach(l -> taken.add(l.reverseName()));
             }
         }
-        for (LinkDef l : reverseLinksTo(model.name())) {
+        for (LinkDef l : schema.namedReverseLinksTo(Set.of(model.name()))) {
             if (taken.add(l.reverseName())) {
                 reverseLink(l);
             }
         }
-    }
-
-    /** The links declared in any model that point at {@code target} and have a reverse name. */
-    private List<LinkDef> reverseLinksTo(String target) {
-        List<LinkDef> out = new ArrayList<>();
-        for (ModelDef m : schema.models()) {
-            for (LinkDef l : m.links()) {
-                if (l.declaredIn().equals(m.name()) && l.peer().equals(target) && !l.reverseName().isEmpty()) {
-                    out.add(l);
-                }
-            }
-        }
-        return out;
     }
 
     private void reverseLink(LinkDef l) {

@@ -126,6 +126,22 @@ public final class Schema {
         return null;
     }
 
+    /**
+     * The links, each once (in the model that declares it), that point at one of {@code targets}
+     * and have a reverse name: what an object of a target model is reached from by that name.
+     */
+    public List<LinkDef> namedReverseLinksTo(Collection<String> targets) {
+        List<LinkDef> out = new ArrayList<>();
+        for (ModelDef m : models.values()) {
+            for (LinkDef l : m.links()) {
+                if (l.declaredIn().equals(m.name()) && targets.contains(l.peer()) && !l.reverseName().isEmpty()) {
+                    out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
     /** The given models and every model inheriting from one of them. */
     public Set<String> withDescendants(Collection<String> names) {
         Set<String> out = new LinkedHashSet<>(names);

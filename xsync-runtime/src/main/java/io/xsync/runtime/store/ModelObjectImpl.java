@@ -7,7 +7,6 @@ import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.LinkDef;
 import io.xsync.runtime.schema.LinkKind;
 import io.xsync.runtime.schema.ManyToMany;
-import io.xsync.runtime.schema.ModelDef;
 import io.xsync.runtime.schema.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,14 +240,10 @@ final class ModelObjectImpl implements ModelObject {
         Set<String> targets = schema.selfAndAncestors(leaf instanceof String s && schema.find(s) != null ? s : model.name());
         List<LinkDef> links = new ArrayList<>();
         Set<String> known = new TreeSet<>();
-        for (ModelDef m : schema.models()) {
-            for (LinkDef l : m.links()) {
-                if (l.declaredIn().equals(m.name()) && targets.contains(l.peer()) && !l.reverseName().isEmpty()) {
-                    known.add(l.reverseName());
-                    if (l.reverseName().equals(reverseName)) {
-                        links.add(l);
-                    }
-                }
+        for (LinkDef l : schema.namedReverseLinksTo(targets)) {
+            known.add(l.reverseName());
+            if (l.reverseName().equals(reverseName)) {
+                links.add(l);
             }
         }
         if (links.isEmpty()) {
