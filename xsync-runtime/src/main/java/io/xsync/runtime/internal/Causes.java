@@ -2,6 +2,7 @@ package io.xsync.runtime.internal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 /** Walks exception causes: the one place that knows which exceptions only wrap another. */
 public final class Causes {
@@ -15,6 +16,18 @@ public final class Causes {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** Whether {@code error} or one of its causes matches {@code test}; safe against cause cycles. */
+    public static boolean anyInChain(Throwable error, Predicate<Throwable> test) {
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < 100; depth++) {
+            if (test.test(t)) {
+                return true;
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.xsync.runtime.store;
 
 import io.xsync.api.XsyncException;
+import io.xsync.runtime.internal.Causes;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -23,19 +24,10 @@ public class StoreException extends XsyncException {
      * it, so an engine waits the outage out and retries without counting an attempt.
      */
     public static boolean isOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null
-                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-                return true; // connection exception, or the server shutting down / starting up
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Causes.anyInChain(e, t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
+                // connection exception, or the server shutting down / starting up
+                || t instanceof SQLException s && s.getSQLState() != null
+                        && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P")));
     }
 }

@@ -1,5 +1,6 @@
 package io.xsync.runtime.store;
 
+import io.xsync.runtime.internal.Causes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -128,13 +129,9 @@ final class TxManager {
      * reports some concurrent updates as 90131): the transaction did nothing and may be run again.
      */
     static boolean isTransientConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && (s.getSQLState() != null && s.getSQLState().startsWith("40")
-                    || s.getErrorCode() == H2_CONCURRENT_UPDATE && "90131".equals(s.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyInChain(e, t -> t instanceof SQLException s && (s.getSQLState() != null
+                && s.getSQLState().startsWith("40")
+                || s.getErrorCode() == H2_CONCURRENT_UPDATE && "90131".equals(s.getSQLState())));
     }
 
     /** A short, randomised pause, so that the transactions that met do not meet again at once. */
