@@ -32,7 +32,9 @@ import org.slf4j.MDC;
  * (so they run once per delivery), and the failing event is retried alone with exponential
  * backoff, then dead-lettered (or, with {@code on_failure: block}, retried until it succeeds).
  * Every event is thus applied once, whatever fails. Database outages are not the event's fault:
- * they are retried without counting attempts.
+ * they are retried without counting attempts. The transactions are batch transactions
+ * ({@link Store#inBatchTransaction}): the events' inserts of new objects go to the database as
+ * JDBC batches, and a savepoint costs a round trip only when an event runs other statements.
  *
  * <p>A step that overrides {@link EventStep#processEvents(List)} gets each batch in one call and
  * one transaction instead. When that call or its commit fails, the batch is rolled back and its
@@ -161,7 +163,7 @@ final class EventRunner {
         MDC.put("offset", chunk.get(0).offset() + ".." + (next - 1));
         long t0 = time.nanoTime();
         try {
-            store.inTransaction(() -> {
+            store.inBatchTransaction(() -> {
                 step.processEvents(Collections.unmodifiableList(events));
                 advance(worker, next);
                 return null;
@@ -215,7 +217,7 @@ final class EventRunner {
     private EventFailure commit(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk) throws Exception {
         EventFailure failed;
         try {
-            failed = store.inTransaction(() -> {
+            failed = store.inBatchTransaction(() -> {
                 for (int k = 0; k < chunk.size(); k++) {
                     ConsumerRecord<byte[], byte[]> record = chunk.get(k);
                     int index = k;

@@ -98,7 +98,7 @@ public final class TestSynchronizer implements AutoCloseable {
 
     /**
      * Hands a JSON (or any text) event to every event step of {@code topic}, one step after the
-     * other, each in one transaction. The step's exception is thrown as it is (a checked one
+     * other, each in one transaction (a batch transaction, as in the running engine). The step's exception is thrown as it is (a checked one
      * wrapped in {@link XsyncException}); the test kit does not retry or dead-letter.
      */
     public void event(String topic, String value) {
@@ -110,7 +110,7 @@ public final class TestSynchronizer implements AutoCloseable {
         List<EventStep> steps = eventSteps(topic);
         Event event = nextEvent(topic, key, value);
         for (EventStep step : steps) {
-            call("event step " + step.name() + " on " + topic, () -> context().store().inTransaction(() -> {
+            call("event step " + step.name() + " on " + topic, () -> context().store().inBatchTransaction(() -> {
                 step.processEvent(event);
                 return null;
             }));
@@ -133,7 +133,7 @@ public final class TestSynchronizer implements AutoCloseable {
         }
         List<Event> batch = List.copyOf(events);
         for (EventStep step : steps) {
-            call("event step " + step.name() + " on " + topic, () -> context().store().inTransaction(() -> {
+            call("event step " + step.name() + " on " + topic, () -> context().store().inBatchTransaction(() -> {
                 step.processEvents(batch);
                 return null;
             }));

@@ -8,8 +8,13 @@ import io.xsync.runtime.schema.ManyToMany;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns filter criteria ({@code {"site": 3, "name__startswith": "a"}}) into a WHERE clause with
@@ -183,6 +188,57 @@ final class FilterCompiler {
                 ? Values.parse(model, field, (String) raw)
                 : Values.convert(model, field, raw);
         return new Param(field.type(), v);
+    }
+
+    /** Types whose converted values compare in Java exactly as the database compares them. */
+    private static final Set<FieldType> EXACT = EnumSet.of(FieldType.STRING, FieldType.INT32, FieldType.UINT32,
+            FieldType.INT64, FieldType.BOOL, FieldType.LINK);
+
+    /**
+     * The criteria as a test of a row held in memory (column name to value, as saved), giving what
+     * the compiled WHERE clause gives; null when they cannot be checked in memory (anything but
+     * equality and {@code __in} on fields of exactly comparable types, manytomany criteria).
+     * Call after {@link #compile}, which rejects invalid criteria.
+     */
+    static Predicate<Map<String, Object>> matcher(Table table, Map<String, ?> criteria) {
+        List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
+        boolean namesDeleted = false;
+        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+            String key = e.getKey();
+            boolean in = false;
+            FieldDef field = table.manyToMany(key) == null ? table.find(key) : null;
+            if (field == null && key.endsWith("__in")) {
+                in = true;
+                String name = key.substring(0, key.length() - "__in".length());
+                field = table.manyToMany(name) == null ? table.find(name) : null;
+            }
+            if (field == null || !EXACT.contains(field.type())) {
+                return null;
+            }
+            namesDeleted |= "deleted".equals(field.name());
+            String col = Table.columnName(field);
+            if (in) {
+                Set<Object> values = new HashSet<>();
+                for (Object v : e.getValue() instanceof Object[] a ? List.of(a) : (Collection<?>) e.getValue()) {
+                    values.add(param(table, field, v).value());
+                }
+                tests.add(row -> values.contains(row.get(col)));
+            } else {
+                Object value = e.getValue() == null ? null : param(table, field, e.getValue()).value();
+                tests.add(row -> Objects.equals(row.get(col), value));
+            }
+        }
+        if (!namesDeleted) {
+            tests.add(row -> Boolean.FALSE.equals(row.get("deleted")));
+        }
+        return row -> {
+            for (Predicate<Map<String, Object>> t : tests) {
+                if (!t.test(row)) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     private static ModelException invalid(Table table, FieldDef field, String why) {

@@ -257,6 +257,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public <T> T inBatchTransaction(Callable<T> work) throws Exception {
+        return tx.inBatchTransaction(work, writer()::writeHeldBack);
+    }
+
+    @Override
     public <T> T withSavepoint(Callable<T> work) throws Exception {
         return tx.withSavepoint(work);
     }

@@ -5,14 +5,17 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import io.xsync.runtime.schema.FieldDef;
 import io.xsync.runtime.schema.FieldType;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** One model as seen by one actor: lookups over its table and new objects. */
 final class ModelImpl implements Model {
@@ -46,7 +49,44 @@ final class ModelImpl implements Model {
     @Override
     public List<ModelObject> filter(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\""));
+        Predicate<Map<String, Object>> held = heldBackMatcher(criteria);
+        if (held == null) {
+            return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\""));
+        }
+        List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(),
+                c -> read(c, table.selectAll() + " WHERE " + f.where() + " ORDER BY \"id\"", f.params()));
+        for (Map<String, Object> row : store.tx().deferred().rowsOf(table)) {
+            if (held.test(row)) {
+                found.add(new ModelObjectImpl(this, columnsOf(row), null));
+            }
+        }
+        found.sort(Comparator.comparingLong(ModelObjectImpl::id));
+        return new ArrayList<>(found);
+    }
+
+    /**
+     * When the thread's batch transaction holds back inserts into this model's table and the
+     * criteria can be checked in memory: the test of held rows. Null: read through the database
+     * (the held rows are written first).
+     */
+    private Predicate<Map<String, Object>> heldBackMatcher(Map<String, ?> criteria) {
+        DeferredInserts held = store.tx().deferred();
+        if (held == null || !table.source().equals(table.quotedName())) {
+            return null; // no held rows, or reads join the tables of inheriting models
+        }
+        return held.holdsRowsOf(table) ? FilterCompiler.matcher(table, criteria) : ALL_HELD_ELSEWHERE;
+    }
+
+    /** Matches no held row: the held rows are all of other tables, which this read does not see. */
+    private static final Predicate<Map<String, Object>> ALL_HELD_ELSEWHERE = row -> false;
+
+    /** A held row as a row read from the database (every column, in column order). */
+    private Map<String, Object> columnsOf(Map<String, Object> row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String col : table.fieldsByColumn().keySet()) {
+            values.put(col, row.get(col));
+        }
+        return values;
     }
 
     @Override
@@ -90,7 +130,7 @@ final class ModelImpl implements Model {
     @Override
     public long count(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        return count(f, "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where());
+        return count(criteria, f, "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where());
     }
 
     @Override
@@ -99,20 +139,32 @@ final class ModelImpl implements Model {
             return 0;
         }
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        return count(f, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table.source() + " WHERE " + f.where()
-                + " LIMIT " + atMost + ") capped");
+        return Math.min(atMost, count(criteria, f, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table.source()
+                + " WHERE " + f.where() + " LIMIT " + atMost + ") capped"));
     }
 
-    private long count(FilterCompiler.Compiled f, String sql) {
-        return store.tx().run("count " + name(), c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, f.params());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+    private long count(Map<String, ?> criteria, FilterCompiler.Compiled f, String sql) {
+        Predicate<Map<String, Object>> held = heldBackMatcher(criteria);
+        if (held == null) {
+            return store.tx().run("count " + name(), c -> count(c, f, sql));
+        }
+        long n = store.tx().runBesideDeferred("count " + name(), c -> count(c, f, sql));
+        for (Map<String, Object> row : store.tx().deferred().rowsOf(table)) {
+            if (held.test(row)) {
+                n++;
             }
-        });
+        }
+        return n;
+    }
+
+    private static long count(Connection c, FilterCompiler.Compiled f, String sql) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, f.params());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -157,18 +209,21 @@ final class ModelImpl implements Model {
     }
 
     private List<ModelObjectImpl> query(String sql, List<FilterCompiler.Param> params) {
-        return store.tx().run("query " + name(), c -> {
-            try (PreparedStatement st = c.prepareStatement(sql)) {
-                bind(st, params);
-                List<ModelObjectImpl> out = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ModelObjectImpl(this, readRow(rs), null));
-                    }
+        return store.tx().run("query " + name(), c -> read(c, sql, params));
+    }
+
+    private List<ModelObjectImpl> read(Connection c, String sql, List<FilterCompiler.Param> params)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, params);
+            List<ModelObjectImpl> out = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ModelObjectImpl(this, readRow(rs), null));
                 }
-                return out;
             }
-        });
+            return out;
+        }
     }
 
     /** The current row of a result set from {@link Table#selectAll()}. */

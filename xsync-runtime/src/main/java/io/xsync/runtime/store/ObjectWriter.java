@@ -43,8 +43,13 @@ final class ObjectWriter {
     private record Insert(List<String> columns, String sql) {
     }
 
+    /** Whether a table has unique fields (its inserts are checked in the database). */
+    private final Map<Table, Boolean> uniqueTables = new ConcurrentHashMap<>();
+    private final IdBlock ids;
+
     ObjectWriter(JdbcStore store) {
         this.store = store;
+        this.ids = new IdBlock(n -> store.tx().runBesideDeferred("take ids", c -> nextIds(c, n)));
     }
 
     void save(ModelObjectImpl obj, Save options) {
@@ -83,6 +88,15 @@ final class ObjectWriter {
     private void insert(ModelObjectImpl obj, Table table) {
         String model = table.model().name();
         Map<String, Object> row = newRow(obj, table);
+        DeferredInserts held = store.tx().deferred();
+        if (held != null && canHoldBack(table, row)) {
+            row.put("id", ids.next());
+            held.add(table, row);
+            store.tx().changed(model);
+            obj.saved(row);
+            LOG.debug("holding back the insert of {} {} as {}", model, row.get("id"), obj.model().actor());
+            return;
+        }
         List<String> cols = new ArrayList<>(row.keySet());
         String sql = insertSql(table, cols);
         // one transaction: the link check's row locks must last until the row is written
@@ -101,6 +115,22 @@ final class ObjectWriter {
         row.put("id", id);
         obj.saved(row);
         LOG.debug("inserted {} {} as {}", model, id, obj.model().actor());
+    }
+
+    /**
+     * Whether a new row may wait in a batch transaction: its checks need no database (no link set,
+     * no unique field in the table), so only the insert itself is left.
+     */
+    private boolean canHoldBack(Table table, Map<String, Object> row) {
+        if (uniqueTables.computeIfAbsent(table, t -> !UniqueRules.keys(t).isEmpty())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getValue() != null && table.fieldsByColumn().get(e.getKey()).link() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -170,7 +200,7 @@ final class ObjectWriter {
         }
         // the saves below mark objects saved before the transaction commits: in a transaction of
         // its own, which then saves nothing, put them back if it fails
-        boolean own = store.tx().currentConnection() == null;
+        boolean own = !store.tx().inTransaction();
         Map<ModelObjectImpl, List<Map<String, Object>>> before = new IdentityHashMap<>();
         if (own) {
             seen.forEach(o -> before.put(o, o.snapshot()));
@@ -216,15 +246,45 @@ final class ObjectWriter {
         }
         long[] ids = nextIds(c, rows.size());
         Set<String> linksChecked = new HashSet<>();
-        // rows of one table with the same columns share a statement (usually all rows of a table)
+        List<Table> tables = new ArrayList<>(rows.size());
+        List<Map<String, Object>> values = new ArrayList<>(rows.size());
+        for (NewRow r : rows) {
+            checkNew(c, r.table(), r.row(), linksChecked);
+            tables.add(r.table());
+            values.add(r.row());
+        }
+        writeRows(c, tables, values, ids);
+        return ids;
+    }
+
+    /** Writes the rows a batch transaction held back (see {@link DeferredInserts}). */
+    void writeHeldBack(Connection c, List<DeferredInserts.Row> rows) throws SQLException {
+        List<Table> tables = new ArrayList<>(rows.size());
+        List<Map<String, Object>> values = new ArrayList<>(rows.size());
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            DeferredInserts.Row r = rows.get(i);
+            tables.add(r.table());
+            values.add(r.values());
+            ids[i] = (Long) r.values().get("id");
+        }
+        writeRows(c, tables, values, ids);
+        LOG.debug("wrote {} held-back inserts", rows.size());
+    }
+
+    /**
+     * Writes new rows (checked, each with its id in {@code ids}; an {@code id} entry in the row
+     * itself is ignored) as one JDBC batch per table and column set (usually one per table), after
+     * checking their unique values against each other.
+     */
+    private void writeRows(Connection c, List<Table> tables, List<Map<String, Object>> rows, long[] ids)
+            throws SQLException {
         List<List<Integer>> groups = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            NewRow r = rows.get(i);
-            checkNew(c, r.table(), r.row(), linksChecked);
             List<Integer> group = null;
             for (List<Integer> g : groups) {
-                NewRow first = rows.get(g.get(0));
-                if (first.table() == r.table() && first.row().keySet().equals(r.row().keySet())) {
+                int first = g.get(0);
+                if (tables.get(first) == tables.get(i) && rows.get(first).keySet().equals(rows.get(i).keySet())) {
                     group = g;
                     break;
                 }
@@ -236,15 +296,16 @@ final class ObjectWriter {
             group.add(i);
         }
         for (List<Integer> group : groups) {
-            Table table = rows.get(group.get(0)).table();
+            Table table = tables.get(group.get(0));
             List<Map<String, Object>> groupRows = new ArrayList<>(group.size());
             long[] groupIds = new long[group.size()];
             for (int k = 0; k < group.size(); k++) {
-                groupRows.add(rows.get(group.get(k)).row());
+                groupRows.add(rows.get(group.get(k)));
                 groupIds[k] = ids[group.get(k)];
             }
             UniqueRules.checkAmong(table, groupRows, groupIds);
             List<String> cols = new ArrayList<>(groupRows.get(0).keySet());
+            cols.remove("id");
             try (PreparedStatement st = c.prepareStatement(batchInsertSql(table, cols))) {
                 for (int k = 0; k < groupRows.size(); k++) {
                     st.setLong(1, groupIds[k]);
@@ -255,7 +316,6 @@ final class ObjectWriter {
             }
             store.tx().changed(table.model().name());
         }
-        return ids;
     }
 
     /** {@code n} new ids from the id sequence, in one query, ascending. */

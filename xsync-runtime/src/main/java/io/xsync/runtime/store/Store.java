@@ -35,6 +35,17 @@ public interface Store extends AutoCloseable {
     <T> T inTransaction(Callable<T> work) throws Exception;
 
     /**
+     * {@link #inTransaction}, for work that saves many new objects (a batch of events): inside it
+     * the store may hold back inserts of new objects (those without links set or unique fields)
+     * and send them as JDBC batches, before any statement that could see them and at commit. The
+     * objects get their ids at {@code save()} as usual, and {@code Model.filter} and
+     * {@code count} inside the transaction see them. A held-back insert the database refuses
+     * fails the transaction at a later call or at commit. Called inside a transaction,
+     * {@code work} joins it as it is.
+     */
+    <T> T inBatchTransaction(Callable<T> work) throws Exception;
+
+    /**
      * Runs {@code work} in one read transaction that sees a single snapshot of the whole store:
      * every read of every model inside it shows the same moment, whatever other connections commit
      * meanwhile (PostgreSQL REPEATABLE READ, H2 SNAPSHOT). Called inside a transaction, {@code work}

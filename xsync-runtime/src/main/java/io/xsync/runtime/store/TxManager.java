@@ -29,6 +29,8 @@ final class TxManager {
         final Connection connection;
         final boolean transactional;
         final Set<String> changed = new LinkedHashSet<>();
+        /** Inserts held back to go as batches (a batch transaction); null: every write goes at once. */
+        DeferredInserts deferred;
 
         Bound(Connection connection, boolean transactional) {
             this.connection = connection;
@@ -55,6 +57,20 @@ final class TxManager {
      * default); inside an existing transaction, {@code work} joins it at its level.
      */
     <T> T inTransaction(Callable<T> work, int isolation) throws Exception {
+        return inTransaction(work, isolation, null);
+    }
+
+    /**
+     * {@link #inTransaction(Callable)} in which inserts may be held back and written by
+     * {@code writer} as batches (see {@link DeferredInserts}); inside an existing transaction,
+     * {@code work} joins it as it is.
+     */
+    <T> T inBatchTransaction(Callable<T> work, DeferredInserts.RowWriter writer) throws Exception {
+        return inTransaction(work, -1, writer);
+    }
+
+    private <T> T inTransaction(Callable<T> work, int isolation, DeferredInserts.RowWriter deferTo)
+            throws Exception {
         Bound outer = current.get();
         if (outer != null && outer.transactional) {
             return work.call();
@@ -64,6 +80,7 @@ final class TxManager {
         }
         Connection c = open();
         Bound tx = new Bound(c, true);
+        tx.deferred = deferTo == null ? null : new DeferredInserts(deferTo);
         current.set(tx);
         boolean committed = false;
         int previousIsolation = isolation < 0 ? -1 : c.getTransactionIsolation();
@@ -73,6 +90,7 @@ final class TxManager {
             }
             c.setAutoCommit(false);
             T result = work.call();
+            flushDeferred(tx);
             notifier.beforeCommit(c, tx.changed);
             c.commit();
             committed = true;
@@ -151,6 +169,7 @@ final class TxManager {
     <T> T run(String what, SqlWork<T> work) {
         Bound bound = current.get();
         if (bound != null) {
+            flushDeferred(bound);
             return call(what, work, bound.connection);
         }
         Connection c = open();
@@ -173,6 +192,30 @@ final class TxManager {
         }
     }
 
+    /**
+     * {@link #run} for work that the thread's held-back inserts cannot affect (a sequence query, a
+     * read whose caller adds the held rows that match): runs without flushing them.
+     */
+    <T> T runBesideDeferred(String what, SqlWork<T> work) {
+        Bound bound = current.get();
+        if (bound == null || bound.deferred == null) {
+            return run(what, work);
+        }
+        return call(what, work, bound.connection);
+    }
+
+    /** The held-back inserts of the thread's batch transaction, or null when writes go at once. */
+    DeferredInserts deferred() {
+        Bound bound = current.get();
+        return bound != null && bound.transactional ? bound.deferred : null;
+    }
+
+    private static void flushDeferred(Bound bound) {
+        if (bound.deferred != null) {
+            bound.deferred.flush(bound.connection);
+        }
+    }
+
     /** Records that the running operation changed rows of {@code model}. */
     void changed(String model) {
         Bound bound = current.get();
@@ -186,23 +229,53 @@ final class TxManager {
      * {@code work} throws.
      */
     <T> T withSavepoint(Callable<T> work) throws Exception {
-        Connection c = currentConnection();
-        if (c == null) {
+        Bound bound = current.get();
+        if (bound == null || !bound.transactional) {
             throw new StoreException("a savepoint needs a transaction");
         }
+        Connection c = bound.connection;
+        DeferredInserts deferred = bound.deferred;
+        if (deferred != null && deferred.openSavepoint()) {
+            try {
+                T result = work.call();
+                deferred.closeSavepoint();
+                return result;
+            } catch (Exception e) {
+                deferred.rollbackSavepoint(c);
+                throw e;
+            }
+        }
+        flushDeferred(bound);
+        int held = deferred == null ? 0 : deferred.size();
         Savepoint before = c.setSavepoint();
         try {
             return work.call();
         } catch (Exception e) {
             c.rollback(before);
+            if (deferred != null) {
+                deferred.truncate(held);
+            }
             throw e;
         }
     }
 
-    /** The transaction's connection, or null outside a transaction. */
+    /**
+     * The transaction's connection, or null outside a transaction. Held-back inserts are written
+     * first, since the caller may run any statement on it.
+     */
     Connection currentConnection() {
         Bound bound = current.get();
-        return bound != null && bound.transactional ? bound.connection : null;
+        if (bound == null || !bound.transactional) {
+            return null;
+        }
+        flushDeferred(bound);
+        return bound.connection;
+    }
+
+    /** Whether the thread is in a transaction (its connection is left as it is). */
+    boolean inTransaction() {
+        Bound bound = current.get();
+        return bound != null && bound.transactional;
     }
 
     private static <T> T call(String what, SqlWork<T> work, Connection c) {
