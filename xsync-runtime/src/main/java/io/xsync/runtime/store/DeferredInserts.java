@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The inserts of new objects a transaction holds back, to send them as JDBC batches (see
@@ -31,6 +33,8 @@ final class DeferredInserts {
 
     private final RowWriter writer;
     private final List<Row> rows = new ArrayList<>();
+    /** Held rows by table and column ({@code table NUL column}) and value; dropped when rows go. */
+    private final Map<String, Map<Object, List<Map<String, Object>>>> indexes = new HashMap<>();
     /** Index in {@link #rows} of the open savepoint (rows from it on were added after it); -1: none. */
     private int mark = -1;
     /** The open savepoint once it had to be set in the database. */
@@ -44,6 +48,42 @@ final class DeferredInserts {
     void add(Table table, Map<String, Object> values) {
         checkUsable();
         rows.add(new Row(table, values));
+        String prefix = table.name() + '\u0000';
+        for (Map.Entry<String, Map<Object, List<Map<String, Object>>>> e : indexes.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String col = e.getKey().substring(prefix.length());
+                e.getValue().computeIfAbsent(values.get(col), v -> new ArrayList<>(1)).add(values);
+            }
+        }
+    }
+
+    /**
+     * Held rows of {@code table} whose column {@code col} holds one of {@code values}, in the order
+     * they were added. Answered from an index per table and column, built on first use and kept up
+     * as rows are added, so an event's lookup does not scan every row its batch holds.
+     */
+    List<Map<String, Object>> rowsOf(Table table, String col, Set<Object> values) {
+        checkUsable();
+        Map<Object, List<Map<String, Object>>> index = indexes.computeIfAbsent(table.name() + '\u0000' + col,
+                k -> buildIndex(table, col));
+        if (values.size() == 1) {
+            return index.getOrDefault(values.iterator().next(), List.of());
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : rowsOf(table)) {
+            if (values.contains(row.get(col))) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private Map<Object, List<Map<String, Object>>> buildIndex(Table table, String col) {
+        Map<Object, List<Map<String, Object>>> index = new HashMap<>();
+        for (Map<String, Object> row : rowsOf(table)) {
+            index.computeIfAbsent(row.get(col), v -> new ArrayList<>(1)).add(row);
+        }
+        return index;
     }
 
     /** Held rows of {@code table}, in the order they were added. */
@@ -92,6 +132,7 @@ final class DeferredInserts {
             throw e;
         }
         rows.clear();
+        indexes.clear();
         if (mark >= 0) {
             mark = 0;
         }
@@ -140,6 +181,7 @@ final class DeferredInserts {
     void truncate(int from) {
         if (from >= 0 && from < rows.size()) {
             rows.subList(from, rows.size()).clear();
+            indexes.clear();
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -200,8 +199,10 @@ final class FilterCompiler {
      * equality and {@code __in} on fields of exactly comparable types, manytomany criteria).
      * Call after {@link #compile}, which rejects invalid criteria.
      */
-    static Predicate<Map<String, Object>> matcher(Table table, Map<String, ?> criteria) {
+    static HeldMatch matcher(Table table, Map<String, ?> criteria) {
         List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
+        String keyColumn = null;
+        Set<Object> keyValues = null;
         boolean namesDeleted = false;
         for (Map.Entry<String, ?> e : criteria.entrySet()) {
             String key = e.getKey();
@@ -217,21 +218,24 @@ final class FilterCompiler {
             }
             namesDeleted |= "deleted".equals(field.name());
             String col = Table.columnName(field);
+            Set<Object> values = new HashSet<>();
             if (in) {
-                Set<Object> values = new HashSet<>();
                 for (Object v : e.getValue() instanceof Object[] a ? List.of(a) : (Collection<?>) e.getValue()) {
                     values.add(param(table, field, v).value());
                 }
-                tests.add(row -> values.contains(row.get(col)));
             } else {
-                Object value = e.getValue() == null ? null : param(table, field, e.getValue()).value();
-                tests.add(row -> Objects.equals(row.get(col), value));
+                values.add(e.getValue() == null ? null : param(table, field, e.getValue()).value());
             }
+            if (keyColumn == null || values.size() < keyValues.size()) {
+                keyColumn = col;
+                keyValues = values;
+            }
+            tests.add(row -> values.contains(row.get(col)));
         }
         if (!namesDeleted) {
             tests.add(row -> Boolean.FALSE.equals(row.get("deleted")));
         }
-        return row -> {
+        Predicate<Map<String, Object>> all = row -> {
             for (Predicate<Map<String, Object>> t : tests) {
                 if (!t.test(row)) {
                     return false;
@@ -239,6 +243,14 @@ final class FilterCompiler {
             }
             return true;
         };
+        return new HeldMatch(all, keyColumn, keyValues);
+    }
+
+    /**
+     * A test of held rows: {@code test} is the whole criteria; a row can only pass when its
+     * {@code keyColumn} holds one of {@code keyValues} (both null: no such column among the criteria).
+     */
+    record HeldMatch(Predicate<Map<String, Object>> test, String keyColumn, Set<Object> keyValues) {
     }
 
     private static ModelException invalid(Table table, FieldDef field, String why) {

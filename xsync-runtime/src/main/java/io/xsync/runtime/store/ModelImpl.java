@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /** One model as seen by one actor: lookups over its table and new objects. */
 final class ModelImpl implements Model {
@@ -49,19 +48,35 @@ final class ModelImpl implements Model {
     @Override
     public List<ModelObject> filter(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        Predicate<Map<String, Object>> held = heldBackMatcher(criteria);
+        FilterCompiler.HeldMatch held = heldBackMatcher(criteria);
         if (held == null) {
             return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\""));
         }
         List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(),
                 c -> read(c, table.selectAll() + " WHERE " + f.where() + " ORDER BY \"id\"", f.params()));
-        for (Map<String, Object> row : store.tx().deferred().rowsOf(table)) {
-            if (held.test(row)) {
-                found.add(new ModelObjectImpl(this, columnsOf(row), null));
+        List<Map<String, Object>> heldRows = heldRows(held);
+        if (!heldRows.isEmpty()) {
+            heldRows.forEach(row -> found.add(new ModelObjectImpl(this, columnsOf(row), null)));
+            found.sort(Comparator.comparingLong(ModelObjectImpl::id));
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** The held rows of this model's table that pass {@code held}. */
+    private List<Map<String, Object>> heldRows(FilterCompiler.HeldMatch held) {
+        if (held == NO_HELD_ROWS) {
+            return List.of();
+        }
+        DeferredInserts deferred = store.tx().deferred();
+        List<Map<String, Object>> candidates = held.keyColumn() == null ? deferred.rowsOf(table)
+                : deferred.rowsOf(table, held.keyColumn(), held.keyValues());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : candidates) {
+            if (held.test().test(row)) {
+                out.add(row);
             }
         }
-        found.sort(Comparator.comparingLong(ModelObjectImpl::id));
-        return new ArrayList<>(found);
+        return out;
     }
 
     /**
@@ -69,16 +84,16 @@ final class ModelImpl implements Model {
      * criteria can be checked in memory: the test of held rows. Null: read through the database
      * (the held rows are written first).
      */
-    private Predicate<Map<String, Object>> heldBackMatcher(Map<String, ?> criteria) {
+    private FilterCompiler.HeldMatch heldBackMatcher(Map<String, ?> criteria) {
         DeferredInserts held = store.tx().deferred();
         if (held == null || !table.source().equals(table.quotedName())) {
             return null; // no held rows, or reads join the tables of inheriting models
         }
-        return held.holdsRowsOf(table) ? FilterCompiler.matcher(table, criteria) : ALL_HELD_ELSEWHERE;
+        return held.holdsRowsOf(table) ? FilterCompiler.matcher(table, criteria) : NO_HELD_ROWS;
     }
 
-    /** Matches no held row: the held rows are all of other tables, which this read does not see. */
-    private static final Predicate<Map<String, Object>> ALL_HELD_ELSEWHERE = row -> false;
+    /** Stands for "no held row of this table": the held rows are all of other tables, which this read does not see. */
+    private static final FilterCompiler.HeldMatch NO_HELD_ROWS = new FilterCompiler.HeldMatch(row -> false, null, null);
 
     /** A held row as a row read from the database (every column, in column order). */
     private Map<String, Object> columnsOf(Map<String, Object> row) {
@@ -144,17 +159,11 @@ final class ModelImpl implements Model {
     }
 
     private long count(Map<String, ?> criteria, FilterCompiler.Compiled f, String sql) {
-        Predicate<Map<String, Object>> held = heldBackMatcher(criteria);
+        FilterCompiler.HeldMatch held = heldBackMatcher(criteria);
         if (held == null) {
             return store.tx().run("count " + name(), c -> count(c, f, sql));
         }
-        long n = store.tx().runBesideDeferred("count " + name(), c -> count(c, f, sql));
-        for (Map<String, Object> row : store.tx().deferred().rowsOf(table)) {
-            if (held.test(row)) {
-                n++;
-            }
-        }
-        return n;
+        return store.tx().runBesideDeferred("count " + name(), c -> count(c, f, sql)) + heldRows(held).size();
     }
 
     private static long count(Connection c, FilterCompiler.Compiled f, String sql) throws SQLException {
