@@ -170,7 +170,7 @@ final class ObjectWriter {
         }
         // the saves below mark objects saved before the transaction commits: in a transaction of
         // its own, which then saves nothing, put them back if it fails
-        boolean own = store.tx().currentConnection() == null;
+        boolean own = !store.tx().inTransaction();
         Map<ModelObjectImpl, List<Map<String, Object>>> before = new IdentityHashMap<>();
         if (own) {
             seen.forEach(o -> before.put(o, o.snapshot()));

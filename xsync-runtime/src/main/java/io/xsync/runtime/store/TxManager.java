@@ -4,7 +4,9 @@ import io.xsync.runtime.internal.Causes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,11 +31,37 @@ final class TxManager {
         final Connection connection;
         final boolean transactional;
         final Set<String> changed = new LinkedHashSet<>();
+        /** The open {@link #withSavepoint} calls, outermost first. */
+        final List<SavepointFrame> savepoints = new ArrayList<>(2);
+        /** Whether a frame of {@link #savepoints} may still be without its database savepoint. */
+        boolean savepointsPending;
 
         Bound(Connection connection, boolean transactional) {
             this.connection = connection;
             this.transactional = transactional;
         }
+
+        /**
+         * Sets the database savepoints asked for since the last statement, before the next one
+         * runs on the connection: a savepoint costs a statement (a round trip on PostgreSQL), and
+         * work that runs no statement (an event step that ignores its event) needs none.
+         */
+        Connection connectionForStatements() throws SQLException {
+            if (savepointsPending) {
+                for (SavepointFrame f : savepoints) {
+                    if (f.savepoint == null) {
+                        f.savepoint = connection.setSavepoint();
+                    }
+                }
+                savepointsPending = false;
+            }
+            return connection;
+        }
+    }
+
+    /** One {@link #withSavepoint} call: its database savepoint, null until a statement ran after it. */
+    private static final class SavepointFrame {
+        Savepoint savepoint;
     }
 
     private final DataSource dataSource;
@@ -151,7 +179,11 @@ final class TxManager {
     <T> T run(String what, SqlWork<T> work) {
         Bound bound = current.get();
         if (bound != null) {
-            return call(what, work, bound.connection);
+            try {
+                return call(what, work, bound.connectionForStatements());
+            } catch (SQLException e) {
+                throw new StoreException(what + " failed: " + e.getMessage(), e);
+            }
         }
         Connection c = open();
         Bound auto = new Bound(c, false);
@@ -183,26 +215,51 @@ final class TxManager {
 
     /**
      * Runs {@code work} in the thread's transaction after a savepoint, rolling back to it when
-     * {@code work} throws.
+     * {@code work} throws. The database savepoint is set lazily, just before the first statement
+     * {@code work} runs on the transaction's connection (through the store, or a connection taken
+     * from {@link #currentConnection()}); when {@code work} runs none, there is nothing to roll
+     * back and no savepoint is set at all.
      */
     <T> T withSavepoint(Callable<T> work) throws Exception {
-        Connection c = currentConnection();
-        if (c == null) {
+        Bound bound = current.get();
+        if (bound == null || !bound.transactional) {
             throw new StoreException("a savepoint needs a transaction");
         }
-        Savepoint before = c.setSavepoint();
+        SavepointFrame frame = new SavepointFrame();
+        bound.savepoints.add(frame);
+        bound.savepointsPending = true;
         try {
             return work.call();
         } catch (Exception e) {
-            c.rollback(before);
+            if (frame.savepoint != null) {
+                bound.connection.rollback(frame.savepoint);
+            }
             throw e;
+        } finally {
+            bound.savepoints.remove(bound.savepoints.size() - 1);
         }
     }
 
-    /** The transaction's connection, or null outside a transaction. */
+    /** Whether the thread is in a transaction (no savepoint is set, unlike {@link #currentConnection()}). */
+    boolean inTransaction() {
+        Bound bound = current.get();
+        return bound != null && bound.transactional;
+    }
+
+    /**
+     * The transaction's connection, or null outside a transaction. The caller may run statements
+     * on it: pending savepoints are set first.
+     */
     Connection currentConnection() {
         Bound bound = current.get();
-        return bound != null && bound.transactional ? bound.connection : null;
+        if (bound == null || !bound.transactional) {
+            return null;
+        }
+        try {
+            return bound.connectionForStatements();
+        } catch (SQLException e) {
+            throw new StoreException("setting a savepoint failed: " + e.getMessage(), e);
+        }
     }
 
     private static <T> T call(String what, SqlWork<T> work, Connection c) {
