@@ -56,7 +56,9 @@ public interface Store extends AutoCloseable {
     /**
      * Runs {@code work} inside the current thread's transaction after a savepoint: when it throws,
      * its writes alone are rolled back and the transaction stays usable. {@link StoreException}
-     * when called outside a transaction.
+     * when called outside a transaction. The database savepoint is set just before the first
+     * statement {@code work} runs on the transaction's connection (through the store or
+     * {@code currentConnection()}), so work that runs none costs no savepoint.
      */
     <T> T withSavepoint(Callable<T> work) throws Exception;
 

@@ -89,4 +89,84 @@ class TransactionIT extends StoreTestSupport {
         assertThat(countOnOtherThread(store, "Site")).isEqualTo(2);
         assertThat(b.isNew()).isFalse();
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aSavepointRollsBackOnlyTheFailingWork(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        store.inTransaction(() -> {
+            site(store, "before");
+            assertThatThrownBy(() -> store.withSavepoint(() -> {
+                site(store, "failing");
+                throw new IllegalStateException("step fails");
+            })).hasMessage("step fails");
+            assertThatThrownBy(() -> store.withSavepoint(() -> {
+                throw new IllegalStateException("fails before any statement");
+            })).hasMessage("fails before any statement");
+            store.withSavepoint(() -> site(store, "kept"));
+            site(store, "after");
+            return null;
+        });
+        assertThat(names(store)).containsExactlyInAnyOrder("before", "kept", "after");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void nestedSavepointsSetTogetherRollBackSeparately(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        store.inTransaction(() -> {
+            assertThatThrownBy(() -> store.withSavepoint(() -> store.withSavepoint(() -> {
+                // the first statement after both savepoints were asked for sets both
+                site(store, "inner");
+                throw new IllegalStateException("inner fails");
+            }))).hasMessage("inner fails");
+            assertThatThrownBy(() -> store.withSavepoint(() -> {
+                site(store, "outer");
+                try {
+                    store.withSavepoint(() -> {
+                        site(store, "inner2");
+                        throw new IllegalStateException("inner2 fails");
+                    });
+                } catch (IllegalStateException e) {
+                    assertThat(e).hasMessage("inner2 fails");
+                }
+                site(store, "outer2");
+                throw new IllegalStateException("outer fails");
+            })).hasMessage("outer fails");
+            store.withSavepoint(() -> {
+                site(store, "kept");
+                try {
+                    store.withSavepoint(() -> {
+                        throw new IllegalStateException("inner fails without a statement");
+                    });
+                } catch (IllegalStateException e) {
+                    // nothing to roll back
+                }
+                return site(store, "kept2");
+            });
+            return null;
+        });
+        assertThat(names(store)).containsExactlyInAnyOrder("kept", "kept2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aSavepointCoversStatementsOnTheCurrentConnection(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        store.inTransaction(() -> {
+            site(store, "before");
+            assertThatThrownBy(() -> store.withSavepoint(() -> {
+                try (java.sql.Statement st = store.currentConnection().createStatement()) {
+                    st.executeUpdate("DELETE FROM \"xs_site\"");
+                }
+                throw new IllegalStateException("raw work fails");
+            })).hasMessage("raw work fails");
+            return null;
+        });
+        assertThat(names(store)).containsExactly("before");
+    }
+
+    private static java.util.List<Object> names(JdbcStore store) {
+        return api(store).get("Site").filter(Map.of()).stream().map(o -> o.get("name")).toList();
+    }
 }
