@@ -56,9 +56,10 @@ public interface Store extends AutoCloseable {
     /**
      * Runs {@code work} inside the current thread's transaction after a savepoint: when it throws,
      * its writes alone are rolled back and the transaction stays usable. {@link StoreException}
-     * when called outside a transaction. The database savepoint is set just before the first
-     * statement {@code work} runs on the transaction's connection (through the store or
-     * {@code currentConnection()}), so work that runs none costs no savepoint.
+     * when called outside a transaction. In a {@link #inBatchTransaction batch transaction} the
+     * database savepoint is set only when {@code work} runs a statement on the transaction's
+     * connection (through the store or {@code currentConnection()}) other than a held-back insert
+     * or a read answered beside the held rows; until then a rollback drops {@code work}'s held rows.
      */
     <T> T withSavepoint(Callable<T> work) throws Exception;
 

@@ -93,8 +93,13 @@ class TransactionIT extends StoreTestSupport {
     @ParameterizedTest
     @MethodSource("dialects")
     void aSavepointRollsBackOnlyTheFailingWork(String dialect) throws Exception {
-        JdbcStore store = open(dialect);
-        store.inTransaction(() -> {
+        for (boolean batch : new boolean[] {false, true}) {
+            aSavepointRollsBackOnlyTheFailingWork(open(dialect), batch);
+        }
+    }
+
+    private static void aSavepointRollsBackOnlyTheFailingWork(JdbcStore store, boolean batch) throws Exception {
+        transaction(store, batch, () -> {
             site(store, "before");
             assertThatThrownBy(() -> store.withSavepoint(() -> {
                 site(store, "failing");
@@ -113,8 +118,13 @@ class TransactionIT extends StoreTestSupport {
     @ParameterizedTest
     @MethodSource("dialects")
     void nestedSavepointsSetTogetherRollBackSeparately(String dialect) throws Exception {
-        JdbcStore store = open(dialect);
-        store.inTransaction(() -> {
+        for (boolean batch : new boolean[] {false, true}) {
+            nestedSavepointsSetTogetherRollBackSeparately(open(dialect), batch);
+        }
+    }
+
+    private static void nestedSavepointsSetTogetherRollBackSeparately(JdbcStore store, boolean batch) throws Exception {
+        transaction(store, batch, () -> {
             assertThatThrownBy(() -> store.withSavepoint(() -> store.withSavepoint(() -> {
                 // the first statement after both savepoints were asked for sets both
                 site(store, "inner");
@@ -152,8 +162,13 @@ class TransactionIT extends StoreTestSupport {
     @ParameterizedTest
     @MethodSource("dialects")
     void aSavepointCoversStatementsOnTheCurrentConnection(String dialect) throws Exception {
-        JdbcStore store = open(dialect);
-        store.inTransaction(() -> {
+        for (boolean batch : new boolean[] {false, true}) {
+            aSavepointCoversStatementsOnTheCurrentConnection(open(dialect), batch);
+        }
+    }
+
+    private static void aSavepointCoversStatementsOnTheCurrentConnection(JdbcStore store, boolean batch) throws Exception {
+        transaction(store, batch, () -> {
             site(store, "before");
             assertThatThrownBy(() -> store.withSavepoint(() -> {
                 try (java.sql.Statement st = store.currentConnection().createStatement()) {
@@ -164,6 +179,16 @@ class TransactionIT extends StoreTestSupport {
             return null;
         });
         assertThat(names(store)).containsExactly("before");
+    }
+
+    /** A plain transaction, or a batch transaction (held-back inserts, logical savepoints). */
+    private static void transaction(JdbcStore store, boolean batch, java.util.concurrent.Callable<Object> work)
+            throws Exception {
+        if (batch) {
+            store.inBatchTransaction(work);
+        } else {
+            store.inTransaction(work);
+        }
     }
 
     private static java.util.List<Object> names(JdbcStore store) {
