@@ -7,6 +7,8 @@ import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import io.xsync.runtime.time.SystemTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -60,6 +62,53 @@ final class BenchSteps {
             obj.set("first_name", first);
             obj.set("last_name", last);
             obj.save(Save.alwaysUpdateTimestamp());
+        }
+    }
+
+    /**
+     * The seed's step written with the batch API: one lookup for the whole batch
+     * ({@code first_name__in}), then the missing people (each once) saved with one
+     * {@code saveAll}.
+     */
+    static final class MyModelBatchStep extends EventStep {
+        private final String topic;
+
+        MyModelBatchStep(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public List<String> topics() {
+            return List.of(topic);
+        }
+
+        @Override
+        public void processEvent(Event event) {
+            processEvents(List.of(event));
+        }
+
+        @Override
+        public void processEvents(List<Event> events) {
+            Map<String, String[]> wanted = new LinkedHashMap<>();
+            for (Event event : events) {
+                JsonNode v = event.json();
+                String first = v.path("first_name").asText();
+                String last = v.path("last_name").asText();
+                wanted.putIfAbsent(first + '\u0000' + last, new String[] {first, last});
+            }
+            Model myModel = models().get("MyModel");
+            List<String> firstNames = wanted.values().stream().map(n -> n[0]).distinct().toList();
+            for (ModelObject known : myModel.filter(Map.of("first_name__in", firstNames))) {
+                wanted.remove(known.getString("first_name") + '\u0000' + known.getString("last_name"));
+            }
+            List<ModelObject> created = new ArrayList<>(wanted.size());
+            for (String[] name : wanted.values()) {
+                ModelObject obj = myModel.newObject();
+                obj.set("first_name", name[0]);
+                obj.set("last_name", name[1]);
+                created.add(obj);
+            }
+            myModel.saveAll(created, Save.alwaysUpdateTimestamp());
         }
     }
 

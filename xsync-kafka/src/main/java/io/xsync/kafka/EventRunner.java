@@ -10,6 +10,8 @@ import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreException;
 import io.xsync.runtime.time.Time;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,10 @@ import org.slf4j.MDC;
  * backoff, then dead-lettered (or, with {@code on_failure: block}, retried until it succeeds).
  * Every event is thus applied once, whatever fails. Database outages are not the event's fault:
  * they are retried without counting attempts.
+ *
+ * <p>A step that overrides {@link EventStep#processEvents(List)} gets each batch in one call and
+ * one transaction instead. When that call or its commit fails, the batch is rolled back and its
+ * events take the per-event path above.
  */
 final class EventRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EventRunner.class);
@@ -45,6 +51,8 @@ final class EventRunner {
     private final DeadLetters deadLetters;
     private final IntervalLog dbOutage;
     private final Time time;
+    /** Whether the step overrides {@link EventStep#processEvents(List)}. */
+    private final boolean batchStep;
 
     EventRunner(EventStep step, Store store, EventSettings settings, StepMetrics metrics, DeadLetters deadLetters,
                 Time time) {
@@ -57,6 +65,15 @@ final class EventRunner {
         this.metrics = metrics;
         this.deadLetters = deadLetters;
         this.dbOutage = new IntervalLog(settings.outageLogInterval(), time);
+        this.batchStep = overridesBatch(step);
+    }
+
+    static boolean overridesBatch(EventStep step) {
+        try {
+            return step.getClass().getMethod("processEvents", List.class).getDeclaringClass() != EventStep.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** Processes the records of one partition in order; see the class comment. */
@@ -77,11 +94,23 @@ final class EventRunner {
     private void processAll(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> records) {
         int i = 0;
         int singleUntil = 0;
+        int perEventUntil = 0;
         while (i < records.size()) {
             if (!worker.isActive()) {
                 throw new Stopped();
             }
             int end = Math.min(records.size(), i + (i < singleUntil ? 1 : settings.batchSize()));
+            if (i < perEventUntil) {
+                end = Math.min(end, perEventUntil); // the failed batch's events, and only those
+            }
+            if (batchStep && i >= perEventUntil && i >= singleUntil) {
+                switch (commitBatch(worker, records.subList(i, end))) {
+                    case COMMITTED -> i = end;
+                    case FAILED -> perEventUntil = end;
+                    case DATABASE_OUT -> { } // waited; the same batch again
+                }
+                continue;
+            }
             EventFailure failed;
             try {
                 failed = commitOrFailure(worker, records.subList(i, end));
@@ -113,6 +142,55 @@ final class EventRunner {
             LOG.warn("event {} failed: {}", where(records.get(i)), describe(failed.getCause()));
             retryOrDeadLetter(worker, records.get(i), failed.getCause());
             i++;
+        }
+    }
+
+    /**
+     * Runs a batch through {@link EventStep#processEvents(List)} in one transaction with the
+     * offset moved past it.
+     *
+     * @return what became of the batch; on {@code FAILED} its events must take the per-event path,
+     *         on {@code DATABASE_OUT} the outage was waited for and the batch is to be tried again
+     */
+    private BatchOutcome commitBatch(PartitionWorker worker, List<ConsumerRecord<byte[], byte[]>> chunk) {
+        List<Event> events = new ArrayList<>(chunk.size());
+        for (ConsumerRecord<byte[], byte[]> r : chunk) {
+            events.add(toEvent(r));
+        }
+        long next = chunk.get(chunk.size() - 1).offset() + 1;
+        MDC.put("offset", chunk.get(0).offset() + ".." + (next - 1));
+        long t0 = time.nanoTime();
+        try {
+            store.inTransaction(() -> {
+                step.processEvents(Collections.unmodifiableList(events));
+                advance(worker, next);
+                return null;
+            });
+        } catch (Exception e) {
+            Exception u = unwrap(e);
+            if (u instanceof StaleOffsetException s) {
+                throw s;
+            }
+            if (StoreException.isOutage(u)) {
+                waitForDatabase(u, worker);
+                return BatchOutcome.DATABASE_OUT;
+            }
+            LOG.warn("batch {}..{} of {} failed, running its {} event(s) one at a time: {}", chunk.get(0).offset(),
+                    next - 1, worker.partition(), chunk.size(), describe(u));
+            return BatchOutcome.FAILED;
+        } finally {
+            recordProcessing(time.nanoTime() - t0, chunk.size());
+        }
+        worker.committed(next);
+        metrics.processed.increment(chunk.size());
+        return BatchOutcome.COMMITTED;
+    }
+
+    /** Records a batch's time as that many events of its average time, so the timer counts events. */
+    private void recordProcessing(long nanos, int events) {
+        long each = nanos / events;
+        for (int k = 0; k < events; k++) {
+            metrics.processing.record(each, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -296,6 +374,8 @@ final class EventRunner {
         Throwable root = Causes.unwrapped(t);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
+
+    private enum BatchOutcome { COMMITTED, FAILED, DATABASE_OUT }
 
     /** The step threw while processing the {@code index}-th event of a transaction. */
     static final class EventFailure extends RuntimeException {

@@ -11,7 +11,9 @@ import java.util.Map;
  * the store and the engine with one {@link RecordingStep} (step name {@code Child}, default event
  * settings) and runs until killed. On SIGTERM it stops the engine and closes the store.
  *
- * <p>Arguments: bootstrap servers, topic, JDBC URL, synchronizer name.
+ * <p>Arguments: bootstrap servers, topic, JDBC URL, synchronizer name, and optionally
+ * {@code batch} to run a {@link BatchRecordingStep} (whole batches through
+ * {@code processEvents}) instead.
  */
 public final class ChildSynchronizer {
     /** The event step's name, so the consumer group is {@code xsync.<name>.Child}. */
@@ -27,7 +29,9 @@ public final class ChildSynchronizer {
         String name = args[3];
         JdbcStore store = TestDb.open(url, 6);
         TestDb.exec(store, RecordingStep.TABLE_DDL);
-        RecordingStep step = new RecordingStep(STEP, List.of(topic), null, store);
+        boolean batch = args.length > 4 && args[4].equals("batch");
+        RecordingStep step = batch ? new BatchRecordingStep(STEP, List.of(topic), store)
+                : new RecordingStep(STEP, List.of(topic), null, store);
         EventSettings settings = EventSettings.defaults(name, bootstrap)
                 // the killed child's group membership expires sooner, so the restart resumes sooner
                 .withClientProperties(Map.of("session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000));

@@ -220,6 +220,63 @@ class EventEngineIT {
         assertThat(TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic())).hasSize(10);
     }
 
+    @Test
+    void aBatchStepGetsWholeBatchesInOneCallAndAppliesEachEventOnce() throws Exception {
+        String topic = SharedBroker.uniqueTopic("batch");
+        kafka.createTopic(topic, 2);
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            events.add(new String[] {"k" + (i % 7), "e" + i});
+        }
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        BatchRecordingStep step = new BatchRecordingStep("Batch", List.of(topic), store);
+        start(settings().withBatchSize(100), step);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> storedOffsets("Batch") == 600);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(600);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(*) FROM seen")).isEqualTo(600);
+        assertThat(step.batchSizes()).as("batch sizes").allMatch(n -> n >= 1 && n <= 100);
+        assertThat(step.batchSizes().stream().mapToInt(Integer::intValue).sum()).isEqualTo(600);
+        assertThat(step.batchSizes()).as("events were waiting, so batches are full").contains(100);
+        assertNoFailures("Batch");
+        assertThat(registry.get("xsync.events.processed").tag("step", "Batch").counter().count()).isEqualTo(600);
+        assertThat(registry.get("xsync.events.processing").tag("step", "Batch").timer().count()).isEqualTo(600);
+    }
+
+    @Test
+    void aPoisonEventInABatchIsRetriedAloneAndTheRestOfItsBatchIsAppliedOnce() throws Exception {
+        String topic = SharedBroker.uniqueTopic("batchpoison");
+        kafka.createTopic(topic, 1);
+        EventSettings s = settings().withBatchSize(50).withDeadLetterTopic(topic + ".dlq");
+        Map<String, AtomicInteger> checks = new ConcurrentHashMap<>();
+        BatchRecordingStep step = new BatchRecordingStep("BatchPoison", List.of(topic), store);
+        step.failWhen(e -> {
+            checks.computeIfAbsent(e.text(), x -> new AtomicInteger()).incrementAndGet();
+            return e.text().startsWith("poison");
+        });
+        List<String[]> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new String[] {"k", i == 57 || i == 123 ? "poison" + i : "good" + i});
+        }
+        events.add(new String[] {"k", "end"});
+        TestEvents.send(kafka.bootstrapServers(), topic, events);
+        start(s, step);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen("v = 'end'") == 1);
+        assertThat(seen("v LIKE 'good%'")).isEqualTo(198);
+        assertThat(TestDb.queryLong(store, "SELECT COUNT(DISTINCT v) FROM seen")).isEqualTo(199);
+        assertThat(seen("v LIKE 'poison%'")).as("the poison events' rows were rolled back").isZero();
+        // a poison event: once in its batch, then three attempts alone
+        assertThat(checks.get("poison57").get()).isEqualTo(4);
+        assertThat(checks.get("poison123").get()).isEqualTo(4);
+        List<ConsumerRecord<byte[], byte[]>> dead = TestEvents.readAll(kafka.bootstrapServers(), s.deadLetterTopic());
+        assertThat(dead).extracting(r -> TestEvents.header(r, DeadLetters.ORIGINAL_OFFSET))
+                .containsExactlyInAnyOrder("57", "123");
+        assertThat(registry.get("xsync.events.processed").tag("step", "BatchPoison").counter().count())
+                .isEqualTo(199);
+        assertThat(storedOffsets("BatchPoison")).isEqualTo(201);
+    }
+
     /**
      * A partition the store holds as finished while Kafka's committed offset lags behind (the
      * previous owner was killed between its store commit and its Kafka-side commit): with nothing

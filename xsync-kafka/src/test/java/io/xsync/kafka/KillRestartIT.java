@@ -69,7 +69,29 @@ class KillRestartIT {
         }
     }
 
+    @Test
+    void sigkillOfABatchStepOnH2AndRestartAppliesEveryEventExactlyOnce() throws Exception {
+        for (int run = 1; run <= RUNS; run++) {
+            Path dir = Files.createTempDirectory("xsync-kill-h2-batch");
+            killAndRestart(StoreSettings.h2FileUrl(dir), "h2-batch-" + run, "batch");
+        }
+    }
+
+    @Test
+    void sigkillOfABatchStepOnPostgresqlAndRestartAppliesEveryEventExactlyOnce() throws Exception {
+        for (int run = 1; run <= RUNS; run++) {
+            String url = TestDb.postgresSchema("xsync_kafka_kill");
+            schemas.add(url);
+            killAndRestart(url, "pg-batch-" + run, "batch");
+        }
+    }
+
     private void killAndRestart(String url, String label) throws Exception {
+        killAndRestart(url, label, "single");
+    }
+
+    /** @param mode {@code single} (events through processEvent) or {@code batch} (through processEvents) */
+    private void killAndRestart(String url, String label, String mode) throws Exception {
         String topic = SharedBroker.uniqueTopic("kill");
         kafka.createTopic(topic, PARTITIONS);
         List<String[]> events = new ArrayList<>();
@@ -81,14 +103,14 @@ class KillRestartIT {
         String group = "xsync." + name + "." + ChildSynchronizer.STEP;
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Process first = child(topic, url, name, label + "-1");
+            Process first = child(topic, url, name, label + "-1", mode);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
                     .until(() -> committedInKafka(admin, group) > 0);
             first.destroyForcibly(); // SIGKILL: no shutdown hook, mid-transaction
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(committedInKafka(admin, group)).as("killed mid-stream").isLessThan(EVENTS);
 
-            Process second = child(topic, url, name, label + "-2");
+            Process second = child(topic, url, name, label + "-2", mode);
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             await().atMost(Duration.ofSeconds(180)).until(() -> caughtUp(admin, group, end));
             second.destroy(); // SIGTERM: the child stops its engine and closes the store
@@ -136,10 +158,10 @@ class KillRestartIT {
         return true;
     }
 
-    private Process child(String topic, String url, String name, String label) throws Exception {
+    private Process child(String topic, String url, String name, String label, String mode) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ChildSynchronizer.class.getName(), kafka.bootstrapServers(), topic, url, name);
+                ChildSynchronizer.class.getName(), kafka.bootstrapServers(), topic, url, name, mode);
         File log = new File("target/kill-restart-child-" + label + ".log");
         pb.redirectErrorStream(true).redirectOutput(log);
         Process p = pb.start();

@@ -72,19 +72,34 @@ public class RecordingStep extends EventStep {
         if (parseJson) {
             event.json();
         }
-        try (PreparedStatement ps = store.currentConnection().prepareStatement(
-                "INSERT INTO seen (step, topic, part, off, k, v) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, event.topic());
-            ps.setInt(3, event.partition());
-            ps.setLong(4, event.offset());
-            ps.setString(5, event.keyText());
-            ps.setString(6, event.text());
+        try (PreparedStatement ps = insert()) {
+            bind(ps, event);
             ps.executeUpdate();
         }
-        if (failWhen.test(event)) {
+        if (fails(event)) {
             throw new IllegalStateException("refusing " + event.text());
         }
+    }
+
+    /** The insert of one {@code seen} row, on the event's transaction connection. */
+    protected PreparedStatement insert() throws java.sql.SQLException {
+        return store.currentConnection().prepareStatement(
+                "INSERT INTO seen (step, topic, part, off, k, v) VALUES (?, ?, ?, ?, ?, ?)");
+    }
+
+    /** Binds the event's row to {@link #insert()}. */
+    protected void bind(PreparedStatement ps, Event event) throws java.sql.SQLException {
+        ps.setString(1, name);
+        ps.setString(2, event.topic());
+        ps.setInt(3, event.partition());
+        ps.setLong(4, event.offset());
+        ps.setString(5, event.keyText());
+        ps.setString(6, event.text());
+    }
+
+    /** Whether the step is to throw for the event (the failure predicate). */
+    protected boolean fails(Event event) {
+        return failWhen.test(event);
     }
 
     /** A context for steps run without a synchronizer around them. */

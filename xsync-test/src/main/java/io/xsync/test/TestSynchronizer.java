@@ -108,14 +108,41 @@ public final class TestSynchronizer implements AutoCloseable {
     /** As {@link #event(String, String)}, with a key. */
     public void event(String topic, String key, String value) {
         List<EventStep> steps = eventSteps(topic);
-        long offset = offsets.merge(topic, 1L, Long::sum) - 1;
-        Event event = new Event(topic, 0, offset, bytes(key), bytes(value), SystemTime.INSTANCE.now(), null);
+        Event event = nextEvent(topic, key, value);
         for (EventStep step : steps) {
             call("event step " + step.name() + " on " + topic, () -> context().store().inTransaction(() -> {
                 step.processEvent(event);
                 return null;
             }));
         }
+    }
+
+    /**
+     * Hands JSON (or any text) events, without keys, to every event step of {@code topic} as one
+     * batch of partition 0: each step gets them in one {@code processEvents} call in one
+     * transaction, as the running engine hands a step that overrides it a batch (steps that do
+     * not override it get the events one after the other through {@code processEvent}). The
+     * step's exception is thrown as it is; the test kit does not fall back to single events,
+     * retry or dead-letter.
+     */
+    public void events(String topic, List<String> values) {
+        List<EventStep> steps = eventSteps(topic);
+        List<Event> events = new ArrayList<>(values.size());
+        for (String value : values) {
+            events.add(nextEvent(topic, null, value));
+        }
+        List<Event> batch = List.copyOf(events);
+        for (EventStep step : steps) {
+            call("event step " + step.name() + " on " + topic, () -> context().store().inTransaction(() -> {
+                step.processEvents(batch);
+                return null;
+            }));
+        }
+    }
+
+    private Event nextEvent(String topic, String key, String value) {
+        long offset = offsets.merge(topic, 1L, Long::sum) - 1;
+        return new Event(topic, 0, offset, bytes(key), bytes(value), SystemTime.INSTANCE.now(), null);
     }
 
     /**

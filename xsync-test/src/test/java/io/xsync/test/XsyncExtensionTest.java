@@ -50,6 +50,23 @@ class XsyncExtensionTest {
     }
 
     @Test
+    void eventsHandedOverAsOneBatchAreAppliedInOrderInOneTransaction(TestSynchronizer sync) {
+        sync.events("MyTopic", List.of("{\"first_name\": \"Ada\", \"last_name\": \"Lovelace\"}",
+                "{\"first_name\": \"Grace\", \"last_name\": \"Hopper\"}",
+                "{\"first_name\": \"Ada\", \"last_name\": \"Lovelace\"}"));
+        assertThat(sync.model("MyModel").all()).extracting(o -> o.getString("first_name"))
+                .containsExactlyInAnyOrder("Ada", "Grace");
+    }
+
+    @Test
+    void aFailingEventRollsBackItsWholeBatch(TestSynchronizer sync) {
+        assertThatThrownBy(() -> sync.events("MyTopic", List.of(
+                "{\"first_name\": \"Ada\", \"last_name\": \"Lovelace\"}", "{\"first_name\": \"Grace\"}")))
+                .hasMessageContaining("has no string field 'last_name'");
+        assertThat(sync.model("MyModel").all()).isEmpty();
+    }
+
+    @Test
     void theEventStepsExceptionReachesTheTest(TestSynchronizer sync) {
         assertThatThrownBy(() -> sync.event("MyTopic", "{\"first_name\": \"Ada\"}"))
                 .hasMessageContaining("has no string field 'last_name'");
