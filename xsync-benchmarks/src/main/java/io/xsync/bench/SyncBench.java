@@ -22,9 +22,11 @@ import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.ObjectRef;
 import io.xsync.runtime.store.Store;
 import io.xsync.runtime.store.StoreSettings;
+import io.xsync.runtime.sync.BackendRegister;
 import io.xsync.runtime.sync.CohortPlanner;
 import io.xsync.runtime.sync.LinkWalker;
 import io.xsync.runtime.sync.SyncEngine;
+import io.xsync.runtime.sync.SyncOutcome;
 import io.xsync.runtime.sync.SyncSettings;
 import io.xsync.runtime.time.SystemTime;
 import java.io.IOException;
@@ -32,18 +34,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -55,6 +68,7 @@ import org.slf4j.LoggerFactory;
  *          --db h2|postgresql|both (default both)
  *          --threads N      sync.threads (default 4)
  *          --samples N      latency samples (default 500)
+ *          --rounds N       no-op rounds, engine then hand-written JDBC baseline (default 1)
  *          --pg-url URL     (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres)
  * </pre>
  */
@@ -78,6 +92,7 @@ public final class SyncBench {
     private List<String> dbs = List.of("h2", "postgresql");
     private int threads = 4;
     private int samples = 500;
+    private int rounds = 1;
     private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private List<String> parts = List.of("cohorts", "noop", "latency");
     private Schema schema;
@@ -101,10 +116,11 @@ public final class SyncBench {
                 case "--db" -> dbs = v.equals("both") ? List.of("h2", "postgresql") : List.of(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--samples" -> samples = Integer.parseInt(v);
+                case "--rounds" -> rounds = Integer.parseInt(v);
                 case "--pg-url" -> pgUrl = v;
                 case "--parts" -> parts = List.of(v.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--objects, --db, --threads, --samples, --pg-url, --parts cohorts,noop,latency)");
+                        + " (--objects, --db, --threads, --samples, --rounds, --pg-url, --parts cohorts,noop,latency)");
             }
         }
     }
@@ -124,7 +140,15 @@ public final class SyncBench {
                         cohorts(db, d.store);
                     }
                     if (parts.contains("noop")) {
-                        throughput(db, d.store);
+                        for (int round = 1; round <= rounds; round++) {
+                            if (round > 1) {
+                                reset(d.store);
+                            }
+                            double engine = throughput(db, d.store);
+                            reset(d.store);
+                            double base = baseline(db, d.store);
+                            print("sync.noop.ratio_over_baseline." + db, engine / base, "");
+                        }
                     }
                 }
             }
@@ -274,16 +298,30 @@ public final class SyncBench {
         return false;
     }
 
-    /** Starts an engine with a no-op step over every model and waits until nothing is dirty. */
-    private void throughput(String db, JdbcStore store) throws Exception {
+    /**
+     * Starts an engine with a no-op step over every model and waits until nothing is dirty; returns
+     * the throughput (objects/s).
+     */
+    private double throughput(String db, JdbcStore store) throws Exception {
         NoopStep step = new NoopStep(null);
         SyncEngine engine = engine(store, step);
         int total = chains() * 3 + objects;
+        long cpu0 = cpuNanos();
         long t0 = SystemTime.INSTANCE.nanoTime();
         engine.start();
         try {
-            while (dirty(store) > 0) {
-                Thread.sleep(50);
+            // counting the dirty rows scans the tables: only once the step saw every object (or
+            // every 2 s), so that the polling does not load the database the engine is measured on
+            long lastCount = SystemTime.INSTANCE.nanoTime();
+            while (true) {
+                long now = SystemTime.INSTANCE.nanoTime();
+                if (step.calls() >= total || now - lastCount > 2_000_000_000L) {
+                    lastCount = now;
+                    if (dirty(store) == 0) {
+                        break;
+                    }
+                }
+                Thread.sleep(10);
             }
         } finally {
             engine.stop(Duration.ofSeconds(30));
@@ -291,8 +329,210 @@ public final class SyncBench {
         double s = ms(t0) / 1000.0;
         print("sync.noop.elapsed." + db + " (" + total + " objects, " + threads + " threads)", s * 1000, "ms");
         print("sync.noop.throughput." + db, total / s, "objects/s");
+        print("sync.noop.jvm_cpu." + db, (cpuNanos() - cpu0) / 1e6, "ms");
         // the pass first reads every dirty object through the store (sync.cohorts.load)
         print("sync.noop.throughput_after_load." + db, total / Math.max(0.001, s - lastLoadSeconds), "objects/s");
+        return total / s;
+    }
+
+    /** Puts every object back to its state after populate: never synced, default bookkeeping. */
+    private void reset(JdbcStore store) throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            for (String m : ALL) {
+                st.executeUpdate("UPDATE " + table(m) + " SET \"enacted\" = NULL, \"backend_status\" = '"
+                        + SyncOutcome.PROVISIONING + "', \"backend_code\" = 0, \"backend_register\" = '{}', "
+                        + "\"backend_need_delete\" = FALSE");
+                if (store.dialect().equals("postgresql")) {
+                    st.execute("VACUUM ANALYZE " + table(m)); // both runs start from tables alike
+                }
+            }
+        }
+    }
+
+    /** One dirty row as the baseline reads it. */
+    private record Row(String model, long id, Long link, OffsetDateTime enacted, boolean needDelete,
+                       String register) {
+    }
+
+    /**
+     * The hand-written JDBC loop a capable engineer would write for the same bookkeeping, on the
+     * same rows, with {@code threads} threads: one bulk read of the dirty rows per table; the rows
+     * grouped into chains (Site, its Slices, their Instances) processed in dependency order, and
+     * independent Nodes; chunks of whole chains of up to 256 objects, each on one connection:
+     * one JDBC batch per table setting {@code backend_need_delete} where it is not set yet and a
+     * commit, the no-op call per object in chain order, one JDBC batch per table writing
+     * {@code enacted} (the row's {@code updated} as read, so a newer change stays dirty),
+     * {@code backend_status}, {@code backend_code}, {@code backend_register} as the engine does,
+     * and a commit. No claims (one process). Returns the throughput (objects/s).
+     */
+    private double baseline(String db, JdbcStore store) throws Exception {
+        DataSource ds = store.dataSource();
+        Map<String, String> columns = linkColumns();
+        long cpu0 = cpuNanos();
+        long t0 = SystemTime.INSTANCE.nanoTime();
+        // parents first, so that a row's chain is known when it is read
+        Map<String, Map<Long, Row>> dirty = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            for (String m : ALL) {
+                String link = switch (m) {
+                    case "Slice" -> columns.get("Slice.site");
+                    case "Instance" -> columns.get("Instance.slice");
+                    default -> null;
+                };
+                Map<Long, Row> rows = new HashMap<>();
+                try (ResultSet rs = st.executeQuery("SELECT \"id\", " + (link == null ? "NULL" : "\"" + link + "\"")
+                        + ", \"updated\", \"changed_by_policy\", \"backend_need_delete\", \"backend_register\" FROM "
+                        + table(m) + " WHERE " + DIRTY)) {
+                    while (rs.next()) {
+                        long linkId = rs.getLong(2);
+                        boolean noLink = rs.wasNull();
+                        OffsetDateTime updated = rs.getObject(3, OffsetDateTime.class);
+                        OffsetDateTime byPolicy = rs.getObject(4, OffsetDateTime.class);
+                        OffsetDateTime enacted = byPolicy != null && byPolicy.isAfter(updated) ? byPolicy : updated;
+                        rows.put(rs.getLong(1), new Row(m, rs.getLong(1), noLink ? null : linkId, enacted,
+                                rs.getBoolean(5), rs.getString(6)));
+                    }
+                }
+                dirty.put(m, rows);
+            }
+        }
+        // chains keyed by their dirty root, each in dependency order (Site, Slice, Instance)
+        Map<Long, List<Row>> chains = new LinkedHashMap<>();
+        Map<Long, Long> rootOfSlice = new HashMap<>();
+        List<List<Row>> work = new ArrayList<>();
+        for (Row r : dirty.get("Site").values()) {
+            chains.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r);
+        }
+        for (Row r : dirty.get("Slice").values()) {
+            long root = dirty.get("Site").containsKey(r.link()) ? r.link() : -r.id();
+            rootOfSlice.put(r.id(), root);
+            chains.computeIfAbsent(root, k -> new ArrayList<>()).add(r);
+        }
+        for (Row r : dirty.get("Instance").values()) {
+            Long root = rootOfSlice.get(r.link());
+            if (root == null) {
+                work.add(List.of(r)); // its slice is synced: nothing to wait for
+            } else {
+                chains.get(root).add(r);
+            }
+        }
+        work.addAll(chains.values());
+        for (Row r : dirty.get("Node").values()) {
+            work.add(List.of(r));
+        }
+        ConcurrentLinkedQueue<List<List<Row>>> chunks = new ConcurrentLinkedQueue<>();
+        List<List<Row>> chunk = new ArrayList<>();
+        int size = 0;
+        for (List<Row> chain : work) {
+            if (size > 0 && size + chain.size() > 256) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+                size = 0;
+            }
+            chunk.add(chain);
+            size += chain.size();
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        int total = 0;
+        for (Map<Long, Row> rows : dirty.values()) {
+            total += rows.size();
+        }
+        long[] calls = new long[1];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    long n = 0;
+                    try (Connection c = ds.getConnection()) {
+                        c.setAutoCommit(false);
+                        for (List<List<Row>> next = chunks.poll(); next != null; next = chunks.poll()) {
+                            n += baselineChunk(c, next);
+                        }
+                    }
+                    return n;
+                }));
+            }
+            for (Future<Long> f : futures) {
+                calls[0] += f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double s = ms(t0) / 1000.0;
+        double cpu = (cpuNanos() - cpu0) / 1e6;
+        long left = dirty(store);
+        print("sync.noop.baseline.elapsed." + db + " (" + total + " objects, " + threads + " threads, " + left
+                + " left dirty)", s * 1000, "ms");
+        print("sync.noop.baseline.throughput." + db, calls[0] / s, "objects/s");
+        print("sync.noop.baseline.jvm_cpu." + db, cpu, "ms");
+        return calls[0] / s;
+    }
+
+    /** One chunk of the baseline on {@code c}: mark, call in chain order, record; returns the calls made. */
+    private static long baselineChunk(Connection c, List<List<Row>> chains) throws SQLException {
+        Map<String, List<Row>> byModel = new LinkedHashMap<>();
+        for (List<Row> chain : chains) {
+            for (Row r : chain) {
+                byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<Row>> e : byModel.entrySet()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(e.getKey())
+                    + " SET \"backend_need_delete\" = TRUE WHERE \"id\" = ?")) {
+                int n = 0;
+                for (Row r : e.getValue()) {
+                    if (!r.needDelete()) {
+                        ps.setLong(1, r.id());
+                        ps.addBatch();
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    ps.executeBatch();
+                }
+            }
+        }
+        c.commit();
+        long calls = 0;
+        for (List<Row> chain : chains) {
+            for (Row r : chain) {
+                BASELINE_STEP.accept(r); // in dependency order: the chain's parents come first
+                calls++;
+            }
+        }
+        Instant now = SystemTime.INSTANCE.now();
+        for (Map.Entry<String, List<Row>> e : byModel.entrySet()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(e.getKey()) + " SET \"enacted\" = ?, "
+                    + "\"backend_status\" = ?, \"backend_code\" = ?, \"backend_register\" = ? WHERE \"id\" = ?")) {
+                for (Row r : e.getValue()) {
+                    ps.setObject(1, r.enacted());
+                    ps.setString(2, SyncOutcome.OK);
+                    ps.setInt(3, SyncOutcome.CODE_OK);
+                    ps.setString(4, BackendRegister.parse(r.register()).afterSuccess(now).toJson());
+                    ps.setLong(5, r.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        c.commit();
+        return calls;
+    }
+
+    /** The baseline's no-op step. */
+    private static final Consumer<Row> BASELINE_STEP = r -> {
+    };
+
+    /** The store's predicate of objects to sync (Predicates.DIRTY_FOR_SYNC). */
+    private static final String DIRTY = "\"deleted\" = FALSE AND \"no_sync\" = FALSE AND \"lazy_blocked\" = FALSE"
+            + " AND (\"enacted\" IS NULL OR \"enacted\" < \"updated\" OR \"enacted\" < \"changed_by_policy\")";
+
+    private static String table(String model) {
+        return "\"xs_" + model.toLowerCase(java.util.Locale.ROOT) + "\"";
     }
 
     /** Saves objects one by one through the API and measures save → syncRecord. */
@@ -406,6 +646,12 @@ public final class SyncBench {
         }
     }
 
+    /** CPU time of this JVM so far (every thread, the JIT and GC included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static double ms(long t0) {
         return (SystemTime.INSTANCE.nanoTime() - t0) / 1e6;
     }
@@ -431,9 +677,14 @@ public final class SyncBench {
     /** Observes every benchmark model and does nothing but an optional probe. */
     static final class NoopStep extends SyncStep {
         private final Consumer<ModelObject> probe;
+        private final AtomicLong calls = new AtomicLong();
 
         NoopStep(Consumer<ModelObject> probe) {
             this.probe = probe;
+        }
+
+        long calls() {
+            return calls.get();
         }
 
         @Override
@@ -443,6 +694,7 @@ public final class SyncBench {
 
         @Override
         public void syncRecord(ModelObject o) {
+            calls.incrementAndGet();
             if (probe != null) {
                 probe.accept(o);
             }

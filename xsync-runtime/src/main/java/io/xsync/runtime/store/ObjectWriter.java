@@ -381,14 +381,21 @@ final class ObjectWriter {
      * and value; null when there is nothing to write.
      */
     private record UpdatePlan(ModelObjectImpl obj, Table table, Table rowTable, Map<String, Object> row,
-                              Map<String, Object> after, Set<String> changedWritten, List<String> setCols,
-                              String sql) {
+                              Set<String> changedWritten, List<String> setCols, String sql) {
+        /** The row as the update leaves it (for the unique checks; a batched update needs none). */
+        Map<String, Object> after() {
+            Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
+            after.putAll(row);
+            return after;
+        }
     }
 
     private UpdatePlan planUpdate(ModelObjectImpl obj, Table table, Set<String> named, boolean alwaysUpdate) {
         String model = table.model().name();
         Actor actor = obj.model().actor();
-        Set<String> changed = changedColumns(obj, table.columns());
+        // with update_fields only the named columns and the stamps below can be written: compare
+        // those alone (a bookkeeping save writes 1-4 columns of a row of some 25)
+        Set<String> changed = changedColumns(obj, named.isEmpty() ? table.columns() : withStamps(named));
         Set<String> cols = new LinkedHashSet<>(named.isEmpty() ? changed : named);
         cols.remove("id");
         boolean realChange = false;
@@ -424,18 +431,17 @@ final class ObjectWriter {
             sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
         }
         sql.append(" WHERE \"id\" = ?");
-        Map<String, Object> after = new LinkedHashMap<>(obj.loaded());
-        after.putAll(row);
-        return new UpdatePlan(obj, table, rowTable, row, after, changedWritten, setCols, sql.toString());
+        return new UpdatePlan(obj, table, rowTable, row, changedWritten, setCols, sql.toString());
     }
 
     /** The checks that read the database and the UPDATE, in the thread's transaction; the row count. */
     private int applyUpdate(Connection c, UpdatePlan p) throws SQLException {
         checkLinks(c, p.table(), p.row(), p.changedWritten(), null);
-        UniqueRules.check(c, p.table(), p.after(), p.changedWritten(), p.obj().id());
+        Map<String, Object> after = p.after();
+        UniqueRules.check(c, p.table(), after, p.changedWritten(), p.obj().id());
         try (PreparedStatement st = c.prepareStatement(p.sql())) {
             bindUpdate(st, p);
-            int count = executeUnique(c, st, p.table(), p.after(), p.obj().id());
+            int count = executeUnique(c, st, p.table(), after, p.obj().id());
             if (count > 0) {
                 store.tx().changed(p.rowTable().model().name());
             }
@@ -550,6 +556,15 @@ final class ObjectWriter {
             row.put("changed_by_policy", now);
         }
     }
+
+    /** The named columns and the timestamps an update may add to them ({@code updated}, the change stamps). */
+    private static Set<String> withStamps(Set<String> named) {
+        Set<String> cols = new LinkedHashSet<>(named);
+        cols.addAll(STAMPS);
+        return cols;
+    }
+
+    private static final List<String> STAMPS = List.of("updated", "changed_by_step", "changed_by_policy");
 
     private static Set<String> changedColumns(ModelObjectImpl obj, Iterable<String> columns) {
         Set<String> out = new LinkedHashSet<>();

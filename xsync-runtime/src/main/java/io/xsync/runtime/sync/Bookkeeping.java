@@ -3,6 +3,8 @@ package io.xsync.runtime.sync;
 import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import io.xsync.runtime.store.Store;
+import io.xsync.runtime.time.Time;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +16,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bookkeeping writes of one unit of work, saved with {@code update_fields} (so they never count
- * as a change of the object) and committed together to spare a commit per object. Losing them in
- * a crash is harmless: {@code enacted} has not moved, so the objects are synced again.
+ * as a change of the object) and committed together: one transaction per flush, the writes of a
+ * model with the same columns sent as one JDBC batch ({@code Model.saveAll}), to spare a round trip
+ * and a commit per object. Losing them in a crash is harmless: {@code enacted} has not moved, so
+ * the objects are synced again.
+ *
+ * <p>A result never hides a change made during the call: {@code enacted} is set to the
+ * {@code updated} the object had when it was reloaded before the call, so a newer change keeps it
+ * dirty.
  */
 final class Bookkeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Bookkeeping.class);
     /** Most writes committed in one transaction. */
-    static final int MAX_BATCH = 64;
+    static final int MAX_BATCH = 256;
+    /** Longest a queued write waits for its flush (slow steps still commit results as they go). */
+    static final Duration MAX_DELAY = Duration.ofMillis(500);
 
     private record Write(ModelObject object, Map<String, Object> fields) {
     }
@@ -32,19 +42,26 @@ final class Bookkeeping {
 
     private final Store store;
     private final Wrapper wrapper;
+    private final Time time;
     private final List<Write> writes = new ArrayList<>();
+    /** When the oldest queued write was queued ({@link Time#nanoTime()}). */
+    private long oldest;
 
-    Bookkeeping(Store store, Wrapper wrapper) {
+    Bookkeeping(Store store, Wrapper wrapper, Time time) {
         this.store = store;
         this.wrapper = wrapper;
+        this.time = time;
     }
 
     /** Queues the fields whose value differs from the object's; flushes when the batch is full. */
     void add(ModelObject o, Map<String, Object> fields) {
         Map<String, Object> changed = changed(o, fields);
         if (!changed.isEmpty()) {
+            if (writes.isEmpty()) {
+                oldest = time.nanoTime();
+            }
             writes.add(new Write(o, changed));
-            if (writes.size() >= MAX_BATCH) {
+            if (writes.size() >= MAX_BATCH || time.nanoTime() - oldest >= MAX_DELAY.toNanos()) {
                 flush();
             }
         }
@@ -59,9 +76,7 @@ final class Bookkeeping {
         writes.clear();
         try {
             wrapper.run(() -> store.inTransaction(() -> {
-                for (Write w : batch) {
-                    save(w.object(), w.fields());
-                }
+                saveBatched(batch);
                 return null;
             }));
         } catch (Exception e) {
@@ -85,6 +100,28 @@ final class Bookkeeping {
         Map<String, Object> changed = changed(o, fields);
         if (!changed.isEmpty()) {
             save(o, changed);
+        }
+    }
+
+    /**
+     * Saves the writes in the thread's transaction: those of one model writing the same columns
+     * with one {@code saveAll} (one JDBC batch), in the order of their first write.
+     */
+    private static void saveBatched(List<Write> batch) {
+        Map<List<Object>, List<Write>> groups = new LinkedHashMap<>();
+        for (Write w : batch) {
+            groups.computeIfAbsent(List.of(w.object().model().name(), w.fields().keySet()),
+                    k -> new ArrayList<>()).add(w);
+        }
+        for (List<Write> group : groups.values()) {
+            List<ModelObject> objects = new ArrayList<>(group.size());
+            for (Write w : group) {
+                w.fields().forEach(w.object()::set);
+                objects.add(w.object());
+            }
+            ModelObject first = group.get(0).object();
+            first.model().saveAll(objects,
+                    Save.updateFields(group.get(0).fields().keySet().toArray(new String[0])));
         }
     }
 

@@ -467,7 +467,7 @@ public final class SyncEngine implements Engine, StatusContributor {
                 LOG.debug("Cohort of {} is claimed elsewhere", groups.get(i).iterator().next());
             }
         }
-        Bookkeeping book = new Bookkeeping(store, this::quietly);
+        Bookkeeping book = new Bookkeeping(store, this::quietly, time);
         try {
             Map<ObjectRef, ModelObject> fresh = reload(mine, deletion);
             if (!deletion) {
@@ -525,8 +525,9 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /**
-     * Saves {@code backend_need_delete = true}, in one transaction, for the objects about to be
-     * synced (pending and due), before any {@code syncRecord} of the unit.
+     * Saves {@code backend_need_delete = true}, in one transaction and one JDBC batch per model,
+     * for the objects about to be synced (pending and due) that do not carry it yet, before any
+     * {@code syncRecord} of the unit.
      */
     private void markNeedDelete(Collection<ModelObject> objects) {
         Instant now = time.now();
@@ -540,11 +541,16 @@ public final class SyncEngine implements Engine, StatusContributor {
         if (marks.isEmpty()) {
             return;
         }
+        Map<String, List<ModelObject>> byModel = new LinkedHashMap<>();
+        for (ModelObject o : marks) {
+            byModel.computeIfAbsent(o.model().name(), k -> new ArrayList<>()).add(o);
+        }
         try {
             quietly(() -> store.inTransaction(() -> {
-                for (ModelObject o : marks) {
-                    o.set("backend_need_delete", true);
-                    o.save(Save.updateFields("backend_need_delete"));
+                for (List<ModelObject> group : byModel.values()) {
+                    group.forEach(o -> o.set("backend_need_delete", true));
+                    // one JDBC batch per model instead of a round trip per object
+                    group.get(0).model().saveAll(group, Save.updateFields("backend_need_delete"));
                 }
                 return null;
             }));

@@ -75,6 +75,31 @@ class BackoffTest {
     }
 
     @Test
+    void registerJsonIsWhatJacksonWrites() {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Instant odd = Instant.ofEpochSecond(1_765_084_212L, 123_456_789);
+        for (BackendRegister r : java.util.List.of(BackendRegister.empty(), BackendRegister.empty().afterSuccess(odd),
+                new BackendRegister(7, 5, odd.plusSeconds(600), Instant.ofEpochSecond(1), odd),
+                new BackendRegister(1, 1, Instant.ofEpochSecond(0, 1_000_000), null, Instant.EPOCH.plusMillis(10)))) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = json.createObjectNode();
+            n.put("failures", r.failures());
+            n.put("exponent", r.exponent());
+            n.put("next_run", seconds(r.nextRun()));
+            if (r.lastSuccess() != null) {
+                n.put("last_success", seconds(r.lastSuccess()));
+            }
+            if (r.lastFailure() != null) {
+                n.put("last_failure", seconds(r.lastFailure()));
+            }
+            assertThat(r.toJson()).isEqualTo(n.toString());
+        }
+    }
+
+    private static double seconds(Instant t) {
+        return t == null ? 0 : t.getEpochSecond() + t.getNano() / 1_000_000 / 1000.0;
+    }
+
+    @Test
     void unreadableRegisterCountsAsEmpty() {
         assertThat(BackendRegister.parse("{}")).isEqualTo(BackendRegister.empty());
         assertThat(BackendRegister.parse("not json")).isEqualTo(BackendRegister.empty());
