@@ -18,6 +18,14 @@ public class BatchRecordingStep extends RecordingStep {
         super(name, topics, null, store);
     }
 
+    private volatile long pauseMs;
+
+    /** Sleeps {@code ms} at the start of every batch (a step that takes its time). */
+    public BatchRecordingStep pacedBy(long ms) {
+        this.pauseMs = ms;
+        return this;
+    }
+
     /** The size of every batch handed to {@link #processEvents(List)}, in call order. */
     public List<Integer> batchSizes() {
         return batchSizes;
@@ -26,6 +34,9 @@ public class BatchRecordingStep extends RecordingStep {
     @Override
     public void processEvents(List<Event> events) throws Exception {
         batchSizes.add(events.size());
+        if (pauseMs > 0) {
+            Thread.sleep(pauseMs);
+        }
         try (PreparedStatement ps = insert()) {
             for (Event event : events) {
                 bind(ps, event);

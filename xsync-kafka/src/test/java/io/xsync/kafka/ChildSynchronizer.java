@@ -30,11 +30,14 @@ public final class ChildSynchronizer {
         JdbcStore store = TestDb.open(url, 6);
         TestDb.exec(store, RecordingStep.TABLE_DDL);
         boolean batch = args.length > 4 && args[4].equals("batch");
-        RecordingStep step = batch ? new BatchRecordingStep(STEP, List.of(topic), store)
+        // a batch step is many times faster: small batches and a pause per batch keep it running for
+        // a few seconds, so that the kill lands mid-stream
+        RecordingStep step = batch ? new BatchRecordingStep(STEP, List.of(topic), store).pacedBy(20)
                 : new RecordingStep(STEP, List.of(topic), null, store);
         EventSettings settings = EventSettings.defaults(name, bootstrap)
                 // the killed child's group membership expires sooner, so the restart resumes sooner
-                .withClientProperties(Map.of("session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000));
+                .withClientProperties(Map.of("session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000))
+                .withBatchSize(batch ? 50 : EventSettings.defaults(name, bootstrap).batchSize());
         KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store, settings, new SimpleMeterRegistry());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.stop(Duration.ofSeconds(10));
