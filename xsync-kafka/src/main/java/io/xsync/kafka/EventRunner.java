@@ -162,6 +162,7 @@ final class EventRunner {
         long next = chunk.get(chunk.size() - 1).offset() + 1;
         MDC.put("offset", chunk.get(0).offset() + ".." + (next - 1));
         long t0 = time.nanoTime();
+        Exception failure = null;
         try {
             store.inBatchTransaction(() -> {
                 step.processEvents(Collections.unmodifiableList(events));
@@ -169,19 +170,20 @@ final class EventRunner {
                 return null;
             });
         } catch (Exception e) {
-            Exception u = unwrap(e);
-            if (u instanceof StaleOffsetException s) {
-                throw s;
-            }
-            if (StoreException.isOutage(u)) {
-                waitForDatabase(u, worker);
-                return BatchOutcome.DATABASE_OUT;
-            }
+            failure = unwrap(e);
+        }
+        recordProcessing(time.nanoTime() - t0, chunk.size());
+        if (failure instanceof StaleOffsetException s) {
+            throw s;
+        }
+        if (failure != null && StoreException.isOutage(failure)) {
+            waitForDatabase(failure, worker);
+            return BatchOutcome.DATABASE_OUT;
+        }
+        if (failure != null) {
             LOG.warn("batch {}..{} of {} failed, running its {} event(s) one at a time: {}", chunk.get(0).offset(),
-                    next - 1, worker.partition(), chunk.size(), describe(u));
+                    next - 1, worker.partition(), chunk.size(), describe(failure));
             return BatchOutcome.FAILED;
-        } finally {
-            recordProcessing(time.nanoTime() - t0, chunk.size());
         }
         worker.committed(next);
         metrics.processed.increment(chunk.size());
