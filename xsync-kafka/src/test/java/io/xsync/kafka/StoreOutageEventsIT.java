@@ -10,20 +10,23 @@ import io.xsync.runtime.testing.DroppingProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PostgreSQL becomes unreachable in the middle of a stream (a proxy in front of it drops every
  * connection and refuses new ones, as a stopped server does). With {@code events.retry.attempts}
  * at 1, a single counted failure would dead-letter an event: the outage must count as none, and
- * every event must be stored exactly once after the database is back.
+ * every event must be stored exactly once after the database is back. Once with events one at a
+ * time, once with a step taking whole batches ({@code processEvents}).
  */
 class StoreOutageEventsIT {
     private static final int EVENTS = 2000;
     private final EmbeddedKafka kafka = SharedBroker.get();
 
-    @Test
-    void aDatabaseOutageIsNotAFailedAttemptOfTheEvents() throws Exception {
+    @ParameterizedTest(name = "batch step: {0}")
+    @ValueSource(booleans = {false, true})
+    void aDatabaseOutageIsNotAFailedAttemptOfTheEvents(boolean batch) throws Exception {
         String url = TestDb.postgresSchema("xsync_kafka_dbout");
         String topic = SharedBroker.uniqueTopic("dbout");
         kafka.createTopic(topic, 2);
@@ -35,10 +38,12 @@ class StoreOutageEventsIT {
             TestDb.exec(direct, RecordingStep.TABLE_DDL);
             EventSettings settings = EventSettings.defaults(name, kafka.bootstrapServers()).withBatchSize(50)
                     .withRetry(1, Duration.ofMillis(50), Duration.ofMillis(500));
-            RecordingStep step = new RecordingStep("Outage", List.of(topic), null, proxied).failWhen(e -> {
-                sleepQuietly(2); // slow enough that the outage hits events in flight
-                return false;
-            });
+            // slow enough that the outage hits events in flight
+            RecordingStep step = batch ? new BatchRecordingStep("Outage", List.of(topic), proxied).pacedBy(50)
+                    : new RecordingStep("Outage", List.of(topic), null, proxied).failWhen(e -> {
+                        sleepQuietly(2);
+                        return false;
+                    });
             KafkaEventEngine engine = new KafkaEventEngine(List.of(step), proxied, settings, registry);
             engine.start();
             try {
