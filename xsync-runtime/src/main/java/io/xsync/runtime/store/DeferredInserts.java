@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The inserts of new objects a transaction holds back, to send them as JDBC batches (see
@@ -40,9 +41,18 @@ final class DeferredInserts {
     /** The open savepoint once it had to be set in the database. */
     private Savepoint dbSavepoint;
     private RuntimeException failure;
+    private IdBlock ids;
 
     DeferredInserts(RowWriter writer) {
         this.writer = writer;
+    }
+
+    /** A new id for a held row, from this transaction's block (see {@link IdBlock}). */
+    long nextId(IntFunction<long[]> source) {
+        if (ids == null) {
+            ids = new IdBlock(source);
+        }
+        return ids.next();
     }
 
     void add(Table table, Map<String, Object> values) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +46,12 @@ final class ObjectWriter {
 
     /** Whether a table has unique fields (its inserts are checked in the database). */
     private final Map<Table, Boolean> uniqueTables = new ConcurrentHashMap<>();
-    private final IdBlock ids;
+    /** New ids for held-back inserts, taken on the transaction's connection. */
+    private final IntFunction<long[]> idSource;
 
     ObjectWriter(JdbcStore store) {
         this.store = store;
-        this.ids = new IdBlock(n -> store.tx().runBesideDeferred("take ids", c -> nextIds(c, n)));
+        this.idSource = n -> store.tx().runBesideDeferred("take ids", c -> nextIds(c, n));
     }
 
     void save(ModelObjectImpl obj, Save options) {
@@ -90,7 +92,7 @@ final class ObjectWriter {
         Map<String, Object> row = newRow(obj, table);
         DeferredInserts held = store.tx().deferred();
         if (held != null && canHoldBack(table, row)) {
-            row.put("id", ids.next());
+            row.put("id", held.nextId(idSource));
             held.add(table, row);
             store.tx().changed(model);
             obj.saved(row);

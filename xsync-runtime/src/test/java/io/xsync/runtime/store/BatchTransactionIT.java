@@ -71,6 +71,26 @@ class BatchTransactionIT extends StoreTestSupport {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void idsFollowTheOrderOfCreationAcrossTransactions(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        ModelObject first = store.inBatchTransaction(() -> newSite(store, "first", 0));
+        ModelObject between = site(store, "between");
+        List<ModelObject> batch = store.inBatchTransaction(() -> {
+            List<ModelObject> made = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                made.add(newSite(store, "n" + i, 0));
+            }
+            return made;
+        });
+        ModelObject last = site(store, "last");
+        assertThat(between.id()).as("a transaction saving one object takes one id").isEqualTo(first.id() + 1);
+        assertThat(batch).extracting(ModelObject::id).isSorted().doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isGreaterThan(between.id()).isLessThan(last.id()));
+        assertThat(sites(store).count(Map.of())).isEqualTo(303);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aReadThatCannotBeAnsweredBesideTheHeldRowsWritesThemFirst(String dialect) throws Exception {
         JdbcStore store = open(dialect);
         store.inBatchTransaction(() -> {
