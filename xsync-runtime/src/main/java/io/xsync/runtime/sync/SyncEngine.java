@@ -555,8 +555,13 @@ public final class SyncEngine implements Engine, StatusContributor {
                 return null;
             }));
         } catch (Exception e) {
-            // the runner marks each object itself before its call
+            // the runner marks each object itself before its call. Read them again dependencies
+            // first, as reload does: an object deleted meanwhile takes its dependents with it, so
+            // no dependent is seen live after its dependency was seen deleted (in any other order
+            // the runner could skip a deleted, never-synced dependency and sync its dependent)
             LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
+            marks.sort(Comparator.comparingInt((ModelObject o) -> order.rank(o.model().name()))
+                    .thenComparing(o -> o.model().name()));
             marks.forEach(ModelObject::refresh);
         }
     }
