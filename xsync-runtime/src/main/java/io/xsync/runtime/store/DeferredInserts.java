@@ -25,17 +25,14 @@ import java.util.function.IntFunction;
 final class DeferredInserts {
     /** Writes rows (ids assigned, checks done) as JDBC batches, in order. */
     interface RowWriter {
-        void write(Connection c, List<Row> rows) throws SQLException;
-    }
-
-    /** A held-back row of {@code table}, {@code id} included. */
-    record Row(Table table, Map<String, Object> values) {
+        void write(Connection c, List<ObjectWriter.NewRow> rows) throws SQLException;
     }
 
     private final RowWriter writer;
-    private final List<Row> rows = new ArrayList<>();
-    /** Held rows by table and column ({@code table NUL column}) and value; dropped when rows go. */
-    private final Map<String, Map<Object, List<Map<String, Object>>>> indexes = new HashMap<>();
+    /** The held rows, {@code id} included, in the order they were added. */
+    private final List<ObjectWriter.NewRow> rows = new ArrayList<>();
+    /** Held rows by table name, column and value, built on first use; dropped when rows go. */
+    private final Map<String, Map<String, Map<Object, List<Map<String, Object>>>>> indexes = new HashMap<>();
     /** Index in {@link #rows} of the open savepoint (rows from it on were added after it); -1: none. */
     private int mark = -1;
     /** The open savepoint once it had to be set in the database. */
@@ -55,16 +52,11 @@ final class DeferredInserts {
         return ids.next();
     }
 
-    void add(Table table, Map<String, Object> values) {
+    void add(ObjectWriter.NewRow row) {
         checkUsable();
-        rows.add(new Row(table, values));
-        String prefix = table.name() + '\u0000';
-        for (Map.Entry<String, Map<Object, List<Map<String, Object>>>> e : indexes.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                String col = e.getKey().substring(prefix.length());
-                e.getValue().computeIfAbsent(values.get(col), v -> new ArrayList<>(1)).add(values);
-            }
-        }
+        rows.add(row);
+        indexes.getOrDefault(row.table().name(), Map.of()).forEach((col, index) ->
+                index.computeIfAbsent(row.row().get(col), v -> new ArrayList<>(1)).add(row.row()));
     }
 
     /**
@@ -74,8 +66,8 @@ final class DeferredInserts {
      */
     List<Map<String, Object>> rowsOf(Table table, String col, Set<Object> values) {
         checkUsable();
-        Map<Object, List<Map<String, Object>>> index = indexes.computeIfAbsent(table.name() + '\u0000' + col,
-                k -> buildIndex(table, col));
+        Map<Object, List<Map<String, Object>>> index = indexes.computeIfAbsent(table.name(), t -> new HashMap<>())
+                .computeIfAbsent(col, k -> buildIndex(table, col));
         if (values.size() == 1) {
             return index.getOrDefault(values.iterator().next(), List.of());
         }
@@ -100,16 +92,16 @@ final class DeferredInserts {
     List<Map<String, Object>> rowsOf(Table table) {
         checkUsable();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Row r : rows) {
+        for (ObjectWriter.NewRow r : rows) {
             if (r.table().name().equals(table.name())) {
-                out.add(r.values());
+                out.add(r.row());
             }
         }
         return out;
     }
 
     boolean holdsRowsOf(Table table) {
-        for (Row r : rows) {
+        for (ObjectWriter.NewRow r : rows) {
             if (r.table().name().equals(table.name())) {
                 return true;
             }
@@ -148,7 +140,7 @@ final class DeferredInserts {
         }
     }
 
-    private void write(Connection c, List<Row> part) throws SQLException {
+    private void write(Connection c, List<ObjectWriter.NewRow> part) throws SQLException {
         if (!part.isEmpty()) {
             writer.write(c, part);
         }

@@ -93,7 +93,7 @@ final class ObjectWriter {
         DeferredInserts held = store.tx().deferred();
         if (held != null && canHoldBack(table, row)) {
             row.put("id", held.nextId(idSource));
-            held.add(table, row);
+            held.add(new NewRow(obj, table, row));
             store.tx().changed(model);
             obj.saved(row);
             LOG.debug("holding back the insert of {} {} as {}", model, row.get("id"), obj.model().actor());
@@ -196,8 +196,11 @@ final class ObjectWriter {
         String what = "save " + objects.size() + " objects";
         if (old.isEmpty() && !links) {
             // only database work: may run again when the database rolls it back as a deadlock victim
-            long[] ids = store.tx().atomicallyRerun(what, c -> insertRows(c, rows));
-            savedRows(rows, ids);
+            store.tx().atomicallyRerun(what, c -> {
+                insertRows(c, rows);
+                return null;
+            });
+            savedRows(rows);
             return;
         }
         // the saves below mark objects saved before the transaction commits: in a transaction of
@@ -210,7 +213,8 @@ final class ObjectWriter {
         try {
             store.tx().atomically(what, c -> {
                 updateAll(c, old, options);
-                savedRows(rows, insertRows(c, rows));
+                insertRows(c, rows);
+                savedRows(rows);
                 for (ModelObjectImpl obj : fresh) {
                     for (Map.Entry<String, List<Long>> e : obj.pendingLinks().entrySet()) {
                         store.manyToMany().write(obj, obj.model().table().manyToMany(e.getKey()), e.getValue());
@@ -225,85 +229,58 @@ final class ObjectWriter {
         fresh.forEach(ModelObjectImpl::linksSaved);
     }
 
-    /** A new object and the row it inserts. */
-    private record NewRow(ModelObjectImpl obj, Table table, Map<String, Object> row) {
+    /** A new object and the row it inserts (with its {@code id} once the id is known). */
+    record NewRow(ModelObjectImpl obj, Table table, Map<String, Object> row) {
     }
 
-    private static void savedRows(List<NewRow> rows, long[] ids) {
-        for (int i = 0; i < rows.size(); i++) {
-            NewRow r = rows.get(i);
-            r.row().put("id", ids[i]); // the row is written: it becomes the object's saved state
+    /** The rows are written: each becomes its object's saved state. */
+    private static void savedRows(List<NewRow> rows) {
+        for (NewRow r : rows) {
             r.obj().saved(r.row());
         }
         LOG.debug("inserted {} objects", rows.size());
     }
 
     /**
-     * Inserts the rows (checked by {@link #checkNew}, and against each other for unique values) in
-     * the thread's transaction; returns their ids, in order.
+     * Checks the rows by {@link #checkNew} (and against each other for unique values), gives each
+     * its id from the sequence and inserts them, in the thread's transaction.
      */
-    private long[] insertRows(Connection c, List<NewRow> rows) throws SQLException {
+    private void insertRows(Connection c, List<NewRow> rows) throws SQLException {
         if (rows.isEmpty()) {
-            return new long[0];
+            return;
         }
         long[] ids = nextIds(c, rows.size());
         Set<String> linksChecked = new HashSet<>();
-        List<Table> tables = new ArrayList<>(rows.size());
-        List<Map<String, Object>> values = new ArrayList<>(rows.size());
-        for (NewRow r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            NewRow r = rows.get(i);
             checkNew(c, r.table(), r.row(), linksChecked);
-            tables.add(r.table());
-            values.add(r.row());
+            r.row().put("id", ids[i]);
         }
-        writeRows(c, tables, values, ids);
-        return ids;
+        writeRows(c, rows);
     }
 
     /** Writes the rows a batch transaction held back (see {@link DeferredInserts}). */
-    void writeHeldBack(Connection c, List<DeferredInserts.Row> rows) throws SQLException {
-        List<Table> tables = new ArrayList<>(rows.size());
-        List<Map<String, Object>> values = new ArrayList<>(rows.size());
-        long[] ids = new long[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            DeferredInserts.Row r = rows.get(i);
-            tables.add(r.table());
-            values.add(r.values());
-            ids[i] = (Long) r.values().get("id");
-        }
-        writeRows(c, tables, values, ids);
+    void writeHeldBack(Connection c, List<NewRow> rows) throws SQLException {
+        writeRows(c, rows);
         LOG.debug("wrote {} held-back inserts", rows.size());
     }
 
     /**
-     * Writes new rows (checked, each with its id in {@code ids}; an {@code id} entry in the row
-     * itself is ignored) as one JDBC batch per table and column set (usually one per table), after
-     * checking their unique values against each other.
+     * Writes new rows (checked, each with its id) as one JDBC batch per table and column set
+     * (usually one per table), after checking their unique values against each other.
      */
-    private void writeRows(Connection c, List<Table> tables, List<Map<String, Object>> rows, long[] ids)
-            throws SQLException {
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            List<Integer> group = null;
-            for (List<Integer> g : groups) {
-                int first = g.get(0);
-                if (tables.get(first) == tables.get(i) && rows.get(first).keySet().equals(rows.get(i).keySet())) {
-                    group = g;
-                    break;
-                }
-            }
-            if (group == null) {
-                group = new ArrayList<>();
-                groups.add(group);
-            }
-            group.add(i);
+    private void writeRows(Connection c, List<NewRow> rows) throws SQLException {
+        Map<List<Object>, List<NewRow>> groups = new LinkedHashMap<>();
+        for (NewRow r : rows) {
+            groups.computeIfAbsent(List.of(r.table().name(), r.row().keySet()), k -> new ArrayList<>()).add(r);
         }
-        for (List<Integer> group : groups) {
-            Table table = tables.get(group.get(0));
+        for (List<NewRow> group : groups.values()) {
+            Table table = group.get(0).table();
             List<Map<String, Object>> groupRows = new ArrayList<>(group.size());
             long[] groupIds = new long[group.size()];
             for (int k = 0; k < group.size(); k++) {
-                groupRows.add(rows.get(group.get(k)));
-                groupIds[k] = ids[group.get(k)];
+                groupRows.add(group.get(k).row());
+                groupIds[k] = (Long) group.get(k).row().get("id");
             }
             UniqueRules.checkAmong(table, groupRows, groupIds);
             List<String> cols = new ArrayList<>(groupRows.get(0).keySet());
@@ -527,27 +504,24 @@ final class ObjectWriter {
 
     /** The INSERT of id and the given columns (a batch's, whose ids are known); cached per table. */
     private String batchInsertSql(Table table, List<String> cols) {
-        Insert cached = batchInserts.get(table.name());
-        if (cached != null && cached.columns().equals(cols)) {
-            return cached.sql();
-        }
-        String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
-                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES (?, " + Dialect.placeholders(cols.size())
-                + ")";
-        batchInserts.put(table.name(), new Insert(List.copyOf(cols), sql));
-        return sql;
+        return cachedInsert(batchInserts, table, cols, "?");
     }
 
     /** The INSERT of every column but id (which the sequence supplies); cached per table. */
     private String insertSql(Table table, List<String> cols) {
-        Insert cached = inserts.get(table.name());
+        return cachedInsert(inserts, table, cols, store.sqlDialect().nextIdExpression());
+    }
+
+    /** The INSERT of id (as {@code idValue}) and {@code cols} into the table, from {@code cache} or made and cached. */
+    private static String cachedInsert(Map<String, Insert> cache, Table table, List<String> cols, String idValue) {
+        Insert cached = cache.get(table.name());
         if (cached != null && cached.columns().equals(cols)) {
             return cached.sql();
         }
         String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
-                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
-                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
-        inserts.put(table.name(), new Insert(List.copyOf(cols), sql));
+                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES (" + idValue + ", "
+                + Dialect.placeholders(cols.size()) + ")";
+        cache.put(table.name(), new Insert(List.copyOf(cols), sql));
         return sql;
     }
 
