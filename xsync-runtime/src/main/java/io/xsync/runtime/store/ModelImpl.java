@@ -48,12 +48,12 @@ final class ModelImpl implements Model {
     @Override
     public List<ModelObject> filter(Map<String, ?> criteria) {
         FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
+        String sql = table.selectAll() + " WHERE " + f.where() + " ORDER BY \"id\"";
         FilterCompiler.HeldMatch held = heldBackMatcher(criteria);
         if (held == null) {
-            return new ArrayList<>(select(f.where(), f.params(), " ORDER BY \"id\""));
+            return new ArrayList<>(query(sql, f.params()));
         }
-        List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(),
-                c -> read(c, table.selectAll() + " WHERE " + f.where() + " ORDER BY \"id\"", f.params()));
+        List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(), c -> read(c, sql, f.params()));
         List<Map<String, Object>> heldRows = heldRows(held);
         if (!heldRows.isEmpty()) {
             heldRows.forEach(row -> found.add(new ModelObjectImpl(this, columnsOf(row), null)));

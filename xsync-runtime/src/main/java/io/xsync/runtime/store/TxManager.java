@@ -206,8 +206,14 @@ final class TxManager {
 
     /** The held-back inserts of the thread's batch transaction, or null when writes go at once. */
     DeferredInserts deferred() {
+        Bound tx = transaction();
+        return tx != null ? tx.deferred : null;
+    }
+
+    /** What is bound to the thread when it is a transaction, else null. */
+    private Bound transaction() {
         Bound bound = current.get();
-        return bound != null && bound.transactional ? bound.deferred : null;
+        return bound != null && bound.transactional ? bound : null;
     }
 
     private static void flushDeferred(Bound bound) {
@@ -229,8 +235,8 @@ final class TxManager {
      * {@code work} throws.
      */
     <T> T withSavepoint(Callable<T> work) throws Exception {
-        Bound bound = current.get();
-        if (bound == null || !bound.transactional) {
+        Bound bound = transaction();
+        if (bound == null) {
             throw new StoreException("a savepoint needs a transaction");
         }
         Connection c = bound.connection;
@@ -264,8 +270,8 @@ final class TxManager {
      * first, since the caller may run any statement on it.
      */
     Connection currentConnection() {
-        Bound bound = current.get();
-        if (bound == null || !bound.transactional) {
+        Bound bound = transaction();
+        if (bound == null) {
             return null;
         }
         flushDeferred(bound);
@@ -274,8 +280,7 @@ final class TxManager {
 
     /** Whether the thread is in a transaction (its connection is left as it is). */
     boolean inTransaction() {
-        Bound bound = current.get();
-        return bound != null && bound.transactional;
+        return transaction() != null;
     }
 
     private static <T> T call(String what, SqlWork<T> work, Connection c) {
