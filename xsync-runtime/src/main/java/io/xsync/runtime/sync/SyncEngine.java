@@ -73,6 +73,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     /** Observed models and the models inheriting from them (whose objects the steps also get). */
     private final Set<String> observedWithSubclasses;
     private final ModelOrder order;
+    /** Model names, dependencies first (ties by name): the order objects are read in. */
+    private final Comparator<String> dependenciesFirst;
     private final CohortPlanner planner;
     private final DependencyGraph graph;
     private final ClaimTable claims;
@@ -108,6 +110,7 @@ public final class SyncEngine implements Engine, StatusContributor {
         List<String> models = new ArrayList<>();
         ctx.schema().models().forEach(m -> models.add(m.name()));
         this.order = new ModelOrder(ctx.graph(), models);
+        this.dependenciesFirst = Comparator.comparingInt(order::rank).thenComparing(m -> m);
         this.graph = ctx.graph();
         this.planner = new CohortPlanner(order);
         this.synchronizer = ctx.name();
@@ -505,7 +508,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
         // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
         // them is read after its dependency was found gone
-        Map<String, List<Long>> ids = new TreeMap<>(Comparator.comparingInt(order::rank).thenComparing(m -> m));
+        Map<String, List<Long>> ids = new TreeMap<>(dependenciesFirst);
         for (ObjectRef r : refs) {
             ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
         }
@@ -560,8 +563,7 @@ public final class SyncEngine implements Engine, StatusContributor {
             // no dependent is seen live after its dependency was seen deleted (in any other order
             // the runner could skip a deleted, never-synced dependency and sync its dependent)
             LOG.debug("Bulk backend_need_delete failed: {}", e.toString());
-            marks.sort(Comparator.comparingInt((ModelObject o) -> order.rank(o.model().name()))
-                    .thenComparing(o -> o.model().name()));
+            marks.sort(Comparator.comparing(o -> o.model().name(), dependenciesFirst));
             marks.forEach(ModelObject::refresh);
         }
     }
