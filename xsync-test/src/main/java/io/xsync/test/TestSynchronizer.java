@@ -98,8 +98,9 @@ public final class TestSynchronizer implements AutoCloseable {
 
     /**
      * Hands a JSON (or any text) event to every event step of {@code topic}, one step after the
-     * other, each in one transaction (a batch transaction, as in the running engine). The step's exception is thrown as it is (a checked one
-     * wrapped in {@link XsyncException}); the test kit does not retry or dead-letter.
+     * other, each in one transaction (a batch transaction, as in the running engine). The step's
+     * exception is thrown as it is (a checked one wrapped in {@link XsyncException}); the test kit
+     * does not retry or dead-letter.
      */
     public void event(String topic, String value) {
         event(topic, null, value);
@@ -109,12 +110,7 @@ public final class TestSynchronizer implements AutoCloseable {
     public void event(String topic, String key, String value) {
         List<EventStep> steps = eventSteps(topic);
         Event event = nextEvent(topic, key, value);
-        for (EventStep step : steps) {
-            call("event step " + step.name() + " on " + topic, () -> context().store().inBatchTransaction(() -> {
-                step.processEvent(event);
-                return null;
-            }));
-        }
+        handToEach(steps, topic, step -> step.processEvent(event));
     }
 
     /**
@@ -132,9 +128,19 @@ public final class TestSynchronizer implements AutoCloseable {
             events.add(nextEvent(topic, null, value));
         }
         List<Event> batch = List.copyOf(events);
+        handToEach(steps, topic, step -> step.processEvents(batch));
+    }
+
+    /** What the test hands an event step. */
+    private interface StepCall {
+        void run(EventStep step) throws Exception;
+    }
+
+    /** Runs {@code work} for each step, each in a batch transaction of its own. */
+    private void handToEach(List<EventStep> steps, String topic, StepCall work) {
         for (EventStep step : steps) {
             call("event step " + step.name() + " on " + topic, () -> context().store().inBatchTransaction(() -> {
-                step.processEvents(batch);
+                work.run(step);
                 return null;
             }));
         }
