@@ -18,17 +18,24 @@ final class BenchSteps {
     private BenchSteps() {
     }
 
-    /** Does nothing: measures the engine alone. */
-    static final class NoOp extends EventStep {
+    /** An event step listening on one topic. */
+    private abstract static class OnTopic extends EventStep {
         private final String topic;
 
-        NoOp(String topic) {
+        OnTopic(String topic) {
             this.topic = topic;
         }
 
         @Override
         public List<String> topics() {
             return List.of(topic);
+        }
+    }
+
+    /** Does nothing: measures the engine alone. */
+    static final class NoOp extends OnTopic {
+        NoOp(String topic) {
+            super(topic);
         }
 
         @Override
@@ -37,16 +44,9 @@ final class BenchSteps {
     }
 
     /** The seed's step: parse, look the person up, create it when missing. */
-    static final class MyModelStep extends EventStep {
-        private final String topic;
-
+    static final class MyModelStep extends OnTopic {
         MyModelStep(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public List<String> topics() {
-            return List.of(topic);
+            super(topic);
         }
 
         @Override
@@ -70,16 +70,9 @@ final class BenchSteps {
      * ({@code first_name__in}), then the missing people (each once) saved with one
      * {@code saveAll}.
      */
-    static final class MyModelBatchStep extends EventStep {
-        private final String topic;
-
+    static final class MyModelBatchStep extends OnTopic {
         MyModelBatchStep(String topic) {
-            this.topic = topic;
-        }
-
-        @Override
-        public List<String> topics() {
-            return List.of(topic);
+            super(topic);
         }
 
         @Override
@@ -113,18 +106,12 @@ final class BenchSteps {
     }
 
     /** Notes when each event (key = its number) reached processEvent. */
-    static final class Arrival extends EventStep {
-        private final String topic;
+    static final class Arrival extends OnTopic {
         private final AtomicLongArray arrived;
 
         Arrival(String topic, AtomicLongArray arrived) {
-            this.topic = topic;
+            super(topic);
             this.arrived = arrived;
-        }
-
-        @Override
-        public List<String> topics() {
-            return List.of(topic);
         }
 
         @Override
