@@ -5,13 +5,17 @@ import io.xsync.runtime.time.Time;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -38,12 +42,16 @@ public final class ClaimTable {
     public static final String TABLE = "xsync_claims";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String LEASE_PREFIX = "lease:";
+    /** The objects bound as two arrays (scoped model names, ids), as a table {@code u(model, id)} (PostgreSQL). */
+    private static final String UNNEST = "unnest(CAST(? AS VARCHAR(255)[]), CAST(? AS BIGINT[])) AS u(model, id)";
 
     private final DataSource dataSource;
     private final String owner;
     private final Duration lease;
     private final String scope;
     private final Time time;
+    /** Whether claims and releases of many objects go as one statement (PostgreSQL), not one per object. */
+    private final boolean setStatements;
     private volatile long renewedAtNanos;
 
     static final String CREATE_SQL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, "
@@ -52,10 +60,13 @@ public final class ClaimTable {
 
     /**
      * Claims in their own scope (empty: the sync scope, whose {@code model} column is the model's
-     * name): an object claimed in scope {@code policy} does not block the same object in the sync scope.
+     * name): an object claimed in scope {@code policy} does not block the same object in the sync
+     * scope. With {@code setStatements} (PostgreSQL) the objects of a claim or a release go as two
+     * arrays in one statement.
      */
-    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time) {
+    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time, boolean setStatements) {
         this.dataSource = dataSource;
+        this.setStatements = setStatements;
         this.time = time;
         this.renewedAtNanos = time.nanoTime();
         this.owner = owner;
@@ -75,64 +86,120 @@ public final class ClaimTable {
 
     /**
      * Claims every object of each group, all or nothing per group. Groups whose objects are
-     * claimed (in part) by someone else come back false and keep no claim of ours.
+     * claimed (in part) by someone else come back false and keep no claim of ours. An object
+     * named twice counts as claimed for its first group only.
      */
     public boolean[] claim(List<? extends Collection<ObjectRef>> groups) {
-        String sql = "INSERT INTO " + TABLE + " (model, id, owner, lease_until) SELECT CAST(? AS VARCHAR(255)), "
-                + "CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " WHERE model = ? AND id = ?)";
+        List<ObjectRef> refs = new ArrayList<>();
+        groups.forEach(refs::addAll);
         boolean[] ok = new boolean[groups.size()];
-        OffsetDateTime until = until();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            int[] counts;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Collection<ObjectRef> g : groups) {
-                    for (ObjectRef r : g) {
-                        ps.setString(1, scope + r.model());
-                        ps.setLong(2, r.id());
-                        ps.setString(3, owner);
-                        ps.setObject(4, until);
-                        ps.setString(5, scope + r.model());
-                        ps.setLong(6, r.id());
-                        ps.addBatch();
-                    }
-                }
-                counts = ps.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                if (isUniqueViolation(e)) {
-                    return ok; // a racing claimant won some row; nothing of ours is kept
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-            List<ObjectRef> partial = new ArrayList<>();
-            int i = 0;
-            for (int g = 0; g < groups.size(); g++) {
-                boolean all = true;
-                List<ObjectRef> mine = new ArrayList<>();
-                for (ObjectRef r : groups.get(g)) {
-                    if (counts[i++] == 0) {
-                        all = false;
-                    } else {
-                        mine.add(r);
-                    }
-                }
-                ok[g] = all;
-                if (!all) {
-                    partial.addAll(mine);
-                }
-            }
-            if (!partial.isEmpty()) {
-                release(partial);
-            }
+        if (refs.isEmpty()) {
+            Arrays.fill(ok, true);
             return ok;
+        }
+        Set<ObjectRef> taken;
+        try (Connection c = dataSource.getConnection()) {
+            taken = setStatements ? insertAll(c, refs) : insertEach(c, refs);
         } catch (SQLException e) {
             throw new XsyncException("cannot claim objects in " + TABLE + ": " + e.getMessage(), e);
         }
+        List<ObjectRef> partial = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            boolean all = true;
+            List<ObjectRef> mine = new ArrayList<>();
+            for (ObjectRef r : groups.get(g)) {
+                if (taken.remove(r)) {
+                    mine.add(r);
+                } else {
+                    all = false;
+                }
+            }
+            ok[g] = all;
+            if (!all) {
+                partial.addAll(mine);
+            }
+        }
+        if (!partial.isEmpty()) {
+            release(partial);
+        }
+        return ok;
+    }
+
+    /**
+     * PostgreSQL: the claims in one statement, rows in key order (so that two claimants of
+     * overlapping sets cannot deadlock); a row someone holds, or inserts meanwhile, is skipped.
+     * Returns the objects claimed.
+     */
+    private Set<ObjectRef> insertAll(Connection c, List<ObjectRef> refs) throws SQLException {
+        String sql = "INSERT INTO " + TABLE + " (model, id, owner, lease_until) SELECT u.model, u.id, ?, ? FROM "
+                + UNNEST + " ORDER BY u.model, u.id ON CONFLICT DO NOTHING RETURNING model, id";
+        Set<ObjectRef> taken = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, owner);
+            ps.setObject(2, until());
+            bindRefs(c, ps, 3, refs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(new ObjectRef(rs.getString(1).substring(scope.length()), rs.getLong(2)));
+                }
+            }
+        }
+        return taken;
+    }
+
+    /**
+     * Other databases: one insert per object in a JDBC batch and one transaction; when a racing
+     * claimant inserted one of the rows first, nothing is kept. Returns the objects claimed.
+     */
+    private Set<ObjectRef> insertEach(Connection c, List<ObjectRef> refs) throws SQLException {
+        String sql = "INSERT INTO " + TABLE + " (model, id, owner, lease_until) SELECT CAST(? AS VARCHAR(255)), "
+                + "CAST(? AS BIGINT), CAST(? AS VARCHAR(255)), CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM " + TABLE + " WHERE model = ? AND id = ?)";
+        OffsetDateTime until = until();
+        c.setAutoCommit(false);
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ObjectRef r : refs) {
+                ps.setString(1, scope + r.model());
+                ps.setLong(2, r.id());
+                ps.setString(3, owner);
+                ps.setObject(4, until);
+                ps.setString(5, scope + r.model());
+                ps.setLong(6, r.id());
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            if (isUniqueViolation(e)) {
+                return new HashSet<>(); // a racing claimant won some row; nothing of ours is kept
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        Set<ObjectRef> taken = new HashSet<>();
+        for (int i = 0; i < refs.size(); i++) {
+            if (counts[i] != 0) {
+                taken.add(refs.get(i));
+            }
+        }
+        return taken;
+    }
+
+    /** Binds the objects as two arrays (scoped model names, ids) for {@link #UNNEST}, from parameter {@code first}. */
+    private void bindRefs(Connection c, PreparedStatement ps, int first, Collection<ObjectRef> refs)
+            throws SQLException {
+        String[] models = new String[refs.size()];
+        Long[] ids = new Long[refs.size()];
+        int i = 0;
+        for (ObjectRef r : refs) {
+            models[i] = scope + r.model();
+            ids[i++] = r.id();
+        }
+        ps.setArray(first, c.createArrayOf("varchar", models));
+        ps.setArray(first + 1, c.createArrayOf("bigint", ids));
     }
 
     /** Claims one object; false if another owner (or another thread of ours) holds it. */
@@ -180,23 +247,41 @@ public final class ClaimTable {
         if (refs.isEmpty()) {
             return;
         }
-        String sql = "DELETE FROM " + TABLE + " WHERE model = ? AND id = ? AND owner = ?";
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (ObjectRef r : refs) {
-                    ps.setString(1, scope + r.model());
-                    ps.setLong(2, r.id());
-                    ps.setString(3, owner);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
-            } finally {
-                c.setAutoCommit(true);
+            if (setStatements) {
+                deleteAll(c, refs);
+            } else {
+                deleteEach(c, refs);
             }
         } catch (SQLException e) {
             throw new XsyncException("cannot release claims in " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** PostgreSQL: our claims on the objects dropped in one statement. */
+    private void deleteAll(Connection c, Collection<ObjectRef> refs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE owner = ? AND (model, id) IN "
+                + "(SELECT u.model, u.id FROM " + UNNEST + ")")) {
+            ps.setString(1, owner);
+            bindRefs(c, ps, 2, refs);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Other databases: one delete per object in a JDBC batch and one transaction. */
+    private void deleteEach(Connection c, Collection<ObjectRef> refs) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE model = ? AND id = ? AND owner = ?")) {
+            for (ObjectRef r : refs) {
+                ps.setString(1, scope + r.model());
+                ps.setLong(2, r.id());
+                ps.setString(3, owner);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -223,7 +223,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public ClaimTable claims(String owner, Duration lease, String scope) {
-        return new ClaimTable(dataSource, owner, lease, scope, clock.time());
+        return new ClaimTable(dataSource, owner, lease, scope, clock.time(), dialect instanceof Dialect.PostgresDialect);
     }
 
     @Override
@@ -254,6 +254,11 @@ public final class JdbcStore implements Store {
     @Override
     public <T> T readSnapshot(Callable<T> work) throws Exception {
         return tx.inTransaction(work, dialect.snapshotIsolation());
+    }
+
+    @Override
+    public <T> T inUnannouncedTransaction(Callable<T> work) throws Exception {
+        return tx.inUnannouncedTransaction(work);
     }
 
     @Override

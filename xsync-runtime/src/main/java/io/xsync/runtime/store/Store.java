@@ -35,6 +35,14 @@ public interface Store extends AutoCloseable {
     <T> T inTransaction(Callable<T> work) throws Exception;
 
     /**
+     * {@link #inTransaction}, whose changes are announced to no change listener, in this process
+     * or others: for bookkeeping nobody waits for (e.g. marks that a later, announced commit of the
+     * same models follows), sparing PostgreSQL's {@code pg_notify}, which serializes the commits
+     * that notify. Called inside a transaction, {@code work} joins it (and is announced with it).
+     */
+    <T> T inUnannouncedTransaction(Callable<T> work) throws Exception;
+
+    /**
      * {@link #inTransaction}, for work that saves many new objects (a batch of events): inside it
      * the store may hold back inserts of new objects (those without links set or unique fields)
      * and send them as JDBC batches, before any statement that could see them and at commit. The

@@ -29,6 +29,8 @@ final class TxManager {
         final Connection connection;
         final boolean transactional;
         final Set<String> changed = new LinkedHashSet<>();
+        /** False in an unannounced transaction: its changes are told to no listener. */
+        boolean announced = true;
         /** Inserts held back to go as batches (a batch transaction); null: every write goes at once. */
         DeferredInserts deferred;
 
@@ -222,10 +224,25 @@ final class TxManager {
         }
     }
 
+    /**
+     * {@link #inTransaction(Callable)} whose changes are announced to no listener, in this process
+     * or others (no {@code pg_notify} before its commit); inside an existing transaction,
+     * {@code work} joins it and its changes are announced with that transaction's.
+     */
+    <T> T inUnannouncedTransaction(Callable<T> work) throws Exception {
+        if (transaction() != null) {
+            return work.call();
+        }
+        return inTransaction(() -> {
+            current.get().announced = false;
+            return work.call();
+        });
+    }
+
     /** Records that the running operation changed rows of {@code model}. */
     void changed(String model) {
         Bound bound = current.get();
-        if (bound != null) {
+        if (bound != null && bound.announced) {
             bound.changed.add(model);
         }
     }

@@ -549,7 +549,8 @@ public final class SyncEngine implements Engine, StatusContributor {
             byModel.computeIfAbsent(o.model().name(), k -> new ArrayList<>()).add(o);
         }
         try {
-            quietly(() -> store.inTransaction(() -> {
+            // unannounced: the unit's results, committed after the calls, announce these models
+            quietly(() -> store.inUnannouncedTransaction(() -> {
                 for (List<ModelObject> group : byModel.values()) {
                     group.forEach(o -> o.set("backend_need_delete", true));
                     // one JDBC batch per model instead of a round trip per object
