@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class JdbcStore implements Store {
     private final ModelRegistry registry;
     private final MonotonicClock clock;
     private final ObjectWriter writer = new ObjectWriter(this);
+    private final BookkeepingWriter bookkeeping = new BookkeepingWriter(this);
     private final ManyToManyValues manyToMany = new ManyToManyValues(this);
     private final DeleteCascade cascade;
     private final Map<Actor, ModelsImpl> accessors = new EnumMap<>(Actor.class);
@@ -259,6 +261,11 @@ public final class JdbcStore implements Store {
     @Override
     public <T> T inUnannouncedTransaction(Callable<T> work) throws Exception {
         return tx.inUnannouncedTransaction(work);
+    }
+
+    @Override
+    public void saveBookkeeping(List<? extends ModelObject> objects, Collection<String> fields) {
+        bookkeeping.save(objects, fields);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.xsync.api.Models;
 import io.xsync.runtime.schema.Schema;
 import io.xsync.runtime.spi.Readiness;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,18 @@ public interface Store extends AutoCloseable {
      * that notify. Called inside a transaction, {@code work} joins it (and is announced with it).
      */
     <T> T inUnannouncedTransaction(Callable<T> work) throws Exception;
+
+    /**
+     * Writes the named bookkeeping fields (timestamps, {@code backend_*}, {@code policy_*},
+     * bookkeeping-state fields) of objects read from this store, as they are set on the objects,
+     * in the thread's transaction or one of its own: one JDBC batch per table, and none of the work
+     * a save does for real fields (timestamps, link and unique checks), which bookkeeping never
+     * needs. The engines' counterpart of {@code saveAll} with {@code update_fields} for their
+     * synchronizer actors. Afterwards the objects hold those values as saved. A row that is gone
+     * fails it with {@code ModelException} NOT_FOUND; a field that is not bookkeeping with
+     * {@link IllegalArgumentException}.
+     */
+    void saveBookkeeping(List<? extends ModelObject> objects, Collection<String> fields);
 
     /**
      * {@link #inTransaction}, for work that saves many new objects (a batch of events): inside it

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Bookkeeping writes of one unit of work, saved with {@code update_fields} (so they never count
  * as a change of the object) and committed together: one transaction per flush, the writes of a
- * model with the same columns sent as one JDBC batch ({@code Model.saveAll}), to spare a round trip
+ * model with the same columns sent as one JDBC batch ({@link Store#saveBookkeeping}), to spare a round trip
  * and a commit per object. Losing them in a crash is harmless: {@code enacted} has not moved, so
  * the objects are synced again.
  *
@@ -105,9 +105,9 @@ final class Bookkeeping {
 
     /**
      * Saves the writes in the thread's transaction: those of one model writing the same columns
-     * with one {@code saveAll} (one JDBC batch), in the order of their first write.
+     * with one {@link Store#saveBookkeeping} (one JDBC batch), in the order of their first write.
      */
-    private static void saveBatched(List<Write> batch) {
+    private void saveBatched(List<Write> batch) {
         Map<List<Object>, List<Write>> groups = new LinkedHashMap<>();
         for (Write w : batch) {
             groups.computeIfAbsent(List.of(w.object().model().name(), w.fields().keySet()),
@@ -119,9 +119,7 @@ final class Bookkeeping {
                 w.fields().forEach(w.object()::set);
                 objects.add(w.object());
             }
-            ModelObject first = group.get(0).object();
-            first.model().saveAll(objects,
-                    Save.updateFields(group.get(0).fields().keySet().toArray(new String[0])));
+            store.saveBookkeeping(objects, group.get(0).fields().keySet());
         }
     }
 

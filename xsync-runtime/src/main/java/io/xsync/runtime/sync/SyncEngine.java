@@ -1,7 +1,6 @@
 package io.xsync.runtime.sync;
 
 import io.xsync.api.ModelObject;
-import io.xsync.api.Save;
 import io.xsync.api.SyncStep;
 import io.xsync.runtime.internal.NamedThreads;
 import io.xsync.runtime.internal.PassLoop;
@@ -544,18 +543,12 @@ public final class SyncEngine implements Engine, StatusContributor {
         if (marks.isEmpty()) {
             return;
         }
-        Map<String, List<ModelObject>> byModel = new LinkedHashMap<>();
-        for (ModelObject o : marks) {
-            byModel.computeIfAbsent(o.model().name(), k -> new ArrayList<>()).add(o);
-        }
         try {
             // unannounced: the unit's results, committed after the calls, announce these models
             quietly(() -> store.inUnannouncedTransaction(() -> {
-                for (List<ModelObject> group : byModel.values()) {
-                    group.forEach(o -> o.set("backend_need_delete", true));
-                    // one JDBC batch per model instead of a round trip per object
-                    group.get(0).model().saveAll(group, Save.updateFields("backend_need_delete"));
-                }
+                marks.forEach(o -> o.set("backend_need_delete", true));
+                // one JDBC batch per table instead of a round trip per object
+                store.saveBookkeeping(marks, List.of("backend_need_delete"));
                 return null;
             }));
         } catch (Exception e) {
