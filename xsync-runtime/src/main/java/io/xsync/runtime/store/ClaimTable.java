@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
@@ -53,6 +54,8 @@ public final class ClaimTable {
     private final Time time;
     /** Whether claims and releases of many objects go as one statement (PostgreSQL), not one per object. */
     private final boolean setStatements;
+    /** The connection of the calling thread's store transaction, or null outside one. */
+    private final Supplier<Connection> transaction;
     private volatile long renewedAtNanos;
 
     static final String CREATE_SQL = "CREATE TABLE IF NOT EXISTS " + TABLE + " (model VARCHAR(255) NOT NULL, "
@@ -63,11 +66,14 @@ public final class ClaimTable {
      * Claims in their own scope (empty: the sync scope, whose {@code model} column is the model's
      * name): an object claimed in scope {@code policy} does not block the same object in the sync
      * scope. With {@code setStatements} (PostgreSQL) the objects of a claim or a release go as two
-     * arrays in one statement.
+     * arrays in one statement. {@code transaction} gives the connection of the calling thread's
+     * store transaction (null outside one).
      */
-    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time, boolean setStatements) {
+    ClaimTable(DataSource dataSource, String owner, Duration lease, String scope, Time time, boolean setStatements,
+               Supplier<Connection> transaction) {
         this.dataSource = dataSource;
         this.setStatements = setStatements;
+        this.transaction = transaction;
         this.time = time;
         this.renewedAtNanos = time.nanoTime();
         this.owner = owner;
@@ -252,6 +258,36 @@ public final class ClaimTable {
             if (setStatements) {
                 deleteAll(c, refs);
             } else {
+                c.setAutoCommit(false);
+                try {
+                    deleteEach(c, refs);
+                    c.commit();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new XsyncException("cannot release claims in " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops our claims on these objects in the calling thread's store transaction: they go when it
+     * commits, and stay if it rolls back (so that the results written with them and the release
+     * take effect together, in one commit). {@link StoreException} outside a transaction.
+     */
+    public void releaseInTransaction(Collection<ObjectRef> refs) {
+        Connection c = transaction.get();
+        if (c == null) {
+            throw new StoreException("releasing claims in a transaction needs a transaction");
+        }
+        if (refs.isEmpty()) {
+            return;
+        }
+        try {
+            if (setStatements) {
+                deleteAll(c, refs);
+            } else {
                 deleteEach(c, refs);
             }
         } catch (SQLException e) {
@@ -274,9 +310,8 @@ public final class ClaimTable {
         }
     }
 
-    /** Other databases: one delete per object in a JDBC batch and one transaction. */
+    /** Other databases: one delete per object in a JDBC batch, in the connection's transaction. */
     private void deleteEach(Connection c, Collection<ObjectRef> refs) throws SQLException {
-        c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE model = ? AND id = ? AND owner = ?")) {
             for (ObjectRef r : refs) {
                 ps.setString(1, scope + r.model());
@@ -285,9 +320,6 @@ public final class ClaimTable {
                 ps.addBatch();
             }
             ps.executeBatch();
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

@@ -225,7 +225,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public ClaimTable claims(String owner, Duration lease, String scope) {
-        return new ClaimTable(dataSource, owner, lease, scope, clock.time(), dialect instanceof Dialect.PostgresDialect);
+        return new ClaimTable(dataSource, owner, lease, scope, clock.time(), dialect instanceof Dialect.PostgresDialect,
+                tx::currentConnection);
     }
 
     @Override

@@ -69,16 +69,29 @@ final class Bookkeeping {
 
     /** Commits the queued writes in one transaction; on failure retries them one by one. */
     void flush() {
+        flush(null);
+    }
+
+    /**
+     * {@link #flush()}, running {@code alongside} (when not null) in the same transaction after the
+     * writes. True when it ran and committed with them; false when nothing was queued or that
+     * transaction failed (the writes were then retried one by one without it).
+     */
+    boolean flush(Runnable alongside) {
         if (writes.isEmpty()) {
-            return;
+            return false;
         }
         List<Write> batch = new ArrayList<>(writes);
         writes.clear();
         try {
             wrapper.run(() -> store.inTransaction(() -> {
                 saveBatched(batch);
+                if (alongside != null) {
+                    alongside.run();
+                }
                 return null;
             }));
+            return alongside != null;
         } catch (Exception e) {
             LOG.debug("Batched bookkeeping failed ({}); writing one by one", e.toString());
             for (Write w : batch) {
@@ -92,6 +105,7 @@ final class Bookkeeping {
                             w.object().id(), ex.getMessage());
                 }
             }
+            return false;
         }
     }
 

@@ -445,7 +445,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     /**
      * One unit on a worker thread: claim its cohorts, reload their objects in bulk, mark
      * {@code backend_need_delete} for those about to be synced, run the cohorts, commit the
-     * results, release the claims.
+     * results and release the claims (the last results and the release in one transaction).
      */
     private void runUnit(List<List<WorkItem>> unit, boolean deletion, PassStats stats) {
         if (stopping) {
@@ -486,8 +486,8 @@ public final class SyncEngine implements Engine, StatusContributor {
                 runner.run(current, deletion, stats, book);
             }
         } finally {
-            if (!killed) {
-                book.flush();
+            // the last results and the release of the claims commit together when they can
+            if (!killed && !book.flush(() -> claims.releaseInTransaction(mine))) {
                 claims.release(mine);
             }
         }

@@ -1,6 +1,7 @@
 package io.xsync.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
@@ -139,5 +140,57 @@ class ClaimTableIT {
         assertThat(a.safelyHeld()).as("renewals lapsed").isFalse();
         a.renew();
         assertThat(a.safelyHeld()).as("renewed").isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aReleaseInATransactionTakesEffectWhenItCommits(String kind) throws Exception {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        assertThat(a.claim(List.of(List.of(SITE, SLICE), List.of(OTHER)))).containsExactly(true, true);
+        assertThatThrownBy(() -> s.inTransaction(() -> {
+            a.releaseInTransaction(List.of(SITE, SLICE));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        assertThat(a.holder(SITE)).as("kept when the transaction rolls back").isEqualTo("a");
+        s.inTransaction(() -> {
+            a.releaseInTransaction(List.of(SITE, SLICE));
+            assertThat(a.holder(SITE)).as("held until it commits").isEqualTo("a");
+            return null;
+        });
+        assertThat(a.holder(SITE)).isNull();
+        assertThat(a.holder(SLICE)).isNull();
+        assertThat(a.holder(OTHER)).as("not among them").isEqualTo("a");
+        assertThatThrownBy(() -> a.releaseInTransaction(List.of(OTHER))).isInstanceOf(StoreException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anObjectNamedInTwoGroupsIsClaimedForTheFirstOnly(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        assertThat(a.claim(List.of(List.of(SITE), List.of(SLICE, SITE)))).containsExactly(true, false);
+        assertThat(a.holder(SITE)).isEqualTo("a");
+        assertThat(a.holder(SLICE)).as("given back with its group").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void manyObjectsAreClaimedAndReleasedTogether(String kind) {
+        JdbcStore s = db(kind);
+        ClaimTable a = s.claims("a", LEASE, "");
+        ClaimTable b = s.claims("b", LEASE, "");
+        List<ObjectRef> many = new java.util.ArrayList<>();
+        for (long id = 1; id <= 600; id++) {
+            many.add(new ObjectRef(id % 2 == 0 ? "Site" : "Slice", id));
+        }
+        assertThat(a.claim(List.of(many.subList(0, 300), many.subList(300, 600)))).containsExactly(true, true);
+        assertThat(b.claim(List.of(List.of(new ObjectRef("Site", 600)), List.of(new ObjectRef("Site", 602)))))
+                .containsExactly(false, true);
+        a.release(many.subList(0, 599));
+        assertThat(a.holder(many.get(0))).isNull();
+        assertThat(a.holder(many.get(598))).isNull();
+        assertThat(a.holder(many.get(599))).isEqualTo("a");
+        assertThat(b.holder(new ObjectRef("Site", 602))).as("another owner's claim stays").isEqualTo("b");
     }
 }
