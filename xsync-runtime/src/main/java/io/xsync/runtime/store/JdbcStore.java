@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -267,6 +268,32 @@ public final class JdbcStore implements Store {
     @Override
     public void saveBookkeeping(List<? extends ModelObject> objects, Collection<String> fields) {
         bookkeeping.save(objects, fields);
+    }
+
+    @Override
+    public Map<Long, Long> rowVersions(String model, Collection<Long> ids) {
+        if (!(dialect instanceof Dialect.PostgresDialect) || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> versions = new HashMap<>();
+        Long[] wanted = ids.toArray(new Long[0]);
+        for (Table t : catalog.holders(model)) {
+            // xmin: the transaction that wrote the row version; an update writes a new version
+            String sql = "SELECT \"id\", CAST(CAST(xmin AS TEXT) AS BIGINT) FROM " + t.quotedName()
+                    + " WHERE \"id\" = ANY(?)";
+            tx.run("row versions of " + t.model().name(), c -> {
+                try (PreparedStatement st = c.prepareStatement(sql)) {
+                    st.setArray(1, c.createArrayOf("bigint", wanted));
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            versions.put(rs.getLong(1), rs.getLong(2));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return versions;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.xsync.runtime.spi.Readiness;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -54,6 +55,14 @@ public interface Store extends AutoCloseable {
      * {@link IllegalArgumentException}.
      */
     void saveBookkeeping(List<? extends ModelObject> objects, Collection<String> fields);
+
+    /**
+     * The row versions of objects of {@code model} (and of the models inheriting from it) by id, as
+     * the thread's transaction sees them: every write of a row gives it a new version, so an
+     * unchanged version means an unchanged row. Ids without a row are left out. Empty on a
+     * database without row versions (H2), where callers must read the rows.
+     */
+    Map<Long, Long> rowVersions(String model, Collection<Long> ids);
 
     /**
      * {@link #inTransaction}, for work that saves many new objects (a batch of events): inside it

@@ -315,7 +315,7 @@ public final class SyncEngine implements Engine, StatusContributor {
     private List<List<WorkItem>> plan(boolean deletion, PassStats stats) {
         try {
             return store.readSnapshot(() -> {
-                List<WorkItem> items = collect(deletion);
+                List<WorkItem> items = withVersions(collect(deletion));
                 if (items.isEmpty()) {
                     return List.<List<WorkItem>>of();
                 }
@@ -408,6 +408,21 @@ public final class SyncEngine implements Engine, StatusContributor {
         return items;
     }
 
+    /** The items with the row versions their objects were read at, in the same snapshot (where the store has them). */
+    private List<WorkItem> withVersions(List<WorkItem> items) {
+        Map<String, List<Long>> ids = new HashMap<>();
+        for (WorkItem i : items) {
+            ids.computeIfAbsent(i.ref().model(), k -> new ArrayList<>()).add(i.ref().id());
+        }
+        Map<String, Map<Long, Long>> versions = new HashMap<>();
+        ids.forEach((model, list) -> versions.put(model, store.rowVersions(model, list)));
+        List<WorkItem> out = new ArrayList<>(items.size());
+        for (WorkItem i : items) {
+            out.add(i.withVersion(versions.get(i.ref().model()).get(i.ref().id())));
+        }
+        return out;
+    }
+
     /**
      * Whether {@code step} is the step for the object: objects of a subclass come to the steps of a
      * parent model as their leaf model, unless a step observes a model nearer to that leaf.
@@ -471,7 +486,9 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
         Bookkeeping book = new Bookkeeping(store, this::quietly, time);
         try {
-            Map<ObjectRef, ModelObject> fresh = reload(mine, deletion);
+            List<WorkItem> items = new ArrayList<>(mine.size());
+            cohorts.forEach(items::addAll);
+            Map<ObjectRef, ModelObject> fresh = reload(items, deletion);
             if (!deletion) {
                 markNeedDelete(fresh.values());
             }
@@ -480,7 +497,7 @@ public final class SyncEngine implements Engine, StatusContributor {
                 for (WorkItem item : cohort) {
                     ModelObject o = fresh.get(item.ref());
                     if (o != null) { // gone from the phase (e.g. deleted meanwhile): nothing to do
-                        current.add(new WorkItem(item.step(), o, item.ref()));
+                        current.add(item.on(o));
                     }
                 }
                 runner.run(current, deletion, stats, book);
@@ -503,27 +520,58 @@ public final class SyncEngine implements Engine, StatusContributor {
         }
     }
 
-    /** The claimed objects as they are now, one query per model and chunk of ids. */
-    private Map<ObjectRef, ModelObject> reload(List<ObjectRef> refs, boolean deletion) {
-        // dependencies first: an object deleted meanwhile takes its dependents with it, so none of
-        // them is read after its dependency was found gone
-        Map<String, List<Long>> ids = new TreeMap<>(dependenciesFirst);
-        for (ObjectRef r : refs) {
-            ids.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r.id());
+    /**
+     * The claimed objects as they are now, model by model, dependencies first: an object whose row
+     * version is the one it was read at in the pass is taken as it was read; the others are read
+     * again (one query per chunk of ids), and those no longer in the phase are left out. Reading
+     * dependencies first matters: an object deleted meanwhile takes its dependents with it, so none
+     * of them is seen live after its dependency was seen gone.
+     */
+    private Map<ObjectRef, ModelObject> reload(List<WorkItem> items, boolean deletion) {
+        Map<String, List<WorkItem>> byModel = new TreeMap<>(dependenciesFirst);
+        for (WorkItem i : items) {
+            byModel.computeIfAbsent(i.ref().model(), k -> new ArrayList<>()).add(i);
         }
         Map<ObjectRef, ModelObject> fresh = new HashMap<>();
-        for (Map.Entry<String, List<Long>> e : ids.entrySet()) {
-            List<Long> all = e.getValue();
-            for (int from = 0; from < all.size(); from += 500) {
-                Map<String, Object> criteria = new HashMap<>();
-                criteria.put("id__in", all.subList(from, Math.min(all.size(), from + 500)));
-                criteria.put("deleted", deletion);
-                for (ModelObject o : store.models(Actor.SYNC_STEP).get(e.getKey()).filter(criteria)) {
-                    fresh.put(new ObjectRef(e.getKey(), o.id()), o);
+        for (Map.Entry<String, List<WorkItem>> e : byModel.entrySet()) {
+            List<Long> stale = new ArrayList<>();
+            Map<Long, Long> now = versionsNow(e.getKey(), e.getValue());
+            for (WorkItem i : e.getValue()) {
+                Long version = now.get(i.ref().id());
+                if (i.version() == null) {
+                    stale.add(i.ref().id());
+                } else if (i.version().equals(version)) {
+                    fresh.putIfAbsent(i.ref(), i.object());
+                } else if (version != null) { // changed; without a version it is gone
+                    stale.add(i.ref().id());
                 }
             }
+            read(e.getKey(), stale, deletion, fresh);
         }
         return fresh;
+    }
+
+    /** The row versions now of the items' objects that have one from the pass (none: nothing to ask). */
+    private Map<Long, Long> versionsNow(String model, List<WorkItem> items) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (WorkItem i : items) {
+            if (i.version() != null) {
+                ids.add(i.ref().id());
+            }
+        }
+        return ids.isEmpty() ? Map.of() : store.rowVersions(model, ids);
+    }
+
+    /** Reads the objects of {@code model} with these ids that are in the phase into {@code fresh}. */
+    private void read(String model, List<Long> ids, boolean deletion, Map<ObjectRef, ModelObject> fresh) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            Map<String, Object> criteria = new HashMap<>();
+            criteria.put("id__in", ids.subList(from, Math.min(ids.size(), from + 500)));
+            criteria.put("deleted", deletion);
+            for (ModelObject o : store.models(Actor.SYNC_STEP).get(model).filter(criteria)) {
+                fresh.put(new ObjectRef(model, o.id()), o);
+            }
+        }
     }
 
     /**

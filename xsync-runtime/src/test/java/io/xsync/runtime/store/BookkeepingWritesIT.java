@@ -25,7 +25,7 @@ class BookkeepingWritesIT extends StoreTestSupport {
         Instant updated = reload(store, slice).getInstant("updated");
         List<ModelObject> objects = List.of(
                 store.withActor(site, Actor.SYNC_STEP), store.withActor(slice, Actor.SYNC_STEP));
-        Instant enacted = Instant.parse("2026-01-02T03:04:05Z");
+        Instant enacted = Instant.parse("2100-01-02T03:04:05Z"); // after any change
         objects.forEach(o -> o.set("enacted", enacted).set("backend_status", "OK").set("backend_code", 1));
         store.saveBookkeeping(objects, List.of("enacted", "backend_status", "backend_code"));
 

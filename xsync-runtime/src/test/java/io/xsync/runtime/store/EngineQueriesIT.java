@@ -6,6 +6,7 @@ import io.xsync.api.ModelObject;
 import io.xsync.api.Save;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -158,5 +159,32 @@ class EngineQueriesIT extends StoreTestSupport {
         slice.delete();
         assertThat(store.reap("Site")).as("the linking row is deleted now").isEqualTo(1);
         assertThat(store.reap("Slice")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void rowVersionsChangeWithEveryWriteOfTheRow(String dialect) throws Exception {
+        JdbcStore store = open(dialect);
+        ModelObject a = site(store, "a");
+        ModelObject b = site(store, "b");
+        List<Long> ids = List.of(a.id(), b.id(), 999_999L);
+        Map<Long, Long> first = store.rowVersions("Site", ids);
+        if (dialect.equals("h2")) {
+            assertThat(first).as("H2 has no row versions").isEmpty();
+            return;
+        }
+        assertThat(first).containsOnlyKeys(a.id(), b.id());
+        api(store).get("Site").all();
+        assertThat(store.rowVersions("Site", ids)).as("reads change nothing").isEqualTo(first);
+        // a pull step's save changes no timestamp, but the row all the same
+        store.withActor(reload(store, a), Actor.PULL_STEP).set("counter", 7).save();
+        Map<Long, Long> second = store.rowVersions("Site", ids);
+        assertThat(second.get(a.id())).isNotEqualTo(first.get(a.id()));
+        assertThat(second.get(b.id())).isEqualTo(first.get(b.id()));
+        ModelObject engine = store.withActor(reload(store, b), Actor.SYNC_STEP).set("backend_status", "x");
+        store.saveBookkeeping(List.of(engine), List.of("backend_status"));
+        assertThat(store.rowVersions("Site", ids).get(b.id())).isNotEqualTo(second.get(b.id()));
+        Map<Long, Long> inSnapshot = store.readSnapshot(() -> store.rowVersions("Site", ids));
+        assertThat(inSnapshot).as("read in a snapshot").isEqualTo(store.rowVersions("Site", ids));
     }
 }
