@@ -458,7 +458,8 @@ public final class SyncEngine implements Engine, StatusContributor {
     }
 
     /**
-     * One unit on a worker thread: claim its cohorts, reload their objects in bulk, mark
+     * One unit on a worker thread: claim its cohorts, take their objects as they are now (reading
+     * again in bulk those changed since the pass read them), mark
      * {@code backend_need_delete} for those about to be synced, run the cohorts, commit the
      * results and release the claims (the last results and the release in one transaction).
      */
