@@ -53,15 +53,22 @@ final class Bookkeeping {
         this.time = time;
     }
 
-    /** Queues the fields whose value differs from the object's; flushes when the batch is full. */
+    /**
+     * Queues the fields whose value differs from the object's; flushes what is queued first when
+     * the batch is full (so that the writes of a unit of up to {@value #MAX_BATCH} objects wait for
+     * the unit's last flush), and after queueing when the oldest write waited too long.
+     */
     void add(ModelObject o, Map<String, Object> fields) {
         Map<String, Object> changed = changed(o, fields);
         if (!changed.isEmpty()) {
+            if (writes.size() >= MAX_BATCH) {
+                flush();
+            }
             if (writes.isEmpty()) {
                 oldest = time.nanoTime();
             }
             writes.add(new Write(o, changed));
-            if (writes.size() >= MAX_BATCH || time.nanoTime() - oldest >= MAX_DELAY.toNanos()) {
+            if (time.nanoTime() - oldest >= MAX_DELAY.toNanos()) {
                 flush();
             }
         }

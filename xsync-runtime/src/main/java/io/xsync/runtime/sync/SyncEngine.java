@@ -61,8 +61,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine implements Engine, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
-    /** Most objects a thread claims and runs as one unit (small cohorts are packed together). */
-    private static final int UNIT_MAX = 256;
+    /**
+     * Most objects a thread claims and runs as one unit (small cohorts are packed together): as
+     * many as one flush of results takes, so that a unit's results commit with its release.
+     */
+    private static final int UNIT_MAX = Bookkeeping.MAX_BATCH;
 
     private final Store store;
     private final List<SyncStep> steps;
