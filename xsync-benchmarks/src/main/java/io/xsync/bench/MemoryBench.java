@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * {@code xsync-bench memory [--events N,M,...] [--engines xsync,hand] [--store h2,pg] [--pg-url URL]
@@ -100,13 +101,16 @@ public final class MemoryBench {
             List<Integer> sizes) {
         int small = sizes.get(0);
         int large = sizes.get(sizes.size() - 1);
-        for (Map.Entry<String, Map<Integer, double[]>> e : peaks.entrySet()) {
-            double[] a = e.getValue().get(small);
-            double[] b = e.getValue().get(large);
-            String name = e.getKey() + "_" + store + "_" + tag;
-            report("peak_rss_growth_" + name, b[0] / a[0], String.format("(N %d over N %d: %+.1f MB)", large, small,
-                    b[0] - a[0]));
-            report("live_heap_growth_" + name, b[1] - a[1], "MB (after a full GC, N " + large + " minus N " + small + ")");
+        if (small != large) {
+            for (Map.Entry<String, Map<Integer, double[]>> e : peaks.entrySet()) {
+                double[] a = e.getValue().get(small);
+                double[] b = e.getValue().get(large);
+                String name = e.getKey() + "_" + store + "_" + tag;
+                report("peak_rss_growth_" + name, b[0] / a[0], String.format("(N %d over N %d: %+.1f MB)", large,
+                        small, b[0] - a[0]));
+                report("live_heap_growth_" + name, b[1] - a[1], "MB (after a full GC, N " + large + " minus N "
+                        + small + ")");
+            }
         }
         if (peaks.containsKey("xsync") && peaks.containsKey("hand")) {
             for (int n : sizes) {
@@ -174,20 +178,20 @@ public final class MemoryBench {
     /** {@code --histogram}: the top of the child's class histogram; {@code --nmt}: its native memory summary. */
     private void diagnose(long pid) throws Exception {
         if (opts.containsKey("histogram")) {
-            jcmd(pid, "GC.class_histogram", 14);
+            jcmd(pid, "GC.class_histogram", l -> true, 14);
         }
         if (opts.containsKey("nmt")) {
-            jcmd(pid, "VM.native_memory", 80);
+            // the total and one line per category (committed is what counts towards RSS)
+            jcmd(pid, "VM.native_memory", l -> l.contains("Total:") || l.trim().startsWith("-"), 40);
         }
     }
 
-    private static void jcmd(long pid, String what, int lines) throws Exception {
+    private static void jcmd(long pid, String what, Predicate<String> keep, int lines) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), what).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        text.lines().filter(l -> !l.isBlank() && !l.contains("(mmap:") && !l.contains("(malloc="))
-                .limit(lines).forEach(l -> System.out.println("  " + l));
+        text.lines().filter(l -> !l.isBlank() && keep.test(l)).limit(lines).forEach(l -> System.out.println("  " + l));
     }
 
     private String storeUrl(String store, String name) {
