@@ -124,20 +124,8 @@ public final class MemoryBench {
     private double[] measure(String engine, String store, String options, int n) throws Exception {
         String name = engine + "_" + store + "_" + tag(options) + "_" + n;
         String url = storeUrl(store, name);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String o : options.trim().split("\\s+")) {
-            if (!o.isEmpty()) {
-                command.add(o);
-            }
-        }
-        if (opts.containsKey("nmt")) {
-            command.add("-XX:NativeMemoryTracking=summary");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(), engine,
-                kafka.bootstrapServers(), topic(n), Integer.toString(n), url));
         Path log = work.resolve(name + ".log");
-        Process child = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        Process child = new ProcessBuilder(childCommand(engine, options, n, url)).redirectError(log.toFile()).start();
         RssSampler sampler = new RssSampler(child.pid());
         sampler.start();
         double[] result = {Double.NaN, Double.NaN};
@@ -173,6 +161,23 @@ public final class MemoryBench {
         }
         dropStore(store, url);
         return result;
+    }
+
+    /** {@code java [options] -cp <this classpath> MemoryChild engine bootstrap topic n url}. */
+    private List<String> childCommand(String engine, String options, int n, String url) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String o : options.trim().split("\\s+")) {
+            if (!o.isEmpty()) {
+                command.add(o);
+            }
+        }
+        if (opts.containsKey("nmt")) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MemoryChild.class.getName(), engine,
+                kafka.bootstrapServers(), topic(n), Integer.toString(n), url));
+        return command;
     }
 
     /** {@code --histogram}: the top of the child's class histogram; {@code --nmt}: its native memory summary. */
