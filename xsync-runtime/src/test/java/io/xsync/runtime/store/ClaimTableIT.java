@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.runtime.time.ManualTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -180,7 +181,7 @@ class ClaimTableIT {
         JdbcStore s = db(kind);
         ClaimTable a = s.claims("a", LEASE, "");
         ClaimTable b = s.claims("b", LEASE, "");
-        List<ObjectRef> many = new java.util.ArrayList<>();
+        List<ObjectRef> many = new ArrayList<>();
         for (long id = 1; id <= 600; id++) {
             many.add(new ObjectRef(id % 2 == 0 ? "Site" : "Slice", id));
         }
