@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,13 @@ final class ModelImpl implements Model {
     private final JdbcStore store;
     private final Table table;
     private final Actor actor;
+    private final Map<String, Object> newValues;
 
     ModelImpl(JdbcStore store, Table table, Actor actor) {
         this.store = store;
         this.table = table;
         this.actor = actor;
+        this.newValues = newValues();
     }
 
     @Override
@@ -232,13 +235,18 @@ final class ModelImpl implements Model {
 
     @Override
     public ModelObject newObject() {
+        return new ModelObjectImpl(this, newValues, null);
+    }
+
+    /** The values of a new object (every column: its default, no id, this model as leaf), which each new object copies. */
+    private Map<String, Object> newValues() {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, FieldDef> e : table.fieldsByColumn().entrySet()) {
             values.put(e.getKey(), e.getValue().defaultValue());
         }
         values.put("id", null);
         values.put("leaf_model_name", name());
-        return new ModelObjectImpl(this, values, null);
+        return Collections.unmodifiableMap(values);
     }
 
     @Override
