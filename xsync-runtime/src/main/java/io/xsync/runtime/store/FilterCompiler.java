@@ -260,19 +260,6 @@ final class FilterCompiler {
      */
     record Equalities(List<String> keys, List<FieldDef> fields, String where, boolean heldMatchable,
                       boolean namesDeleted) {
-        /** Whether these equalities compile {@code criteria} (same keys, no null value). */
-        boolean compiles(Map<String, ?> criteria) {
-            if (criteria.size() != keys.size()) {
-                return false;
-            }
-            for (String k : keys) {
-                if (criteria.get(k) == null) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /** The parameters for {@code criteria}'s values, converted as {@link #compile} converts them. */
         List<Param> params(Table table, Map<String, ?> criteria) {
             List<Param> params = new ArrayList<>(keys.size());

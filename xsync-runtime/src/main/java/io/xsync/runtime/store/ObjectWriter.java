@@ -552,7 +552,7 @@ final class ObjectWriter {
      * column of its table (see {@code Model.newObject}), so rows of one table differ only in which
      * columns hold their default; rows of the same shape go as one batch. Only defaults that have a
      * literal of the same value in both dialects are written as literals (null, booleans, whole
-     * numbers, text); timestamps and floating point values are bound.
+     * numbers, text without backslashes); timestamps, floating point values and the rest are bound.
      *
      * @param table   the table
      * @param inlined bit i set: column i of {@link Table#columns()} holds its default, written as a literal
@@ -610,7 +610,7 @@ final class ObjectWriter {
             if (value instanceof Integer || value instanceof Long) {
                 return value.toString();
             }
-            if (value instanceof String text) {
+            if (value instanceof String text && text.indexOf('\\') < 0) { // a backslash may escape on PostgreSQL
                 return "'" + text.replace("'", "''") + "'";
             }
             return null;

@@ -202,7 +202,8 @@ class BatchTransactionIT extends StoreTestSupport {
     void heldRowsAreWrittenAsSetWhetherTheirFieldsHoldTheDefaultOrNot(String dialect) throws Exception {
         Schema schema = TestSchemas.builder().model("Note")
                 .field("title", FieldType.STRING).required()
-                .field("motto", FieldType.STRING).def("it's 'quoted' \\ here")
+                .field("motto", FieldType.STRING).def("it's 'quoted'")
+                .field("path", FieldType.STRING).def("a\\b")
                 .field("enabled", FieldType.BOOL).def(true)
                 .field("counter", FieldType.INT32).def(0)
                 .field("size", FieldType.INT64).def(7L)
@@ -213,7 +214,7 @@ class BatchTransactionIT extends StoreTestSupport {
         Model notes = store.models(Actor.EVENT_STEP).get("Note");
         List<Map<String, Object>> sets = List.of(Map.of(), Map.of("motto", "other", "counter", 3),
                 Map.of("enabled", false, "size", 0L, "ratio", 1.5, "remark", "r"), Map.of(),
-                Map.of("motto", "it's 'quoted' \\ here", "counter", 0, "remark", "it's"));
+                Map.of("motto", "it's 'quoted'", "counter", 0, "remark", "it's", "path", "c\\d"));
         List<ModelObject> saved = store.inBatchTransaction(() -> {
             List<ModelObject> out = new ArrayList<>();
             for (int i = 0; i < sets.size(); i++) {
@@ -230,7 +231,7 @@ class BatchTransactionIT extends StoreTestSupport {
             ModelObject back = reload(store, saved.get(i));
             assertThat(back.fields()).as("row %d as read back", i).isEqualTo(saved.get(i).fields());
             ModelObject fresh = notes.newObject();
-            for (String field : List.of("motto", "enabled", "counter", "size", "ratio", "remark")) {
+            for (String field : List.of("motto", "path", "enabled", "counter", "size", "ratio", "remark")) {
                 Object expected = sets.get(i).containsKey(field) ? sets.get(i).get(field) : fresh.get(field);
                 assertThat(back.get(field)).as("row %d field %s", i, field).isEqualTo(expected);
             }
