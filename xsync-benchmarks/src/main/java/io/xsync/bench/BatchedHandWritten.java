@@ -29,6 +29,7 @@ final class BatchedHandWritten {
     private final DataSource db;
     private final boolean postgres;
     private final String group;
+    private final AtomicLong done = new AtomicLong();
 
     BatchedHandWritten(DataSource db, boolean postgres, String group) {
         this.db = db;
@@ -39,14 +40,13 @@ final class BatchedHandWritten {
     /** Runs {@code threads} consumers (from {@code consumers}) until {@code total} events are stored. */
     void run(Supplier<KafkaConsumer<byte[], byte[]>> consumers, int threads, String topic, long total)
             throws Exception {
-        AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             KafkaConsumer<byte[], byte[]> consumer = consumers.get();
             Thread t = new Thread(() -> {
                 try (consumer) {
-                    consume(consumer, topic, done, total);
+                    consume(consumer, topic, total);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                     done.addAndGet(total); // stop the others
@@ -63,7 +63,12 @@ final class BatchedHandWritten {
         }
     }
 
-    private void consume(KafkaConsumer<byte[], byte[]> consumer, String topic, AtomicLong done, long total)
+    /** Events stored so far (committed with their offsets). */
+    long stored() {
+        return done.get();
+    }
+
+    private void consume(KafkaConsumer<byte[], byte[]> consumer, String topic, long total)
             throws Exception {
         consumer.subscribe(List.of(topic));
         try (Connection c = db.getConnection()) {

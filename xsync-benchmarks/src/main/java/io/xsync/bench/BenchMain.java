@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code bin/xsync-bench}: {@code events|sync|listing [options]}. Each benchmark prints
+ * Entry point of {@code bin/xsync-bench}: {@code events|sync|listing|memory [options]}. Each benchmark prints
  * {@code name: value unit} lines.
  */
 public final class BenchMain {
@@ -13,7 +13,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: xsync-bench events|sync|listing [options]");
+            System.err.println("usage: xsync-bench events|sync|listing|memory [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -21,8 +21,9 @@ public final class BenchMain {
             case "sync" -> SyncBench.main(rest);
             case "events" -> run("io.xsync.bench.EventsBench", rest);
             case "listing" -> ListingBench.main(rest);
+            case "memory" -> MemoryBench.main(rest);
             default -> {
-                System.err.println("unknown benchmark '" + args[0] + "' (events, sync, listing)");
+                System.err.println("unknown benchmark '" + args[0] + "' (events, sync, listing, memory)");
                 System.exit(2);
             }
         }

@@ -8,7 +8,6 @@ import io.xsync.kafka.EventSettings;
 import io.xsync.kafka.KafkaEventEngine;
 import io.xsync.runtime.internal.StepContextImpl;
 import io.xsync.runtime.schema.Schema;
-import io.xsync.runtime.schema.XprotoLoader;
 import io.xsync.runtime.store.Actor;
 import io.xsync.runtime.store.JdbcStore;
 import io.xsync.runtime.store.StoreSettings;
@@ -20,13 +19,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +31,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,11 +43,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * events of about 60 bytes. Prints {@code name: value unit} lines and the ratios.
  */
 public final class EventsBench {
-    private static final String MODELS = "message MyModel {\n"
-            + "  required string first_name = 1 [max_length = 100, db_index = True];\n"
-            + "  required string last_name = 2 [max_length = 100];\n"
-            + "}\n";
-
     private final Map<String, String> opts;
     private final int events;
     private final int partitions;
@@ -76,7 +67,8 @@ public final class EventsBench {
         System.exit(0);
     }
 
-    private static Map<String, String> parse(String[] args) {
+    /** {@code --key value} and {@code --flag} arguments as a map ({@code "true"} for a flag). */
+    static Map<String, String> parse(String[] args) {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -178,30 +170,8 @@ public final class EventsBench {
         return value;
     }
 
-    private void fill() throws Exception {
-        long t0 = SystemTime.INSTANCE.nanoTime();
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                String value = String.format("{\"first_name\":\"First%07d\",\"last_name\":\"Last%07d\"}", i, i);
-                pending.add(p.send(new ProducerRecord<>(topic, null, value)));
-                if (pending.size() >= 50_000) {
-                    waitAll(pending);
-                }
-            }
-            waitAll(pending);
-        }
-        report("fill", events / seconds(t0), "events/s");
-    }
-
-    private static void waitAll(List<Future<RecordMetadata>> pending) throws Exception {
-        for (Future<RecordMetadata> f : pending) {
-            f.get();
-        }
-        pending.clear();
+    private void fill() {
+        report("fill", BenchTopic.fill(kafka.bootstrapServers(), topic, events), "events/s");
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(String group) {
@@ -289,7 +259,8 @@ public final class EventsBench {
         return store;
     }
 
-    private static void exec(String url, String sql) {
+    /** Runs one SQL statement on a connection of its own. */
+    static void exec(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (Exception e) {
@@ -298,7 +269,7 @@ public final class EventsBench {
     }
 
     private static Schema schema() {
-        return XprotoLoader.loadText("bench.xproto", MODELS);
+        return BenchModels.schema();
     }
 
     /** (e): send, one at a time, and note when processEvent sees the event. */

@@ -15,7 +15,7 @@ public final class EventKeys implements ConfigKeySet {
     public static final ConfigKey<Integer> CONCURRENCY = ConfigKey.<Integer>optional("events.concurrency", ConfigKey.Type.INT,
             4, "Partitions processed in parallel per event step.").atLeast(1);
     public static final ConfigKey<Integer> BATCH_SIZE = ConfigKey.<Integer>optional("events.batch_size", ConfigKey.Type.INT,
-            1000, "Most events of one partition committed in one database transaction.").atLeast(1);
+            5000, "Most events of one partition committed in one database transaction.").atLeast(1);
     public static final ConfigKey<Integer> RETRY_ATTEMPTS = ConfigKey.<Integer>optional("events.retry.attempts",
             ConfigKey.Type.INT, 5, "Attempts of a failing event before it is dead-lettered.").atLeast(1);
     public static final ConfigKey<Duration> RETRY_BASE = ConfigKey.optional("events.retry.base", ConfigKey.Type.DURATION,

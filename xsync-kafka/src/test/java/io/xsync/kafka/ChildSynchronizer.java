@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A synchronizer reduced to its event engine, run as a child JVM by {@link KillRestartIT}: opens
  * the store and the engine with one {@link RecordingStep} (step name {@code Child}, default event
- * settings) and runs until killed. On SIGTERM it stops the engine and closes the store.
+ * settings, except batches of 1,000 events) and runs until killed. On SIGTERM it stops the engine
+ * and closes the store.
  *
  * <p>Arguments: bootstrap servers, topic, JDBC URL, synchronizer name, and optionally
  * {@code batch} to run a {@link BatchRecordingStep} (whole batches through
@@ -37,7 +38,9 @@ public final class ChildSynchronizer {
         EventSettings settings = EventSettings.defaults(name, bootstrap)
                 // the killed child's group membership expires sooner, so the restart resumes sooner
                 .withClientProperties(Map.of("session.timeout.ms", 6_000, "heartbeat.interval.ms", 1_000))
-                .withBatchSize(batch ? 50 : EventSettings.defaults(name, bootstrap).batchSize());
+                // batches smaller than a partition's 5,000 events, so that some of a partition is
+                // committed (and seen in Kafka) while the rest is in flight when the kill lands
+                .withBatchSize(batch ? 50 : 1000);
         KafkaEventEngine engine = new KafkaEventEngine(List.of(step), store, settings, new SimpleMeterRegistry());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.stop(Duration.ofSeconds(10));
