@@ -26,13 +26,17 @@ import java.util.function.Predicate;
  * the event engine alone. The broker and the pre-filled topics (one per N) live in this JVM; each
  * run is a child JVM ({@link MemoryChild}) that streams N events into MyModel rows through the
  * xsync engine with the seed's step ({@code xsync}) or the hand-written batched consumer
- * ({@code hand}), with the defaults a user gets (no JVM options, as {@code bin/xsync}, unless
- * {@code --child-opts} gives sets of options separated by {@code ;}, {@code default} meaning none). This JVM samples the child's
+ * ({@code hand}), with the JVM options a user gets ({@link #LAUNCHER_HEAP_OPTS}, as {@code bin/xsync}), unless
+ * {@code --child-opts} gives sets of options separated by {@code ;}, {@code default} meaning the
+ * launcher's and {@code none} meaning none. This JVM samples the child's
  * VmRSS and reads its VmHWM (peak RSS) once all events are stored, and prints, per engine and
  * store, the growth of the peak from the smallest N to the largest.
  */
 public final class MemoryBench {
     private static final long SAMPLE_MILLIS = 50;
+
+    /** The heap option {@code bin/xsync} starts the JVM with unless {@code XSYNC_HEAP_OPTS} says otherwise. */
+    static final String LAUNCHER_HEAP_OPTS = "-Xmx1g";
 
     private final Map<String, String> opts;
     private final Path work;
@@ -55,9 +59,9 @@ public final class MemoryBench {
     private void run() throws Exception {
         List<Integer> sizes = list("events", "200000,1000000").stream().map(Integer::parseInt).sorted().toList();
         int partitions = Integer.parseInt(opts.getOrDefault("partitions", "4"));
-        // sets of JVM options separated by ';'; "default" (or nothing) is no option, as bin/xsync
+        // sets of JVM options separated by ';'; "default" is the launcher's, "none" no option at all
         List<String> childOpts = Arrays.stream(opts.getOrDefault("child-opts", "default").split(";"))
-                .map(o -> "default".equals(o.trim()) ? "" : o.trim()).toList();
+                .map(MemoryBench::childOptions).toList();
         System.out.println("# xsync memory benchmark, " + SystemTime.INSTANCE.now() + ", events " + sizes + ", "
                 + partitions + " partitions, engines " + list("engines", "xsync,hand") + ", stores "
                 + list("store", "h2") + ", child options " + childOpts.stream().map(o -> "\"" + o + "\"").toList()
@@ -90,10 +94,20 @@ public final class MemoryBench {
         return "bench-memory-" + n;
     }
 
-    /** A name part for a set of child options: {@code default} for none, else its letters and digits. */
+    /** The JVM options one {@code --child-opts} entry stands for. */
+    static String childOptions(String entry) {
+        String e = entry.trim();
+        return switch (e) {
+            case "default" -> LAUNCHER_HEAP_OPTS;
+            case "none" -> "";
+            default -> e;
+        };
+    }
+
+    /** A name part for a set of child options: {@code none} for none, else its letters and digits. */
     static String tag(String options) {
         String t = options.trim().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "");
-        return t.isEmpty() ? "default" : t;
+        return t.isEmpty() ? "none" : t;
     }
 
     /** Growth of the peak from the smallest N to the largest, and xsync over hand at each N. */

@@ -57,7 +57,7 @@ class ConfigOverridesTest {
 
     @Test
     void variablesThatNameNoKeyAreNotOverrides() {
-        ConfigOverrides o = ConfigOverrides.of(Map.of("XSYNC_CONFIG", "x.yaml", "XSYNC_JAVA_OPTS", "-Xmx1g"), List.of());
+        ConfigOverrides o = ConfigOverrides.of(Map.of("XSYNC_CONFIG", "x.yaml", "XSYNC_JAVA_OPTS", "-Xms64m", "XSYNC_HEAP_OPTS", "-Xmx1g"), List.of());
         assertThat(o.list()).isEmpty();
     }
 
