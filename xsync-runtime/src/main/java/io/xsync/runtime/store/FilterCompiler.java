@@ -247,6 +247,79 @@ final class FilterCompiler {
     }
 
     /**
+     * Criteria that are all equalities to values on stored fields (the usual lookup, {@code
+     * {"first_name": f, "last_name": l}}), compiled once for their keys: the WHERE clause is what
+     * {@link #compile} gives for them; per call only the values are converted. A call with a null
+     * value (an {@code IS NULL} test) goes through {@link #compile}.
+     *
+     * @param keys           the criteria's keys, in the order of the clause's parameters
+     * @param fields         the field of each key
+     * @param where          the WHERE clause
+     * @param heldMatchable  whether held rows can be tested in memory (see {@link #matcher})
+     * @param namesDeleted   whether a key names {@code deleted} (else deleted objects are excluded)
+     */
+    record Equalities(List<String> keys, List<FieldDef> fields, String where, boolean heldMatchable,
+                      boolean namesDeleted) {
+        /** The parameters for {@code criteria}'s values, converted as {@link #compile} converts them. */
+        List<Param> params(Table table, Map<String, ?> criteria) {
+            List<Param> params = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                params.add(param(table, fields.get(i), criteria.get(keys.get(i))));
+            }
+            return params;
+        }
+
+        /** What {@link #matcher} gives for the criteria whose converted values are {@code params}; null when not {@link #heldMatchable}. */
+        HeldMatch matcher(List<Param> params) {
+            if (!heldMatchable) {
+                return null;
+            }
+            String[] cols = new String[fields.size()];
+            Object[] values = new Object[cols.length];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = Table.columnName(fields.get(i));
+                values[i] = params.get(i).value();
+            }
+            Predicate<Map<String, Object>> test = row -> {
+                for (int i = 0; i < cols.length; i++) {
+                    if (!values[i].equals(row.get(cols[i]))) {
+                        return false;
+                    }
+                }
+                return namesDeleted || Boolean.FALSE.equals(row.get("deleted"));
+            };
+            return new HeldMatch(test, cols[0], Set.of(values[0]));
+        }
+    }
+
+    /**
+     * {@code criteria} as {@link Equalities} (for their keys, to be kept and reused), or null when
+     * they are not all equalities to non-null values on stored fields. Call after {@link #compile},
+     * which rejects invalid criteria.
+     */
+    static Equalities equalities(Table table, Map<String, ?> criteria) {
+        if (criteria.isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>(criteria.size());
+        List<FieldDef> fields = new ArrayList<>(criteria.size());
+        boolean matchable = true;
+        boolean namesDeleted = false;
+        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+            FieldDef field = table.manyToMany(e.getKey()) == null ? table.find(e.getKey()) : null;
+            if (field == null || e.getValue() == null) {
+                return null;
+            }
+            keys.add(e.getKey());
+            fields.add(field);
+            matchable &= EXACT.contains(field.type());
+            namesDeleted |= "deleted".equals(field.name());
+        }
+        Compiled c = compile(table, criteria);
+        return new Equalities(List.copyOf(keys), List.copyOf(fields), c.where(), matchable, namesDeleted);
+    }
+
+    /**
      * A test of held rows: {@code test} is the whole criteria; a row can only pass when its
      * {@code keyColumn} holds one of {@code keyValues} (both null: no such column among the criteria).
      */

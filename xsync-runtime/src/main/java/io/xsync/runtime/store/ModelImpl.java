@@ -10,22 +10,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One model as seen by one actor: lookups over its table and new objects. */
 final class ModelImpl implements Model {
     private final JdbcStore store;
     private final Table table;
     private final Actor actor;
+    private final Map<String, Object> newValues;
 
     ModelImpl(JdbcStore store, Table table, Actor actor) {
         this.store = store;
         this.table = table;
         this.actor = actor;
+        this.newValues = newValues();
     }
 
     @Override
@@ -47,19 +51,67 @@ final class ModelImpl implements Model {
 
     @Override
     public List<ModelObject> filter(Map<String, ?> criteria) {
-        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        String sql = table.selectAll() + " WHERE " + f.where() + " ORDER BY \"id\"";
-        FilterCompiler.HeldMatch held = heldBackMatcher(criteria);
+        Criteria q = criteria(criteria);
+        String sql = q.lookup() != null ? q.lookup().filterSql()
+                : table.selectAll() + " WHERE " + q.compiled().where() + " ORDER BY \"id\"";
+        FilterCompiler.HeldMatch held = heldBackMatcher(q);
         if (held == null) {
-            return new ArrayList<>(query(sql, f.params()));
+            return new ArrayList<>(query(sql, q.compiled().params()));
         }
-        List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(), c -> read(c, sql, f.params()));
+        List<ModelObjectImpl> found = store.tx().runBesideDeferred("query " + name(),
+                c -> read(c, sql, q.compiled().params()));
         List<Map<String, Object>> heldRows = heldRows(held);
         if (!heldRows.isEmpty()) {
             heldRows.forEach(row -> found.add(new ModelObjectImpl(this, columnsOf(row), null)));
             found.sort(Comparator.comparingLong(ModelObjectImpl::id));
         }
         return new ArrayList<>(found);
+    }
+
+    /** Criteria, compiled; {@code lookup} when they are equalities compiled once for their keys. */
+    private record Criteria(Map<String, ?> raw, FilterCompiler.Compiled compiled, Lookup lookup) {
+    }
+
+    /** Equalities of a key list and the SQL of {@link #filter} for them. */
+    private record Lookup(FilterCompiler.Equalities equalities, String filterSql) {
+    }
+
+    /** Stands for "these keys are not all equalities": compiled each time. */
+    private static final Lookup NOT_EQUALITIES = new Lookup(null, null);
+    /** Lookups by criteria keys (see {@link FilterCompiler.Equalities}); at most {@value #MAX_LOOKUPS} kept. */
+    private final Map<List<String>, Lookup> lookups = new ConcurrentHashMap<>();
+    private static final int MAX_LOOKUPS = 256;
+
+    /** Whether a key or value is null (tested by iterating: {@code Map.of} maps refuse to be asked for null). */
+    private static boolean hasNull(Map<String, ?> criteria) {
+        for (Map.Entry<String, ?> e : criteria.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code criteria} compiled: for equalities to non-null values, from the {@link Lookup} of their keys. */
+    private Criteria criteria(Map<String, ?> criteria) {
+        if (criteria.isEmpty() || hasNull(criteria)) {
+            return new Criteria(criteria, FilterCompiler.compile(table, criteria), null);
+        }
+        List<String> keys = new ArrayList<>(criteria.keySet());
+        Lookup lookup = lookups.get(keys);
+        if (lookup == null) {
+            FilterCompiler.Equalities eq = FilterCompiler.equalities(table, criteria);
+            lookup = eq == null ? NOT_EQUALITIES
+                    : new Lookup(eq, table.selectAll() + " WHERE " + eq.where() + " ORDER BY \"id\"");
+            if (lookups.size() < MAX_LOOKUPS) {
+                lookups.put(keys, lookup);
+            }
+        }
+        if (lookup == NOT_EQUALITIES) {
+            return new Criteria(criteria, FilterCompiler.compile(table, criteria), null);
+        }
+        FilterCompiler.Equalities eq = lookup.equalities();
+        return new Criteria(criteria, new FilterCompiler.Compiled(eq.where(), eq.params(table, criteria)), lookup);
     }
 
     /** The held rows of this model's table that pass {@code held}. */
@@ -84,12 +136,16 @@ final class ModelImpl implements Model {
      * criteria can be checked in memory: the test of held rows. Null: read through the database
      * (the held rows are written first).
      */
-    private FilterCompiler.HeldMatch heldBackMatcher(Map<String, ?> criteria) {
+    private FilterCompiler.HeldMatch heldBackMatcher(Criteria q) {
         DeferredInserts held = store.tx().deferred();
         if (held == null || !table.source().equals(table.quotedName())) {
             return null; // no held rows, or reads join the tables of inheriting models
         }
-        return held.holdsRowsOf(table) ? FilterCompiler.matcher(table, criteria) : NO_HELD_ROWS;
+        if (!held.holdsRowsOf(table)) {
+            return NO_HELD_ROWS;
+        }
+        return q.lookup() != null ? q.lookup().equalities().matcher(q.compiled().params())
+                : FilterCompiler.matcher(table, q.raw());
     }
 
     /** Stands for "no held row of this table": the held rows are all of other tables, which this read does not see. */
@@ -144,8 +200,8 @@ final class ModelImpl implements Model {
 
     @Override
     public long count(Map<String, ?> criteria) {
-        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        return count(criteria, f, "SELECT COUNT(*) FROM " + table.source() + " WHERE " + f.where());
+        Criteria q = criteria(criteria);
+        return count(q, "SELECT COUNT(*) FROM " + table.source() + " WHERE " + q.compiled().where());
     }
 
     @Override
@@ -153,13 +209,14 @@ final class ModelImpl implements Model {
         if (atMost <= 0) {
             return 0;
         }
-        FilterCompiler.Compiled f = FilterCompiler.compile(table, criteria);
-        return Math.min(atMost, count(criteria, f, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table.source()
-                + " WHERE " + f.where() + " LIMIT " + atMost + ") capped"));
+        Criteria q = criteria(criteria);
+        return Math.min(atMost, count(q, "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " + table.source()
+                + " WHERE " + q.compiled().where() + " LIMIT " + atMost + ") capped"));
     }
 
-    private long count(Map<String, ?> criteria, FilterCompiler.Compiled f, String sql) {
-        FilterCompiler.HeldMatch held = heldBackMatcher(criteria);
+    private long count(Criteria q, String sql) {
+        FilterCompiler.HeldMatch held = heldBackMatcher(q);
+        FilterCompiler.Compiled f = q.compiled();
         if (held == null) {
             return store.tx().run("count " + name(), c -> count(c, f, sql));
         }
@@ -178,13 +235,18 @@ final class ModelImpl implements Model {
 
     @Override
     public ModelObject newObject() {
+        return new ModelObjectImpl(this, newValues, null);
+    }
+
+    /** The values of a new object (every column: its default, no id, this model as leaf), which each new object copies. */
+    private Map<String, Object> newValues() {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, FieldDef> e : table.fieldsByColumn().entrySet()) {
             values.put(e.getKey(), e.getValue().defaultValue());
         }
         values.put("id", null);
         values.put("leaf_model_name", name());
-        return new ModelObjectImpl(this, values, null);
+        return Collections.unmodifiableMap(values);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -38,7 +39,7 @@ final class ObjectWriter {
 
     private final JdbcStore store;
     private final Map<String, Insert> inserts = new ConcurrentHashMap<>();
-    private final Map<String, Insert> batchInserts = new ConcurrentHashMap<>();
+    private final Map<InsertShape, String> batchInserts = new ConcurrentHashMap<>();
 
     /** A cached INSERT statement and the columns it binds. */
     private record Insert(List<String> columns, String sql) {
@@ -266,35 +267,59 @@ final class ObjectWriter {
     }
 
     /**
-     * Writes new rows (checked, each with its id) as one JDBC batch per table and column set
-     * (usually one per table), after checking their unique values against each other.
+     * Writes new rows (checked, each with its id) as one JDBC batch per table and {@link InsertShape}
+     * (usually one per table), after checking the unique values of each table's rows against each other.
      */
     private void writeRows(Connection c, List<NewRow> rows) throws SQLException {
-        Map<List<Object>, List<NewRow>> groups = new LinkedHashMap<>();
+        Map<Table, List<NewRow>> byTable = new LinkedHashMap<>();
         for (NewRow r : rows) {
-            groups.computeIfAbsent(List.of(r.table().name(), r.row().keySet()), k -> new ArrayList<>()).add(r);
+            byTable.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r);
         }
-        for (List<NewRow> group : groups.values()) {
-            Table table = group.get(0).table();
-            List<Map<String, Object>> groupRows = new ArrayList<>(group.size());
-            long[] groupIds = new long[group.size()];
-            for (int k = 0; k < group.size(); k++) {
-                groupRows.add(group.get(k).row());
-                groupIds[k] = (Long) group.get(k).row().get("id");
+        for (Map.Entry<Table, List<NewRow>> t : byTable.entrySet()) {
+            Table table = t.getKey();
+            UniqueRules.checkAmong(table, rowsOf(t.getValue()), idsOf(t.getValue()));
+            Map<InsertShape, List<NewRow>> shapes = new LinkedHashMap<>();
+            for (NewRow r : t.getValue()) {
+                shapes.computeIfAbsent(InsertShape.of(table, r.row()), k -> new ArrayList<>()).add(r);
             }
-            UniqueRules.checkAmong(table, groupRows, groupIds);
-            List<String> cols = new ArrayList<>(groupRows.get(0).keySet());
-            cols.remove("id");
-            try (PreparedStatement st = c.prepareStatement(batchInsertSql(table, cols))) {
-                for (int k = 0; k < groupRows.size(); k++) {
-                    st.setLong(1, groupIds[k]);
-                    bindRow(st, table, groupRows.get(k), cols, 2);
-                    st.addBatch();
-                }
-                executeBatchUnique(c, st, table, groupRows, groupIds);
+            for (Map.Entry<InsertShape, List<NewRow>> e : shapes.entrySet()) {
+                writeBatch(c, e.getKey(), rowsOf(e.getValue()), idsOf(e.getValue()));
             }
             store.tx().changed(table.model().name());
         }
+    }
+
+    /** Inserts rows of one shape as one JDBC batch. */
+    private void writeBatch(Connection c, InsertShape shape, List<Map<String, Object>> rows, long[] ids)
+            throws SQLException {
+        List<String> bound = shape.bound();
+        String sql = batchInserts.size() < MAX_CACHED_SHAPES ? batchInserts.computeIfAbsent(shape, InsertShape::sql)
+                : shape.sql();
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            for (int k = 0; k < rows.size(); k++) {
+                st.setLong(1, ids[k]);
+                bindRow(st, shape.table(), rows.get(k), bound, 2);
+                st.addBatch();
+            }
+            executeBatchUnique(c, st, shape.table(), rows, ids);
+        }
+    }
+
+    /** Statements of batch inserts kept at most (one per table and shape; usually one per table). */
+    private static final int MAX_CACHED_SHAPES = 256;
+
+    private static List<Map<String, Object>> rowsOf(List<NewRow> rows) {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        rows.forEach(r -> out.add(r.row()));
+        return out;
+    }
+
+    private static long[] idsOf(List<NewRow> rows) {
+        long[] ids = new long[rows.size()];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = (Long) rows.get(k).row().get("id");
+        }
+        return ids;
     }
 
     /** {@code n} new ids from the id sequence, in one query, ascending. */
@@ -502,11 +527,6 @@ final class ObjectWriter {
         return false;
     }
 
-    /** The INSERT of id and the given columns (a batch's, whose ids are known); cached per table. */
-    private String batchInsertSql(Table table, List<String> cols) {
-        return cachedInsert(batchInserts, table, cols, "?");
-    }
-
     /** The INSERT of every column but id (which the sequence supplies); cached per table. */
     private String insertSql(Table table, List<String> cols) {
         return cachedInsert(inserts, table, cols, store.sqlDialect().nextIdExpression());
@@ -523,6 +543,78 @@ final class ObjectWriter {
                 + Dialect.placeholders(cols.size()) + ")";
         cache.put(table.name(), new Insert(List.copyOf(cols), sql));
         return sql;
+    }
+
+    /**
+     * The statement of a batch insert of rows whose ids are known: every column of the table, the
+     * columns holding their field's default for every row of the batch written as literals in the
+     * statement (as a hand-written insert does), the others bound. A new object's row has every
+     * column of its table (see {@code Model.newObject}), so rows of one table differ only in which
+     * columns hold their default; rows of the same shape go as one batch. Only defaults that have a
+     * literal of the same value in both dialects are written as literals (null, booleans, whole
+     * numbers, text without backslashes); timestamps, floating point values and the rest are bound.
+     *
+     * @param table   the table
+     * @param inlined bit i set: column i of {@link Table#columns()} holds its default, written as a literal
+     */
+    record InsertShape(Table table, BitSet inlined) {
+        static InsertShape of(Table table, Map<String, Object> row) {
+            List<String> cols = table.columns();
+            BitSet inlined = new BitSet(cols.size());
+            for (int i = 0; i < cols.size(); i++) {
+                String col = cols.get(i);
+                Object value = row.get(col);
+                if (!"id".equals(col) && Objects.equals(value, table.fieldsByColumn().get(col).defaultValue())
+                        && literal(value) != null) {
+                    inlined.set(i);
+                }
+            }
+            return new InsertShape(table, inlined);
+        }
+
+        /** The columns bound, in order (id, bound first, excluded). */
+        List<String> bound() {
+            List<String> out = new ArrayList<>();
+            List<String> cols = table.columns();
+            for (int i = 0; i < cols.size(); i++) {
+                if (!inlined.get(i) && !"id".equals(cols.get(i))) {
+                    out.add(cols.get(i));
+                }
+            }
+            return out;
+        }
+
+        String sql() {
+            List<String> cols = table.columns();
+            StringBuilder names = new StringBuilder("\"id\"");
+            StringBuilder values = new StringBuilder("?");
+            for (int i = 0; i < cols.size(); i++) {
+                if ("id".equals(cols.get(i))) {
+                    continue;
+                }
+                names.append(", ").append(Dialect.quote(cols.get(i)));
+                values.append(", ").append(inlined.get(i) ? literal(table.fieldsByColumn().get(cols.get(i))
+                        .defaultValue()) : "?");
+            }
+            return "INSERT INTO " + table.quotedName() + " (" + names + ") VALUES (" + values + ")";
+        }
+
+        /** {@code value} as an SQL literal both dialects read as the same value, or null when it is bound instead. */
+        private static String literal(Object value) {
+            if (value == null) {
+                return "NULL";
+            }
+            if (value instanceof Boolean b) {
+                return b ? "TRUE" : "FALSE";
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                return value.toString();
+            }
+            if (value instanceof String text && text.indexOf('\\') < 0) { // a backslash may escape on PostgreSQL
+                return "'" + text.replace("'", "''") + "'";
+            }
+            return null;
+        }
     }
 
     private static void stampChange(Actor actor, Map<String, Object> row, Instant now) {

@@ -20,6 +20,7 @@ import java.util.Map;
 final class Table {
     private final ModelDef model;
     private final String name;
+    private final String quotedName;
     private final Map<String, FieldDef> byColumn;
     private final List<String> columns;
     private final String source;
@@ -35,6 +36,7 @@ final class Table {
     Table(ModelDef model, List<String> descendants, Map<String, ManyToMany> manyToMany) {
         this.model = model;
         this.name = tableName(model.name());
+        this.quotedName = Dialect.quote(name);
         Map<String, FieldDef> cols = new LinkedHashMap<>();
         for (FieldDef f : model.fields()) {
             cols.put(columnName(f), f);
@@ -73,7 +75,7 @@ final class Table {
     }
 
     String quotedName() {
-        return Dialect.quote(name);
+        return quotedName;
     }
 
     /** Column names in field order. */

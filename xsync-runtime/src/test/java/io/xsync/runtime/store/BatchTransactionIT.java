@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsync.api.Model;
 import io.xsync.api.ModelObject;
+import io.xsync.runtime.schema.FieldType;
+import io.xsync.runtime.schema.Schema;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,6 +195,47 @@ class BatchTransactionIT extends StoreTestSupport {
         });
         assertThat(store.tx().deferred()).isNull();
         assertThat(sites(store).count(Map.of())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void heldRowsAreWrittenAsSetWhetherTheirFieldsHoldTheDefaultOrNot(String dialect) throws Exception {
+        Schema schema = TestSchemas.builder().model("Note")
+                .field("title", FieldType.STRING).required()
+                .field("motto", FieldType.STRING).def("it's 'quoted'")
+                .field("path", FieldType.STRING).def("a\\b")
+                .field("enabled", FieldType.BOOL).def(true)
+                .field("counter", FieldType.INT32).def(0)
+                .field("size", FieldType.INT64).def(7L)
+                .field("ratio", FieldType.DOUBLE).def(0.5)
+                .field("remark", FieldType.STRING).nullable()
+                .build();
+        JdbcStore store = open(dialect, schema);
+        Model notes = store.models(Actor.EVENT_STEP).get("Note");
+        List<Map<String, Object>> sets = List.of(Map.of(), Map.of("motto", "other", "counter", 3),
+                Map.of("enabled", false, "size", 0L, "ratio", 1.5, "remark", "r"), Map.of(),
+                Map.of("motto", "it's 'quoted'", "counter", 0, "remark", "it's", "path", "c\\d"));
+        List<ModelObject> saved = store.inBatchTransaction(() -> {
+            List<ModelObject> out = new ArrayList<>();
+            for (int i = 0; i < sets.size(); i++) {
+                ModelObject o = notes.newObject().set("title", "n" + i);
+                sets.get(i).forEach(o::set);
+                o.save();
+                out.add(o);
+            }
+            assertThat(held(store)).as("held back, in shapes of their own").isEqualTo(sets.size());
+            return out;
+        });
+        assertThat(saved.stream().map(ModelObject::id).toList()).isSorted().doesNotHaveDuplicates();
+        for (int i = 0; i < sets.size(); i++) {
+            ModelObject back = reload(store, saved.get(i));
+            assertThat(back.fields()).as("row %d as read back", i).isEqualTo(saved.get(i).fields());
+            ModelObject fresh = notes.newObject();
+            for (String field : List.of("motto", "path", "enabled", "counter", "size", "ratio", "remark")) {
+                Object expected = sets.get(i).containsKey(field) ? sets.get(i).get(field) : fresh.get(field);
+                assertThat(back.get(field)).as("row %d field %s", i, field).isEqualTo(expected);
+            }
+        }
     }
 
     private static long countSide(JdbcStore store) throws Exception {

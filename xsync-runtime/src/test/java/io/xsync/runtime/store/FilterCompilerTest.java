@@ -139,4 +139,41 @@ class FilterCompilerTest {
         assertThat(c.where()).doesNotContain("DROP");
         assertThat(values(c)).containsExactly("x'; DROP TABLE xs_site; --");
     }
+
+    @Test
+    void equalitiesCompileAsCompileDoesAndTestHeldRowsAsTheMatcherDoes() {
+        Map<String, Object> criteria = map("name", "a", "site", "3");
+        FilterCompiler.Equalities eq = FilterCompiler.equalities(slice, criteria);
+        FilterCompiler.Compiled c = FilterCompiler.compile(slice, criteria);
+        assertThat(eq.where()).isEqualTo(c.where());
+        assertThat(eq.params(slice, criteria)).isEqualTo(c.params());
+        Map<String, Object> other = map("name", "b", "site", 4);
+        assertThat(eq.params(slice, other)).isEqualTo(FilterCompiler.compile(slice, other).params());
+
+        FilterCompiler.HeldMatch fast = eq.matcher(eq.params(slice, criteria));
+        FilterCompiler.HeldMatch general = FilterCompiler.matcher(slice, criteria);
+        assertThat(fast.keyColumn()).isEqualTo(general.keyColumn());
+        assertThat(fast.keyValues()).isEqualTo(general.keyValues());
+        for (Map<String, Object> row : List.of(map("name", "a", "site_id", 3L, "deleted", false),
+                map("name", "a", "site_id", 3L, "deleted", true), map("name", "a", "site_id", 4L, "deleted", false),
+                map("name", "b", "site_id", 3L, "deleted", false), map("name", "a", "deleted", false))) {
+            assertThat(fast.test().test(row)).as(row.toString()).isEqualTo(general.test().test(row));
+        }
+        Map<String, Object> deleted = map("name", "a", "deleted", true);
+        FilterCompiler.Equalities withDeleted = FilterCompiler.equalities(slice, deleted);
+        assertThat(withDeleted.where()).isEqualTo(FilterCompiler.compile(slice, deleted).where());
+        assertThat(withDeleted.matcher(withDeleted.params(slice, deleted)).test()
+                .test(map("name", "a", "deleted", true))).isTrue();
+    }
+
+    @Test
+    void onlyEqualitiesToValuesOnStoredFieldsAreEqualities() {
+        assertThat(FilterCompiler.equalities(slice, map("name", "a", "site__in", List.of(1)))).isNull();
+        assertThat(FilterCompiler.equalities(slice, map("name", null))).isNull();
+        assertThat(FilterCompiler.equalities(slice, Map.of())).isNull();
+        assertThat(FilterCompiler.equalities(site, map("ratio", 0.5)).matcher(List.of(
+                new FilterCompiler.Param(io.xsync.runtime.schema.FieldType.DOUBLE, 0.5)))).as("not exact in memory").isNull();
+        assertThatThrownBy(() -> FilterCompiler.equalities(site, map("counter", 1.5)))
+                .isInstanceOf(ModelException.class).hasMessageContaining("Site.counter");
+    }
 }
