@@ -200,9 +200,8 @@ final class FilterCompiler {
      * Call after {@link #compile}, which rejects invalid criteria.
      */
     static HeldMatch matcher(Table table, Map<String, ?> criteria) {
-        List<Predicate<Map<String, Object>>> tests = new ArrayList<>();
-        String keyColumn = null;
-        Set<Object> keyValues = null;
+        List<String> cols = new ArrayList<>(criteria.size());
+        List<Set<Object>> allowed = new ArrayList<>(criteria.size());
         boolean namesDeleted = false;
         for (Map.Entry<String, ?> e : criteria.entrySet()) {
             String key = e.getKey();
@@ -217,7 +216,6 @@ final class FilterCompiler {
                 return null;
             }
             namesDeleted |= "deleted".equals(field.name());
-            String col = Table.columnName(field);
             Set<Object> values = new HashSet<>();
             if (in) {
                 for (Object v : e.getValue() instanceof Object[] a ? List.of(a) : (Collection<?>) e.getValue()) {
@@ -226,24 +224,33 @@ final class FilterCompiler {
             } else {
                 values.add(e.getValue() == null ? null : param(table, field, e.getValue()).value());
             }
-            if (keyColumn == null || values.size() < keyValues.size()) {
-                keyColumn = col;
-                keyValues = values;
+            cols.add(Table.columnName(field));
+            allowed.add(values);
+        }
+        return heldMatch(cols, allowed, namesDeleted);
+    }
+
+    /**
+     * The test of held rows for criteria whose column {@code cols[i]} must hold one of
+     * {@code allowed[i]}, and {@code deleted} must be false unless the criteria name it; keyed by
+     * the column with the fewest values.
+     */
+    private static HeldMatch heldMatch(List<String> cols, List<Set<Object>> allowed, boolean namesDeleted) {
+        int key = -1;
+        for (int i = 0; i < cols.size(); i++) {
+            if (key < 0 || allowed.get(i).size() < allowed.get(key).size()) {
+                key = i;
             }
-            tests.add(row -> values.contains(row.get(col)));
         }
-        if (!namesDeleted) {
-            tests.add(row -> Boolean.FALSE.equals(row.get("deleted")));
-        }
-        Predicate<Map<String, Object>> all = row -> {
-            for (Predicate<Map<String, Object>> t : tests) {
-                if (!t.test(row)) {
+        Predicate<Map<String, Object>> test = row -> {
+            for (int i = 0; i < cols.size(); i++) {
+                if (!allowed.get(i).contains(row.get(cols.get(i)))) {
                     return false;
                 }
             }
-            return true;
+            return namesDeleted || Boolean.FALSE.equals(row.get("deleted"));
         };
-        return new HeldMatch(all, keyColumn, keyValues);
+        return key < 0 ? new HeldMatch(test, null, null) : new HeldMatch(test, cols.get(key), allowed.get(key));
     }
 
     /**
@@ -274,21 +281,13 @@ final class FilterCompiler {
             if (!heldMatchable) {
                 return null;
             }
-            String[] cols = new String[fields.size()];
-            Object[] values = new Object[cols.length];
-            for (int i = 0; i < cols.length; i++) {
-                cols[i] = Table.columnName(fields.get(i));
-                values[i] = params.get(i).value();
+            List<String> cols = new ArrayList<>(fields.size());
+            List<Set<Object>> allowed = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                cols.add(Table.columnName(fields.get(i)));
+                allowed.add(Collections.singleton(params.get(i).value()));
             }
-            Predicate<Map<String, Object>> test = row -> {
-                for (int i = 0; i < cols.length; i++) {
-                    if (!values[i].equals(row.get(cols[i]))) {
-                        return false;
-                    }
-                }
-                return namesDeleted || Boolean.FALSE.equals(row.get("deleted"));
-            };
-            return new HeldMatch(test, cols[0], Set.of(values[0]));
+            return heldMatch(cols, allowed, namesDeleted);
         }
     }
 
