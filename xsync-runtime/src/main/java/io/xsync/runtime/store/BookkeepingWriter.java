@@ -1,6 +1,5 @@
 package io.xsync.runtime.store;
 
-import io.xsync.api.ModelException;
 import io.xsync.api.ModelObject;
 import io.xsync.runtime.schema.FieldDef;
 import java.sql.Connection;
@@ -70,11 +69,7 @@ final class BookkeepingWriter {
         int[] counts;
         try (PreparedStatement st = c.prepareStatement(sql(b.rowTable(), columns))) {
             for (int k = 0; k < b.objects().size(); k++) {
-                Map<String, Object> row = b.rows().get(k);
-                for (int i = 0; i < columns.size(); i++) {
-                    String col = columns.get(i);
-                    Values.bind(st, i + 1, b.rowTable().fieldsByColumn().get(col).type(), row.get(col));
-                }
+                ObjectWriter.bindRow(st, b.rowTable(), b.rows().get(k), columns, 1);
                 st.setLong(columns.size() + 1, b.objects().get(k).id());
                 st.addBatch();
             }
@@ -84,8 +79,7 @@ final class BookkeepingWriter {
         for (int k = 0; k < counts.length; k++) {
             ModelObjectImpl obj = b.objects().get(k);
             if (counts[k] == 0) {
-                throw new ModelException(ModelException.Kind.NOT_FOUND, obj.model().name() + " " + obj.id()
-                        + " no longer exists");
+                throw ObjectWriter.gone(obj.model().name(), obj.id());
             }
             obj.saved(b.rows().get(k));
         }
@@ -95,13 +89,7 @@ final class BookkeepingWriter {
         List<String> key = new ArrayList<>(columns.size() + 1);
         key.add(rowTable.name());
         key.addAll(columns);
-        return statements.computeIfAbsent(key, k -> {
-            StringBuilder sql = new StringBuilder("UPDATE ").append(rowTable.quotedName()).append(" SET ");
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(Dialect.quote(columns.get(i))).append(" = ?");
-            }
-            return sql.append(" WHERE \"id\" = ?").toString();
-        });
+        return statements.computeIfAbsent(key, k -> rowTable.updateByIdSql(columns));
     }
 
     /** The fields of the table, which must all be bookkeeping fields. */

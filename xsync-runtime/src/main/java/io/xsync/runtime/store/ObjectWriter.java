@@ -430,12 +430,7 @@ final class ObjectWriter {
         List<String> setCols = new ArrayList<>(row.keySet());
         // an object read through a parent model lives in its leaf model's table, which has the same columns
         Table rowTable = store.catalog().rowTable(model, obj.values().get("leaf_model_name"));
-        StringBuilder sql = new StringBuilder("UPDATE ").append(rowTable.quotedName()).append(" SET ");
-        for (int i = 0; i < setCols.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(Dialect.quote(setCols.get(i))).append(" = ?");
-        }
-        sql.append(" WHERE \"id\" = ?");
-        return new UpdatePlan(obj, table, rowTable, row, changedWritten, setCols, sql.toString());
+        return new UpdatePlan(obj, table, rowTable, row, changedWritten, setCols, rowTable.updateByIdSql(setCols));
     }
 
     /** The checks that read the database and the UPDATE, in the thread's transaction; the row count. */
@@ -462,7 +457,7 @@ final class ObjectWriter {
     private static void updated(UpdatePlan p, int count) {
         String model = p.table().model().name();
         if (count == 0) {
-            throw new ModelException(ModelException.Kind.NOT_FOUND, model + " " + p.obj().id() + " no longer exists");
+            throw gone(model, p.obj().id());
         }
         p.obj().saved(p.row());
         LOG.debug("updated {} {} as {}: {}", model, p.obj().id(), p.obj().model().actor(), p.setCols());
@@ -514,6 +509,11 @@ final class ObjectWriter {
                 updated(batch.get(k), counts[k] == Statement.SUCCESS_NO_INFO ? 1 : counts[k]);
             }
         }
+    }
+
+    /** NOT_FOUND for an update of an object whose row is gone. */
+    static ModelException gone(String model, long id) {
+        return new ModelException(ModelException.Kind.NOT_FOUND, model + " " + id + " no longer exists");
     }
 
     private static boolean writesUniqueKey(UpdatePlan p) {
@@ -686,7 +686,7 @@ final class ObjectWriter {
     }
 
     /** Binds the row's values of {@code cols} to the parameters from {@code first} on. */
-    private static void bindRow(PreparedStatement st, Table table, Map<String, Object> row, List<String> cols,
+    static void bindRow(PreparedStatement st, Table table, Map<String, Object> row, List<String> cols,
                                 int first) throws SQLException {
         for (int i = 0; i < cols.size(); i++) {
             String col = cols.get(i);

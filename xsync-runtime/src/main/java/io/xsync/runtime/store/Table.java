@@ -78,6 +78,15 @@ final class Table {
         return quotedName;
     }
 
+    /** {@code UPDATE} of this table setting {@code cols} (bound in order) on the row whose id is bound last. */
+    String updateByIdSql(List<String> cols) {
+        StringBuilder sql = new StringBuilder("UPDATE ").append(quotedName).append(" SET ");
+        for (int i = 0; i < cols.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(Dialect.quote(cols.get(i))).append(" = ?");
+        }
+        return sql.append(" WHERE \"id\" = ?").toString();
+    }
+
     /** Column names in field order. */
     List<String> columns() {
         return columns;
