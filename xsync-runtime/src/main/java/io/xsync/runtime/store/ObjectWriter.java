@@ -529,19 +529,14 @@ final class ObjectWriter {
 
     /** The INSERT of every column but id (which the sequence supplies); cached per table. */
     private String insertSql(Table table, List<String> cols) {
-        return cachedInsert(inserts, table, cols, store.sqlDialect().nextIdExpression());
-    }
-
-    /** The INSERT of id (as {@code idValue}) and {@code cols} into the table, from {@code cache} or made and cached. */
-    private static String cachedInsert(Map<String, Insert> cache, Table table, List<String> cols, String idValue) {
-        Insert cached = cache.get(table.name());
+        Insert cached = inserts.get(table.name());
         if (cached != null && cached.columns().equals(cols)) {
             return cached.sql();
         }
         String sql = "INSERT INTO " + table.quotedName() + " (\"id\", "
-                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES (" + idValue + ", "
-                + Dialect.placeholders(cols.size()) + ")";
-        cache.put(table.name(), new Insert(List.copyOf(cols), sql));
+                + Dialect.columnList(cols.toArray(new String[0])) + ") VALUES ("
+                + store.sqlDialect().nextIdExpression() + ", " + Dialect.placeholders(cols.size()) + ")";
+        inserts.put(table.name(), new Insert(List.copyOf(cols), sql));
         return sql;
     }
 
