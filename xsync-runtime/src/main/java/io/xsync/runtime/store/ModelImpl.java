@@ -52,8 +52,7 @@ final class ModelImpl implements Model {
     @Override
     public List<ModelObject> filter(Map<String, ?> criteria) {
         Criteria q = criteria(criteria);
-        String sql = q.lookup() != null ? q.lookup().filterSql()
-                : table.selectAll() + " WHERE " + q.compiled().where() + " ORDER BY \"id\"";
+        String sql = q.lookup() != null ? q.lookup().filterSql() : filterSql(q.compiled().where());
         FilterCompiler.HeldMatch held = heldBackMatcher(q);
         if (held == null) {
             return new ArrayList<>(query(sql, q.compiled().params()));
@@ -66,6 +65,11 @@ final class ModelImpl implements Model {
             found.sort(Comparator.comparingLong(ModelObjectImpl::id));
         }
         return new ArrayList<>(found);
+    }
+
+    /** The statement of {@link #filter} for a WHERE clause: the matching objects in id order. */
+    private String filterSql(String where) {
+        return table.selectAll() + " WHERE " + where + " ORDER BY \"id\"";
     }
 
     /** Criteria, compiled; {@code lookup} when they are equalities compiled once for their keys. */
@@ -102,7 +106,7 @@ final class ModelImpl implements Model {
         if (lookup == null) {
             FilterCompiler.Equalities eq = FilterCompiler.equalities(table, criteria);
             lookup = eq == null ? NOT_EQUALITIES
-                    : new Lookup(eq, table.selectAll() + " WHERE " + eq.where() + " ORDER BY \"id\"");
+                    : new Lookup(eq, filterSql(eq.where()));
             if (lookups.size() < MAX_LOOKUPS) {
                 lookups.put(keys, lookup);
             }
